@@ -1,0 +1,157 @@
+"""`spa-kiosk`: the kiosk itself and every staff tool, behind one command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.paths import choose_content
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command = args.command or "run"
+    handler = {
+        "run": _run,
+        "check": _check,
+        "explain": _explain,
+        "schema": _schema,
+        "render": _render,
+    }[command]
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    content = argparse.ArgumentParser(add_help=False)
+    content.add_argument(
+        "--content", metavar="DIR",
+        help="folder with kiosk.yaml, slides.yaml, questionnaire.yaml, packages.yaml "
+        "(assets/ beside it); default: $SPA_KIOSK_CONTENT, else ./content, else the built-in content",
+    )
+    window = argparse.ArgumentParser(add_help=False)
+    window.add_argument(
+        "--windowed", action="store_true",
+        help="open a window instead of full screen (for previewing on a laptop)",
+    )
+    window.add_argument("--size", metavar="WxH", help="window size, e.g. 1920x1080 or 1080x1920")
+    parser = argparse.ArgumentParser(
+        prog="spa-kiosk",
+        parents=[content, window],
+        description="Spa Kiosk: the waiting-room touchscreen, and the tools staff use to change it. "
+        "Without a command it starts the kiosk.",
+    )
+    parser.add_argument("--version", action="version", version=f"spa-kiosk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("run", parents=[content, window], help="start the kiosk (the default)")
+
+    check = sub.add_parser("check", parents=[content], help="check a content folder for mistakes")
+    check.add_argument("dir", nargs="?", metavar="DIR", help="content folder (same as --content)")
+    check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+
+    explain = sub.add_parser(
+        "explain", parents=[content], help="show what a guest with these answers would be offered"
+    )
+    explain.add_argument(
+        "--answer", action="append", default=[], metavar="QUESTION=OPTION[,OPTION...]",
+        help="one answer; repeat for more questions",
+    )
+    explain.add_argument("--lang", metavar="CODE", help="language for the reasons")
+    explain.add_argument("--json", action="store_true", help="print one JSON object")
+
+    schema = sub.add_parser("schema", help="write JSON Schemas of the four files for editors")
+    schema.add_argument("--out", required=True, metavar="DIR")
+
+    render = sub.add_parser("render", parents=[content], help="render every screen to PNG files")
+    render.add_argument("--out", required=True, metavar="DIR")
+    render.add_argument("--size", default="1920x1080", metavar="WxH")
+    render.add_argument("--lang", metavar="CODE")
+    return parser
+
+
+def _load(folder: Path):  # type: ignore[no-untyped-def]
+    from kiosk.content.load import load_content
+    from kiosk.media import verify_file
+
+    return load_content(folder, verify_file)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from kiosk.content.load import FolderError
+
+    choice = choose_content(args.dir or args.content)
+    try:
+        result = _load(choice.folder)
+    except FolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(result.summary())
+    for problem in result.problems:
+        print(problem.format())
+    if result.errors or (args.strict and result.warnings):
+        return 1
+    return 0
+
+
+def _content_or_exit(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from kiosk.content.load import FolderError
+
+    choice = choose_content(args.content)
+    try:
+        result = _load(choice.folder)
+    except FolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+    if result.content is None:
+        print(f"error: the content in {choice.folder} has errors; run 'spa-kiosk check':", file=sys.stderr)
+        for problem in result.errors:
+            print(problem.format(), file=sys.stderr)
+        return None
+    return result.content
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from kiosk.guest.explain import AnswerError, explain, parse_answers
+
+    content = _content_or_exit(args)
+    if content is None:
+        return 2
+    try:
+        answers = parse_answers(content, args.answer)
+    except AnswerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    report = explain(content, answers, args.lang or content.default_language)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+    else:
+        print(report.as_text())
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from kiosk.content.schema import write_schemas
+
+    for path in write_schemas(Path(args.out)):
+        print(f"wrote {path}")
+    return 0
+
+
+def _render(args: argparse.Namespace) -> int:
+    from kiosk.ui.render import render_command
+
+    return render_command(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.ui.app import run_kiosk
+
+    return run_kiosk(args)

@@ -1,0 +1,1 @@
+"""Staff content: reading, validating and checking the four YAML files. No Qt here."""

@@ -1,0 +1,330 @@
+"""Checks across the whole content set, after each file has been read and validated on its own.
+
+Errors stop content from being used; warnings are things a careful spa manager wants to know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kiosk.content.assets import FileVerifier, kind_of, looks_like_font_file, resolve_asset
+from kiosk.content.colour import contrast_ratio
+from kiosk.content.load import Sources
+from kiosk.content.model import (
+    KioskFile,
+    PackagesFile,
+    QuestionnaireFile,
+    SlidesFile,
+    Text,
+)
+from kiosk.content.problems import did_you_mean, quote_list
+from kiosk.content.reach import packages_that_can_win
+from kiosk.content.yamlread import KeyPath
+
+MIN_CONTRAST = 4.5
+HEALTH_WORDS = re.compile(
+    r"\b(detox\w*|desintox\w*|cur(e|es|ed|ing|a|ar|an)|treat(s|ed|ing|ment|ments)?|"
+    r"trat(a|an|ar|amiento)\w*|heal(s|ed|ing)?|san(a|an|ar)|immun\w*|inmun\w*|"
+    r"weight[- ]loss|lose weight|perder peso|adelgaz\w*)\b",
+    re.IGNORECASE,
+)
+# Longest text, in characters, that the screens can show at full or shrunk size.
+TEXT_LIMITS = {"title": 70, "body": 260, "prompt": 110, "help": 160, "label": 40, "name": 48,
+               "summary": 220}
+
+
+def check_sources(sources: Sources, verify: FileVerifier | None) -> None:
+    kiosk = sources.files["kiosk.yaml"].model
+    slides = sources.files["slides.yaml"].model
+    questionnaire = sources.files["questionnaire.yaml"].model
+    packages = sources.files["packages.yaml"].model
+    assert isinstance(kiosk, KioskFile) and isinstance(slides, SlidesFile)
+    assert isinstance(questionnaire, QuestionnaireFile) and isinstance(packages, PackagesFile)
+
+    _unique_ids(sources, slides, questionnaire, packages)
+    _questions(sources, questionnaire)
+    _theme(sources, kiosk)
+    _assets(sources, kiosk, slides, questionnaire, packages, verify)
+    _translations(sources, kiosk, slides, questionnaire, packages)
+    _flags_and_concerns(sources, questionnaire, packages)
+    _health_wording(sources, slides)
+    _lengths(sources, kiosk, slides, questionnaire, packages)
+    if not any(p.is_error for p in sources.problems):
+        _winners(sources, kiosk, questionnaire, packages)
+
+
+def _unique_ids(
+    sources: Sources, slides: SlidesFile, questionnaire: QuestionnaireFile, packages: PackagesFile
+) -> None:
+    groups: list[tuple[str, KeyPath, list[str]]] = [
+        ("slides.yaml", ("slides",), [s.id for s in slides.slides]),
+        ("questionnaire.yaml", ("questions",), [q.id for q in questionnaire.questions]),
+        ("packages.yaml", ("packages",), [p.id for p in packages.packages]),
+    ]
+    for qi, question in enumerate(questionnaire.questions):
+        groups.append(
+            ("questionnaire.yaml", ("questions", qi, "options"), [o.id for o in question.options])
+        )
+    for name, base, ids in groups:
+        seen: dict[str, int] = {}
+        for index, item_id in enumerate(ids):
+            if item_id in seen:
+                first = f"{base[-1]}[{seen[item_id]}]"
+                sources.error(name, (*base, index, "id"), f"duplicate id '{item_id}' (also {first})")
+            seen.setdefault(item_id, index)
+    codes: dict[str, int] = {}
+    for index, package in enumerate(packages.packages):
+        if package.desk_code in codes:
+            sources.error(
+                "packages.yaml", ("packages", index, "code"),
+                f"desk code '{package.desk_code}' is also used by packages[{codes[package.desk_code]}]",
+            )
+        codes.setdefault(package.desk_code, index)
+
+
+def _questions(sources: Sources, questionnaire: QuestionnaireFile) -> None:
+    earlier: dict[str, list[str]] = {}
+    all_ids = [q.id for q in questionnaire.questions]
+    for qi, question in enumerate(questionnaire.questions):
+        here: KeyPath = ("questions", qi)
+        if question.kind == "single" and question.max is not None:
+            sources.error("questionnaire.yaml", (*here, "max"), "'max' is only for kind: multiple")
+        elif question.max is not None and question.max > len(question.options):
+            sources.warning(
+                "questionnaire.yaml", (*here, "max"),
+                f"max is {question.max} but the question has only {len(question.options)} options",
+            )
+        rule = question.show_if
+        if rule is not None:
+            if rule.question not in earlier:
+                later = rule.question in all_ids
+                why = (
+                    f"question '{rule.question}' comes later; show_if can only look back"
+                    if later
+                    else f"no question '{rule.question}'{did_you_mean(rule.question, earlier)}"
+                )
+                sources.error("questionnaire.yaml", (*here, "show_if", "question"), why)
+            else:
+                options = earlier[rule.question]
+                for ai, option_id in enumerate(rule.any_of):
+                    if option_id not in options:
+                        sources.error(
+                            "questionnaire.yaml", (*here, "show_if", "any_of", ai),
+                            f"question '{rule.question}' has no option '{option_id}'"
+                            f"{did_you_mean(option_id, options) or ' (its options: ' + quote_list(options) + ')'}",
+                        )
+        exclusive = [o for o in question.options if o.exclusive]
+        if exclusive and len(exclusive) == len(question.options):
+            sources.warning(
+                "questionnaire.yaml", (*here, "options"),
+                "every option is exclusive; then the question works like kind: single",
+            )
+        earlier[question.id] = [o.id for o in question.options]
+
+
+def _theme(sources: Sources, kiosk: KioskFile) -> None:
+    theme = kiosk.theme
+    pairs = [
+        ("text", theme.text, "background", theme.background, "text on background"),
+        ("text", theme.text, "surface", theme.surface, "text on surface (cards)"),
+        ("muted", theme.muted, "background", theme.background, "muted text on background"),
+        ("accent", theme.background, "accent", theme.accent, "background-coloured text on the accent (buttons)"),
+    ]
+    for field_name, fore, _, back, what in pairs:
+        ratio = contrast_ratio(fore, back)
+        if ratio < MIN_CONTRAST:
+            where: KeyPath = ("theme", field_name) if ("theme", field_name) in _values(sources) else ("theme",)
+            sources.warning(
+                "kiosk.yaml", where,
+                f"{what} has contrast {_floor(ratio)}:1; guests need at least {MIN_CONTRAST}:1",
+                subject=("theme",),
+            )
+
+
+def _floor(ratio: float) -> str:
+    return f"{int(ratio * 10) / 10:.1f}"
+
+
+def _values(sources: Sources) -> dict[KeyPath, tuple[int, int]]:
+    document = sources.files["kiosk.yaml"].document
+    return document.values if document else {}
+
+
+def _assets(
+    sources: Sources, kiosk: KioskFile, slides: SlidesFile, questionnaire: QuestionnaireFile,
+    packages: PackagesFile, verify: FileVerifier | None,
+) -> None:
+    refs: list[tuple[str, KeyPath, str]] = []
+    if kiosk.theme.logo:
+        refs.append(("kiosk.yaml", ("theme", "logo"), kiosk.theme.logo))
+    if kiosk.theme.font and looks_like_font_file(kiosk.theme.font):
+        refs.append(("kiosk.yaml", ("theme", "font"), kiosk.theme.font))
+    refs += [
+        ("slides.yaml", ("slides", i, "image"), s.image) for i, s in enumerate(slides.slides) if s.image
+    ]
+    for qi, question in enumerate(questionnaire.questions):
+        refs += [
+            ("questionnaire.yaml", ("questions", qi, "options", oi, "icon"), o.icon)
+            for oi, o in enumerate(question.options)
+            if o.icon
+        ]
+    refs += [
+        ("packages.yaml", ("packages", i, "image"), p.image)
+        for i, p in enumerate(packages.packages)
+        if p.image
+    ]
+    verified: dict[str, str | None] = {}
+    for name, where, relative in refs:
+        path, why = resolve_asset(sources.assets, relative)
+        if why is None and path is not None:
+            wanted = "font" if where[-1] == "font" else "image"
+            if kind_of(relative) != wanted:
+                why = f"'{relative}' is not {'a font file (.ttf, .otf)' if wanted == 'font' else 'an image'}"
+            elif verify is not None:
+                if relative not in verified:
+                    verified[relative] = verify(path)
+                why = verified[relative]
+        if why is not None:
+            sources.error(name, where, why)
+
+
+def _texts(
+    kiosk: KioskFile, slides: SlidesFile, questionnaire: QuestionnaireFile, packages: PackagesFile
+) -> Iterator[tuple[str, KeyPath, Text]]:
+    """Every guest-facing text with its file and key path."""
+    yield "kiosk.yaml", ("disclaimer",), kiosk.disclaimer
+    for i, slide in enumerate(slides.slides):
+        yield "slides.yaml", ("slides", i, "title"), slide.title
+        if slide.body:
+            yield "slides.yaml", ("slides", i, "body"), slide.body
+    for qi, q in enumerate(questionnaire.questions):
+        yield "questionnaire.yaml", ("questions", qi, "prompt"), q.prompt
+        if q.help:
+            yield "questionnaire.yaml", ("questions", qi, "help"), q.help
+        for oi, option in enumerate(q.options):
+            yield "questionnaire.yaml", ("questions", qi, "options", oi, "label"), option.label
+    for i, package in enumerate(packages.packages):
+        yield "packages.yaml", ("packages", i, "name"), package.name
+        if package.summary:
+            yield "packages.yaml", ("packages", i, "summary"), package.summary
+    yield "packages.yaml", ("consult", "title"), packages.consult.title
+    yield "packages.yaml", ("consult", "body"), packages.consult.body
+
+
+def _translations(
+    sources: Sources, kiosk: KioskFile, slides: SlidesFile, questionnaire: QuestionnaireFile,
+    packages: PackagesFile,
+) -> None:
+    languages = kiosk.languages
+    if len(set(languages)) != len(languages):
+        sources.error("kiosk.yaml", ("languages",), "a language is listed twice")
+    for name, where, text in _texts(kiosk, slides, questionnaire, packages):
+        if text.is_plain:
+            if len(languages) > 1:
+                written_in = f"only one text for all languages; add {quote_list(list(languages))}"
+                if _written(sources, name, where):
+                    sources.warning(name, where, f"missing translations: {written_in}")
+            continue
+        missing = [code for code in languages if code not in text.languages]
+        unknown = sorted(text.languages - set(languages))
+        if missing and _written(sources, name, where):
+            sources.warning(name, where, f"missing translation: {quote_list(missing)}")
+        if unknown and _written(sources, name, where):
+            sources.warning(
+                name, where,
+                f"{quote_list(unknown)} is not in kiosk.yaml languages ({', '.join(languages)})",
+            )
+
+
+def _written(sources: Sources, name: str, where: KeyPath) -> bool:
+    """Whether staff wrote this text (a built-in default needs no translation warning)."""
+    document = sources.files[name].document
+    return document is not None and where in document.values
+
+
+def _flags_and_concerns(
+    sources: Sources, questionnaire: QuestionnaireFile, packages: PackagesFile
+) -> None:
+    avoided = {flag for p in packages.packages for flag in p.avoid_if}
+    addressed = {c for p in packages.packages for c, weight in p.addresses.items() if weight}
+    raised: set[str] = set()
+    for qi, q in enumerate(questionnaire.questions):
+        for oi, option in enumerate(q.options):
+            here: KeyPath = ("questions", qi, "options", oi)
+            for fi, flag in enumerate(option.flags):
+                raised.add(flag)
+                if flag != "consult" and flag not in avoided:
+                    sources.warning(
+                        "questionnaire.yaml", (*here, "flags", fi),
+                        f"flag '{flag}' is not in any package's avoid_if, so it changes nothing"
+                        f"{did_you_mean(flag, avoided)}",
+                    )
+            for concern in option.concerns:
+                if concern not in addressed:
+                    sources.warning(
+                        "questionnaire.yaml", (*here, "concerns", concern),
+                        f"concern '{concern}' is not addressed by any package"
+                        f"{did_you_mean(concern, addressed)}",
+                        key=True,
+                    )
+    for pi, package in enumerate(packages.packages):
+        for fi, flag in enumerate(package.avoid_if):
+            if flag != "consult" and flag not in raised:
+                sources.warning(
+                    "packages.yaml", ("packages", pi, "avoid_if", fi),
+                    f"no option raises the flag '{flag}'{did_you_mean(flag, raised)}",
+                )
+
+
+def _health_wording(sources: Sources, slides: SlidesFile) -> None:
+    for i, slide in enumerate(slides.slides):
+        if slide.source:
+            continue
+        for part, text in (("title", slide.title), ("body", slide.body)):
+            words = sorted({m.group(0).lower() for m in HEALTH_WORDS.finditer(" ".join(_all(text)))})
+            if words:
+                sources.warning(
+                    "slides.yaml", ("slides", i, part),
+                    f"health claim wording ({quote_list(words)}) without a 'source'; rephrase as "
+                    "what guests feel, or add source: with where the claim comes from",
+                )
+
+
+def _all(text: Text | None) -> Iterable[str]:
+    return () if text is None else text.all()
+
+
+def _lengths(
+    sources: Sources, kiosk: KioskFile, slides: SlidesFile, questionnaire: QuestionnaireFile,
+    packages: PackagesFile,
+) -> None:
+    for name, where, text in _texts(kiosk, slides, questionnaire, packages):
+        limit = TEXT_LIMITS.get(str(where[-1]))
+        if limit is None:
+            continue
+        longest = max((len(value) for value in text.all()), default=0)
+        if longest > limit:
+            sources.warning(
+                name, where,
+                f"text is {longest} characters; at most {limit} fit on the screen, "
+                "the rest is cut with '...'",
+            )
+
+
+def _winners(
+    sources: Sources, kiosk: KioskFile, questionnaire: QuestionnaireFile, packages: PackagesFile
+) -> None:
+    winners = packages_that_can_win(questionnaire.questions, packages.packages)
+    if winners is None:
+        return  # too many combinations to try; say nothing rather than guess
+    for pi, package in enumerate(packages.packages):
+        if package.id not in winners:
+            sources.warning(
+                "packages.yaml", ("packages", pi),
+                f"package '{package.id}' is never suggested: no combination of answers makes it "
+                "the best fit (check its addresses, minutes and avoid_if)",
+            )
+
+
+__all__ = ["check_sources"]

@@ -1,0 +1,237 @@
+"""Read a content folder: the four files, checked as one set, into `Content` or a list of problems."""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from kiosk.content.assets import FileVerifier
+from kiosk.content.messages import describe, message_for
+from kiosk.content.model import (
+    FILE_MODELS,
+    Content,
+    KioskFile,
+    Model,
+    PackagesFile,
+    QuestionnaireFile,
+    SlidesFile,
+)
+from kiosk.content.problems import Problem, Severity, display_path
+from kiosk.content.yamlread import KeyPath, YamlDocument, YamlError, read_yaml
+
+ASSETS_FOLDER = "assets"
+
+_EXPECTED_TOP = {
+    "kiosk.yaml": "'spa_name:' and the kiosk settings",
+    "slides.yaml": "'slides:' followed by a list of slides",
+    "questionnaire.yaml": "'questions:' followed by a list of questions",
+    "packages.yaml": "'packages:' followed by a list of packages",
+}
+
+
+class FolderError(Exception):
+    """The content folder itself cannot be read (missing, not a folder, no permission)."""
+
+
+def key_path_text(path: KeyPath) -> str:
+    """('packages', 2, 'minutes') -> 'packages[2].minutes'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+@dataclass
+class SourceFile:
+    """One content file as read: where it is, its located YAML and its validated model."""
+
+    name: str
+    path: Path
+    document: YamlDocument | None = None
+    model: Model | None = None
+
+    def problem(
+        self, severity: Severity, where: KeyPath, message: str, *, key: bool = False,
+        subject: KeyPath | None = None,
+    ) -> Problem:
+        line, column = self.document.locate(where, key=key) if self.document else (0, 0)
+        shown = where if subject is None else subject
+        return Problem(self.path, line, column, severity, key_path_text(shown), message)
+
+
+@dataclass
+class Sources:
+    """The four files of one folder, as read so far, and every problem found in them."""
+
+    folder: Path
+    assets: Path
+    files: dict[str, SourceFile]
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, name: str, where: KeyPath, message: str, **how: Any) -> None:
+        self.problems.append(self.files[name].problem(Severity.ERROR, where, message, **how))
+
+    def warning(self, name: str, where: KeyPath, message: str, **how: Any) -> None:
+        self.problems.append(self.files[name].problem(Severity.WARNING, where, message, **how))
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    folder: Path
+    content: Content | None
+    problems: tuple[Problem, ...]
+    counts: dict[str, int]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def summary(self) -> str:
+        c = self.counts
+        return (
+            f"read {display_path(self.folder)}: {c['slides']} slides, {c['questions']} questions, "
+            f"{c['packages']} packages; {len(self.errors)} errors, {len(self.warnings)} warnings"
+        )
+
+
+def load_content(folder: Path, verify: FileVerifier | None = None) -> LoadResult:
+    """Read and check the whole folder. `content` is None when there is any error."""
+    from kiosk.content.check import check_sources  # check builds on this module
+
+    folder = folder.absolute()
+    if not folder.exists():
+        raise FolderError(f"{display_path(folder)}: no such folder")
+    if not folder.is_dir():
+        raise FolderError(f"{display_path(folder)}: not a folder")
+    try:
+        next(folder.iterdir(), None)
+    except OSError as exc:
+        raise FolderError(f"{display_path(folder)}: cannot read the folder ({exc.strerror})") from exc
+
+    sources = Sources(
+        folder=folder,
+        assets=folder.parent / ASSETS_FOLDER,
+        files={name: SourceFile(name, folder / name) for name in FILE_MODELS},
+    )
+    for source in sources.files.values():
+        _read(source, sources.problems)
+    if all(source.model is not None for source in sources.files.values()):
+        check_sources(sources, verify)
+
+    content = None
+    models = {name: source.model for name, source in sources.files.items()}
+    if not any(p.is_error for p in sources.problems):
+        content = _assemble(sources)
+    slides = models["slides.yaml"]
+    questions = models["questionnaire.yaml"]
+    packages = models["packages.yaml"]
+    counts = {
+        "slides": len(slides.slides) if isinstance(slides, SlidesFile) else 0,
+        "questions": len(questions.questions) if isinstance(questions, QuestionnaireFile) else 0,
+        "packages": len(packages.packages) if isinstance(packages, PackagesFile) else 0,
+    }
+    problems = tuple(sorted(sources.problems, key=_order))
+    return LoadResult(folder, content, problems, counts)
+
+
+def _order(problem: Problem) -> tuple[int, str, int, int]:
+    names = list(FILE_MODELS)
+    index = names.index(problem.file.name) if problem.file.name in names else len(names)
+    return (index, str(problem.file), problem.line, problem.column)
+
+
+def _assemble(sources: Sources) -> Content:
+    kiosk = sources.files["kiosk.yaml"].model
+    slides = sources.files["slides.yaml"].model
+    questionnaire = sources.files["questionnaire.yaml"].model
+    packages = sources.files["packages.yaml"].model
+    assert isinstance(kiosk, KioskFile) and isinstance(slides, SlidesFile)
+    assert isinstance(questionnaire, QuestionnaireFile) and isinstance(packages, PackagesFile)
+    return Content(
+        folder=sources.folder,
+        assets=sources.assets,
+        kiosk=kiosk,
+        slides=slides.slides,
+        questions=questionnaire.questions,
+        packages=packages.packages,
+        consult=packages.consult,
+    )
+
+
+def _read(source: SourceFile, problems: list[Problem]) -> None:
+    def error(message: str, line: int = 0, column: int = 0) -> None:
+        problems.append(Problem(source.path, line, column, Severity.ERROR, "", message))
+
+    if not source.path.exists():
+        error(f"file is missing; this folder needs {source.name} with {_EXPECTED_TOP[source.name]}")
+        return
+    try:
+        document = read_yaml(source.path)
+    except YamlError as exc:
+        error(exc.message, exc.line, exc.column)
+        return
+    source.document = document
+    for path, where, first in document.duplicates:
+        problems.append(
+            Problem(
+                source.path, *where, Severity.ERROR, key_path_text(path[:-1]),
+                f"duplicate key '{path[-1]}' (first written on line {first[0]}); "
+                "write each key once",
+            )
+        )
+    if document.data is None:
+        error(f"the file is empty; expected {_EXPECTED_TOP[source.name]}", 1, 1)
+        return
+    if not isinstance(document.data, dict):
+        error(f"expected {_EXPECTED_TOP[source.name]}, got {describe(document.data)}", 1, 1)
+        return
+    model_class = FILE_MODELS[source.name]
+    try:
+        source.model = model_class.model_validate(document.data)
+    except ValidationError as exc:
+        for details in exc.errors(include_url=False):
+            loc = tuple(details["loc"])
+            parent_model = _model_at(model_class, loc[:-1])
+            message = message_for(details, parent_model)
+            if details["type"] in {"extra_forbidden", "missing"}:
+                problems.append(
+                    source.problem(
+                        Severity.ERROR, loc, message,
+                        key=details["type"] == "extra_forbidden", subject=loc[:-1],
+                    )
+                )
+            else:
+                problems.append(source.problem(Severity.ERROR, loc, message))
+
+
+def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
+    """The model class that describes the mapping at `loc` (for 'did you mean')."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        fields = {info.alias or name: info for name, info in current.model_fields.items()}
+        if part not in fields:
+            return None
+        current = _inner_model(fields[part].annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,380 @@
+"""The staff's content as typed, immutable objects: one class per thing staff write.
+
+Field names are the contract in CONTENT-SPEC.md. Validation is pydantic's; the messages staff read
+are made from its errors in `load.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
+
+DEFAULT_LANGUAGE = "en"
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Text:
+    """Staff text: one string, or one string per language code. Immutable."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, str]) -> None:
+        self._values: Mapping[str, str] = MappingProxyType(dict(values))
+
+    @classmethod
+    def plain(cls, value: str) -> Text:
+        return cls({"": value})
+
+    @property
+    def is_plain(self) -> bool:
+        return "" in self._values
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return frozenset(code for code in self._values if code)
+
+    def get(self, language: str, default_language: str = DEFAULT_LANGUAGE) -> str:
+        """The text in `language`; else in the default language; else the first one written."""
+        values = self._values
+        for code in (language, "", default_language):
+            if code in values:
+                return values[code]
+        return next(iter(values.values()), "")
+
+    def all(self) -> Iterator[str]:
+        return iter(self._values.values())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Text) and dict(self._values) == dict(other._values)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._values.items())))
+
+    def __repr__(self) -> str:
+        return f"Text({dict(self._values)!r})"
+
+    @classmethod
+    def _parse(cls, value: Any) -> Text:
+        if isinstance(value, Text):
+            return value
+        if isinstance(value, str):
+            if not value.strip():
+                raise PydanticCustomError("text_empty", "expected text, got an empty string")
+            return cls.plain(value)
+        if isinstance(value, dict) and value:
+            for code, item in value.items():
+                if not isinstance(item, str) or not item.strip():
+                    raise PydanticCustomError(
+                        "text_translation",
+                        "the '{code}' translation must be non-empty text",
+                        {"code": code},
+                    )
+            return cls(value)
+        raise PydanticCustomError(
+            "text_type",
+            "expected text: a string, or one string per language such as {{en: ..., es: ...}}",
+        )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls._parse,
+            serialization=core_schema.plain_serializer_function_ser_schema(cls._dump),
+        )
+
+    def _dump(self) -> str | dict[str, str]:
+        return self._values[""] if self.is_plain else dict(self._values)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "minProperties": 1,
+                    "description": "one text per language code, e.g. {en: ..., es: ...}",
+                },
+            ]
+        }
+
+
+def _frozen_mapping(value: dict[str, float]) -> Mapping[str, float]:
+    return MappingProxyType(value)
+
+
+def _check_colour(value: str) -> str:
+    if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+        raise PydanticCustomError(
+            "colour", 'expected a colour written as #RRGGBB (such as "#E8643C"), got "{value}"',
+            {"value": value},
+        )
+    return value.upper()
+
+
+def _check_hours(value: str) -> str:
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", value)
+    if not match or int(match[1]) > 24 or int(match[3]) > 24 or int(match[2]) > 59 or int(match[4]) > 59:
+        raise PydanticCustomError(
+            "hours", 'expected hours as "HH:MM-HH:MM" (such as "09:00-17:30"), got "{value}"',
+            {"value": value},
+        )
+    return value.replace(" ", "")
+
+
+def _check_booking_url(value: str) -> str:
+    if "{package}" not in value:
+        raise PydanticCustomError(
+            "booking_url", "the booking url must contain {{package}} where the package code goes"
+        )
+    return value
+
+
+def _check_language(value: Any) -> Any:
+    if isinstance(value, bool):  # YAML reads a bare `no` (Norwegian) as false
+        raise PydanticCustomError(
+            "language", "a language code that YAML reads as yes/no; put it in quotes"
+        )
+    return value
+
+
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+Colour = Annotated[str, AfterValidator(_check_colour)]
+Weights = Annotated[dict[str, float], AfterValidator(_frozen_mapping)]
+AssetPath = Annotated[str, Field(min_length=1)]
+LanguageCode = Annotated[
+    str, BeforeValidator(_check_language), Field(pattern=r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$")
+]
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+Hours = Annotated[str, AfterValidator(_check_hours)]
+Seconds = Annotated[float, Field(gt=0, le=86_400)]
+Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", coerce_numbers_to_str=True, populate_by_name=True
+    )
+
+
+class Theme(Model):
+    background: Colour = "#1A1210"
+    surface: Colour = "#261A17"
+    text: Colour = "#FBF3EA"
+    muted: Colour = "#CDBFB2"
+    accent: Colour = "#E8643C"
+    font: str | None = None
+    logo: AssetPath | None = None
+    reduced_motion: bool = False
+
+
+class Timing(Model):
+    slide_seconds: Seconds = 8
+    idle_seconds: Seconds = 45
+    warning_seconds: Annotated[float, Field(ge=20, le=600)] = 20
+    result_seconds: Seconds = 90
+
+
+class Booking(Model):
+    url: Annotated[str, AfterValidator(_check_booking_url)] | None = None
+
+
+DEFAULT_DISCLAIMER = Text(
+    {
+        "en": "For relaxation and well-being only. Not medical advice: ask your doctor about "
+        "any health condition.",
+        "es": "Solo para relajación y bienestar. No es consejo médico: consulte a su médico "
+        "sobre cualquier problema de salud.",
+        "de": "Nur zur Entspannung und zum Wohlbefinden. Keine medizinische Beratung: fragen "
+        "Sie bei Beschwerden Ihre Ärztin oder Ihren Arzt.",
+        "fr": "Pour la détente et le bien-être uniquement. Pas un avis médical : parlez de tout "
+        "problème de santé à votre médecin.",
+    }
+)
+
+
+class KioskFile(Model):
+    """kiosk.yaml: the spa's name, languages, look, timings, booking and disclaimer."""
+
+    spa_name: Text
+    languages: Annotated[tuple[LanguageCode, ...], Field(min_length=1)] = (DEFAULT_LANGUAGE,)
+    theme: Theme = Theme()
+    timing: Timing = Timing()
+    booking: Booking = Booking()
+    disclaimer: Text = DEFAULT_DISCLAIMER
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+class Show(Model):
+    """When a slide may play: all given conditions must hold."""
+
+    from_: date | None = Field(default=None, alias="from")
+    until: date | None = None
+    days: tuple[Weekday, ...] | None = None
+    hours: Hours | None = None
+
+
+class Slide(Model):
+    id: Id
+    title: Text
+    body: Text | None = None
+    image: AssetPath | None = None
+    seconds: Seconds | None = None
+    source: str | None = None
+    show: Show | None = None
+
+
+class SlidesFile(Model):
+    """slides.yaml: the attract loop, in playing order."""
+
+    slides: Annotated[tuple[Slide, ...], Field(min_length=1)]
+
+
+class ShowIf(Model):
+    question: Id
+    any_of: Annotated[tuple[Id, ...], Field(min_length=1)]
+
+
+class Option(Model):
+    id: Id
+    label: Text
+    icon: AssetPath | None = None
+    concerns: Weights = Field(default_factory=lambda: _frozen_mapping({}))
+    flags: tuple[Id, ...] = ()
+    minutes: Minutes | None = None
+    exclusive: bool = False
+
+
+class Question(Model):
+    id: Id
+    prompt: Text
+    help: Text | None = None
+    kind: Literal["single", "multiple"]
+    max: Annotated[int, Field(ge=1)] | None = None
+    optional: bool = False
+    show_if: ShowIf | None = None
+    options: Annotated[tuple[Option, ...], Field(min_length=2)]
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+    @property
+    def most(self) -> int:
+        """The most options a guest may pick."""
+        if self.kind == "single":
+            return 1
+        return min(self.max or len(self.options), len(self.options))
+
+
+class QuestionnaireFile(Model):
+    """questionnaire.yaml: the questions, in asking order."""
+
+    questions: Annotated[tuple[Question, ...], Field(min_length=1)]
+
+
+class Package(Model):
+    id: Id
+    name: Text
+    minutes: Minutes
+    price: str | None = None
+    code: str | None = None
+    summary: Text | None = None
+    image: AssetPath | None = None
+    addresses: Weights = Field(default_factory=lambda: _frozen_mapping({}))
+    avoid_if: tuple[Id, ...] = ()
+
+    @property
+    def desk_code(self) -> str:
+        return self.code or self.id
+
+
+DEFAULT_CONSULT_TITLE = Text(
+    {"en": "Let's talk first", "es": "Hablemos primero"}
+)
+DEFAULT_CONSULT_BODY = Text(
+    {
+        "en": "From your answers, our therapist would like a word with you before we suggest a "
+        "session. Please see the front desk.",
+        "es": "Por sus respuestas, nuestro terapeuta quiere hablar con usted antes de sugerir una "
+        "sesión. Pase por recepción, por favor.",
+    }
+)
+
+
+class Consult(Model):
+    title: Text = DEFAULT_CONSULT_TITLE
+    body: Text = DEFAULT_CONSULT_BODY
+
+
+class PackagesFile(Model):
+    """packages.yaml: what the spa offers, and the "please talk to our therapist" screen."""
+
+    packages: Annotated[tuple[Package, ...], Field(min_length=1)]
+    consult: Consult = Consult()
+
+
+FILE_MODELS: dict[str, type[Model]] = {
+    "kiosk.yaml": KioskFile,
+    "slides.yaml": SlidesFile,
+    "questionnaire.yaml": QuestionnaireFile,
+    "packages.yaml": PackagesFile,
+}
+
+
+@dataclass(frozen=True)
+class Content:
+    """One consistent, checked set of the four files, and where its assets are."""
+
+    folder: Path
+    assets: Path
+    kiosk: KioskFile
+    slides: tuple[Slide, ...]
+    questions: tuple[Question, ...]
+    packages: tuple[Package, ...]
+    consult: Consult
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.kiosk.languages
+
+    @property
+    def default_language(self) -> str:
+        return self.kiosk.default_language
+
+    def text(self, text: Text | None, language: str) -> str:
+        return "" if text is None else text.get(language, self.default_language)
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def package(self, package_id: str) -> Package | None:
+        return next((p for p in self.packages if p.id == package_id), None)
+
+    def asset(self, relative: str | None) -> Path | None:
+        """The file an asset path names (checked to be inside the assets folder when loaded)."""
+        return None if relative is None else self.assets / relative

@@ -1,0 +1,263 @@
+"""Read one YAML file safely and remember where every value came from.
+
+PyYAML's safe loader is the base, with what it lacks for staff files: a size cap, a cap on the
+values that aliases can expand to (an "alias bomb" of a few lines would otherwise grow to
+gigabytes), an error for duplicate keys (PyYAML silently keeps the last one), a refusal of every
+tag that is not a plain value (no Python objects), and the line and column of every key and value
+so that a validation error can point at the exact spot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_VALUES = 100_000
+MAX_DEPTH = 64
+
+Location = tuple[int, int]
+KeyPath = tuple[str | int, ...]
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class YamlError(Exception):
+    """The file cannot be read as YAML; `line`/`column` are 1-based, 0 when unknown."""
+
+    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class YamlDocument:
+    """The plain data of one file, with the location of every value and every mapping key."""
+
+    data: Any
+    values: dict[KeyPath, Location] = field(default_factory=dict)
+    keys: dict[KeyPath, Location] = field(default_factory=dict)
+    duplicates: list[tuple[KeyPath, Location, Location]] = field(default_factory=list)
+
+    def locate(self, path: KeyPath, *, key: bool = False) -> Location:
+        """Where `path` is written; for a missing value, where its nearest parent is."""
+        if key and path in self.keys:
+            return self.keys[path]
+        for end in range(len(path), -1, -1):
+            prefix = path[:end]
+            if prefix in self.values:
+                return self.values[prefix]
+        return (1, 1)
+
+
+def read_yaml(file: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
+    """Read `file`; raise YamlError with a line and column when it is not safe, plain YAML."""
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise YamlError(
+                f"file is {size / 1024 / 1024:.1f} MB; content files may be at most "
+                f"{max_bytes // 1024 // 1024} MB"
+            )
+        with file.open("rb") as stream:
+            raw = stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise YamlError(f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(raw) > max_bytes:
+        raise YamlError(f"file is larger than {max_bytes // 1024 // 1024} MB")
+    return parse_yaml(raw)
+
+
+def parse_yaml(raw: bytes) -> YamlDocument:
+    text = _decode(raw)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "not valid YAML"
+        if "\\t" in problem or "tab" in problem:
+            problem = "a tab character; indent with spaces, not tabs"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise YamlError(f"YAML syntax error: {problem}", line, column) from exc
+    except yaml.YAMLError as exc:
+        raise YamlError(f"YAML syntax error: {exc}") from exc
+    except RecursionError as exc:
+        raise YamlError(f"nesting is too deep (more than {MAX_DEPTH} levels)") from exc
+    document = YamlDocument(data=None)
+    if node is not None:
+        _refuse_alias_bomb(node)
+        document.data = _Builder(document).build(node, (), 0)
+    return document
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02X}); save it as UTF-8",
+            line,
+            column,
+        ) from exc
+    if "\x00" in text:
+        index = text.index("\x00")
+        line = text.count("\n", 0, index) + 1
+        raise YamlError("the file contains a NUL byte; it is not a text file", line, 1)
+    return text
+
+
+def _refuse_alias_bomb(root: Node) -> None:
+    """Count the values the node graph expands to, once per distinct node, before building it."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    order: list[tuple[Node, bool]] = [(root, False)]
+    while order:
+        node, children_done = order.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            if id(node) in open_nodes:
+                raise YamlError("an alias refers to the value that contains it", *_location(node))
+            open_nodes.add(id(node))
+        else:
+            open_nodes.discard(id(node))
+            total = 1 + sum(sizes.get(id(child), 0) for child in children)
+            sizes[id(node)] = total
+            if total > MAX_VALUES:
+                raise YamlError(
+                    f"the file expands to more than {MAX_VALUES} values (anchors and aliases "
+                    "repeated too often); write the values out plainly",
+                    *_location(node),
+                )
+            continue
+        order.append((node, True))
+        order.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _location(node: Node) -> Location:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns composed nodes into plain Python values, counting every value it makes."""
+
+    def __init__(self, document: YamlDocument) -> None:
+        self.document = document
+        self.count = 0
+        self.active: set[int] = set()
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node: Node, path: KeyPath, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise YamlError(
+                f"the file expands to more than {MAX_VALUES} values (anchors and aliases "
+                "repeated too often); write the values out plainly",
+                *_location(node),
+            )
+        if depth > MAX_DEPTH:
+            raise YamlError(f"nesting is too deep (more than {MAX_DEPTH} levels)", *_location(node))
+        if id(node) in self.active:
+            raise YamlError("an alias refers to the value that contains it", *_location(node))
+        self.document.values.setdefault(path, _location(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                self._require_tag(node, _SEQ_TAG)
+                return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                self._require_tag(node, _MAP_TAG)
+                return self._mapping(node, path, depth)
+        finally:
+            self.active.discard(id(node))
+        raise YamlError("unsupported YAML node", *_location(node))
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            raise YamlError(_tag_message(node.tag), *_location(node))
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=False)
+        except (ConstructorError, ValueError, OverflowError):
+            return node.value  # such as a date that does not exist: validation says what is wrong
+
+    def _mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Location] = {}
+        merged: list[dict[str, Any]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merged.extend(self._merge_sources(value_node, path, depth))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise YamlError("a key must be a plain word, not a list or mapping", *_location(key_node))
+            key_value = self._scalar(key_node)
+            if not isinstance(key_value, Hashable) or key_value is None:
+                raise YamlError("a key must be a plain word", *_location(key_node))
+            key = str(key_value).lower() if isinstance(key_value, bool) else str(key_value)
+            where = _location(key_node)
+            if key in first_seen:
+                self.document.duplicates.append(((*path, key), where, first_seen[key]))
+                continue
+            first_seen[key] = where
+            self.document.keys[(*path, key)] = where
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        for source in merged:
+            for key, value in source.items():
+                result.setdefault(key, value)
+        return result
+
+    def _merge_sources(self, node: Node, path: KeyPath, depth: int) -> list[dict[str, Any]]:
+        items = node.value if isinstance(node, SequenceNode) else [node]
+        sources = []
+        for item in items:
+            value = self.build(item, path, depth + 1)
+            if not isinstance(value, dict):
+                raise YamlError("'<<' can only merge a mapping", *_location(item))
+            sources.append(value)
+        return sources
+
+    @staticmethod
+    def _require_tag(node: Node, tag: str) -> None:
+        if node.tag != tag:
+            raise YamlError(_tag_message(node.tag), *_location(node))
+
+
+def _tag_message(tag: str) -> str:
+    short = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"the YAML tag '{short}' is not allowed; write plain text, numbers, lists and mappings"

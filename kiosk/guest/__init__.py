@@ -1,0 +1,1 @@
+"""The guest journey and the suggestion rule. Pure Python, no Qt, no clock of its own."""

@@ -1,0 +1,53 @@
+"""Check that an image or font file really decodes, with Qt's own readers.
+
+Kept apart from kiosk.content so that the content model stays free of Qt; `spa-kiosk check` and
+the kiosk pass `verify_file` to the loader.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.content.assets import FONT_SUFFIXES
+
+MAX_IMAGE_SIDE = 8192
+_PROBE_SIDE = 64
+
+
+def verify_file(path: Path) -> str | None:
+    """None when `path` is a usable image or font, else why not (one short phrase)."""
+    if path.suffix.lower() in FONT_SUFFIXES:
+        return _verify_font(path)
+    return _verify_image(path)
+
+
+def _verify_image(path: Path) -> str | None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImageReader
+
+    reader = QImageReader(str(path))
+    reader.setDecideFormatFromContent(True)
+    if not reader.canRead():
+        return f"'{path.name}' is not an image Qt can read ({reader.errorString()})"
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_SIDE:
+        return (
+            f"'{path.name}' is {size.width()}x{size.height()} pixels; "
+            f"images may be at most {MAX_IMAGE_SIDE} pixels on a side"
+        )
+    if size.isValid() and size.width() > 0 and size.height() > 0:
+        # Decode at a small size: proves the whole file is readable without using much memory.
+        scale = min(1.0, _PROBE_SIDE / max(size.width(), size.height()))
+        reader.setScaledSize(QSize(max(1, int(size.width() * scale)), max(1, int(size.height() * scale))))
+    image = reader.read()
+    if image.isNull():
+        return f"'{path.name}' is damaged or not an image ({reader.errorString()})"
+    return None
+
+
+def _verify_font(path: Path) -> str | None:
+    with path.open("rb") as stream:
+        magic = stream.read(4)
+    if magic not in (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf"):
+        return f"'{path.name}' is not a TrueType or OpenType font"
+    return None
