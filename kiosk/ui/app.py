@@ -1,0 +1,167 @@
+"""Start the guest app: content, fonts, the QML engine, the window, and the qasync event loop."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine, QQmlError
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
+from kiosk.content.load import FolderError, LoadResult, load_content
+from kiosk.content.model import Content
+from kiosk.media import verify_file
+from kiosk.paths import choose_content, default_content_dir, qml_dir
+from kiosk.ui.controller import KioskController
+from kiosk.ui.qr import QrImageProvider
+from kiosk.ui.scheduler import Clock
+
+log = logging.getLogger("kiosk")
+FALLBACK_FONT = "DejaVu Sans"
+_TOUCH_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.KeyPress,
+}
+
+
+class TouchWatcher(QObject):
+    """Tells the controller about every touch on the window (idle reset), without consuming it."""
+
+    def __init__(self, controller: KioskController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _TOUCH_EVENTS:
+            self.controller.touched()
+        return False
+
+
+def load_fonts(content: Content) -> str:
+    """Register the theme's font files and return the family the screens use."""
+    font = content.kiosk.theme.font
+    if font and not looks_like_font_file(font):
+        return font  # a family name installed on the kiosk PC
+    if font:
+        main = content.assets / font
+    else:
+        fonts = default_content_dir().parent / "assets" / "fonts"
+        main = next(iter(sorted(fonts.glob("Inter-Regular.*"))), fonts / "missing.otf")
+    if not main.is_file():
+        return FALLBACK_FONT
+    family = FALLBACK_FONT
+    # The other weights of the family usually sit beside the regular file.
+    for path in [main, *sorted(main.parent.iterdir())]:
+        if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if path == main and font_id >= 0:
+                family = (QFontDatabase.applicationFontFamilies(font_id) or [FALLBACK_FONT])[0]
+    return family
+
+
+class KioskWindow:
+    """One QML engine and window over one controller; used by the kiosk, `render` and tests."""
+
+    def __init__(self, content: Content, clock: Clock | None = None, size: QSize | None = None) -> None:
+        self.controller = KioskController(content, clock)
+        self.engine = QQmlApplicationEngine()
+        self.engine.warnings.connect(_log_qml_warnings)
+        self.engine.addImageProvider("kiosk", QrImageProvider())
+        self.engine.addImportPath(str(qml_dir()))
+        self.engine.setInitialProperties(
+            {"kiosk": self.controller, "fontFamily": load_fonts(content)}
+        )
+        self.engine.loadFromModule("Kiosk", "Main")
+        roots = self.engine.rootObjects()
+        if not roots:
+            raise RuntimeError("the kiosk screens could not be loaded (see the log)")
+        window = roots[0]
+        assert isinstance(window, QQuickWindow)
+        self.window = window
+        if size is not None:
+            window.resize(size)
+        self.touch_watcher = TouchWatcher(self.controller)
+        window.installEventFilter(self.touch_watcher)
+
+    def close(self) -> None:
+        self.controller.shutdown()
+        self.window.removeEventFilter(self.touch_watcher)
+        self.engine.deleteLater()
+
+
+def _log_qml_warnings(warnings: list[QQmlError]) -> None:
+    for warning in warnings:
+        log.warning("QML: %s", warning.toString())
+
+
+def parse_size(text: str | None) -> QSize | None:
+    if not text:
+        return None
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"error: --size must look like 1920x1080, got {text!r}") from None
+    if width < 320 or height < 320:
+        raise SystemExit("error: --size must be at least 320x320")
+    return QSize(width, height)
+
+
+def load_for_kiosk(folder: Path) -> tuple[Content, LoadResult | None]:
+    """The content to show: the staff's when it checks, else the shipped default (never blank)."""
+    try:
+        result = load_content(folder, verify_file)
+    except FolderError as exc:
+        log.error("%s; showing the default content", exc)
+        result = None
+    else:
+        for problem in result.problems:
+            (log.error if problem.is_error else log.warning)("%s", problem.format())
+        if result.content is not None:
+            return result.content, result
+        log.error("content in %s has errors; showing the default content", folder)
+    fallback = load_content(default_content_dir(), verify_file)
+    if fallback.content is None:
+        raise SystemExit("error: neither the content nor the default content can be loaded")
+    return fallback.content, result
+
+
+def run_kiosk(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    choice = choose_content(args.content)
+    log.info("%s", choice.describe())
+    size = parse_size(args.size)
+    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
+    app.setApplicationName("Spa Kiosk")
+    import qasync  # after PySide6, as qasync requires
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    content, _ = load_for_kiosk(choice.folder)
+    kiosk = KioskWindow(content, size=size)
+    if args.windowed or size is not None:
+        kiosk.window.resize(size or QSize(1280, 720))
+        kiosk.window.show()
+    else:
+        kiosk.window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+        kiosk.window.showFullScreen()
+    with loop:
+        loop.run_until_complete(_until_quit(app))
+    kiosk.close()
+    return 0
+
+
+async def _until_quit(app: QGuiApplication) -> None:
+    done = asyncio.get_running_loop().create_future()
+    app.aboutToQuit.connect(lambda: done.done() or done.set_result(None))
+    await done

@@ -1,0 +1,437 @@
+"""The view-model the QML screens bind to: one guest's journey, the attract loop and idle reset.
+
+It only translates between the pure layers (content, journey, suggestion) and what QML shows:
+plain strings, lists and maps in the language in use. No rule lives here.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from urllib.parse import quote
+
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+
+from kiosk.content.model import Content, Text
+from kiosk.guest.attract import AttractLoop
+from kiosk.guest.idle import IdleWatch, Phase
+from kiosk.guest.journey import Journey
+from kiosk.guest.recommend import Suggestion
+from kiosk.ui.scheduler import Clock, Handle
+from kiosk.ui.wording import language_name, words
+
+SCREENS = ("attract", "question", "result", "consult")
+
+
+class KioskController(QObject):
+    screenChanged = Signal()
+    languageChanged = Signal()
+    slideChanged = Signal()
+    questionChanged = Signal()
+    selectionChanged = Signal()
+    resultChanged = Signal()
+    idleChanged = Signal()
+    contentChanged = Signal()
+
+    def __init__(self, content: Content, clock: Clock | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._clock = clock or Clock()
+        self._content = content
+        self._screen = "attract"
+        self._language = content.default_language
+        self._journey: Journey | None = None
+        self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
+        self._slide: dict[str, Any] = {}
+        self._slide_serial = 0
+        self._idle: IdleWatch | None = None
+        self._warning = False
+        self._countdown = 0
+        self._slide_timer: Handle | None = None
+        self._idle_timer: Handle | None = None
+        self.advance_slide()
+
+    # ---- content --------------------------------------------------------------------------
+
+    @property
+    def content(self) -> Content:
+        return self._content
+
+    def set_content(self, content: Content) -> None:
+        """Swap in new content (between guests: a guest mid-journey keeps theirs)."""
+        self._content = content
+        self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
+        if self._language not in content.languages:
+            self._language = content.default_language
+        self.contentChanged.emit()
+        self.languageChanged.emit()
+        if self._screen == "attract":
+            self.advance_slide()
+
+    def _text(self, text: Text | None) -> str:
+        return self._content.text(text, self._language)
+
+    def _asset_url(self, relative: str | None) -> str:
+        path = self._content.asset(relative)
+        if path is None or not path.is_file():
+            return ""
+        return QUrl.fromLocalFile(str(path)).toString()
+
+    @Property("QVariantMap", notify=contentChanged)
+    def theme(self) -> dict[str, Any]:
+        theme = self._content.kiosk.theme
+        return {
+            "background": theme.background,
+            "surface": theme.surface,
+            "text": theme.text,
+            "muted": theme.muted,
+            "accent": theme.accent,
+            "logo": self._asset_url(theme.logo),
+            "reducedMotion": theme.reduced_motion,
+        }
+
+    # ---- language -------------------------------------------------------------------------
+
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        return self._language
+
+    @Property("QVariantList", notify=contentChanged)
+    def languages(self) -> list[dict[str, str]]:
+        return [{"code": code, "name": language_name(code)} for code in self._content.languages]
+
+    @Property("QVariantMap", notify=languageChanged)
+    def words(self) -> dict[str, str]:
+        return words(self._language)
+
+    @Property(str, notify=languageChanged)
+    def spaName(self) -> str:
+        return self._text(self._content.kiosk.spa_name)
+
+    @Property(str, notify=languageChanged)
+    def disclaimer(self) -> str:
+        return self._text(self._content.kiosk.disclaimer)
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:
+        if code == self._language or code not in self._content.languages:
+            return
+        self._language = code
+        self.languageChanged.emit()
+        self.slideChanged.emit()
+        self.questionChanged.emit()
+        self.resultChanged.emit()
+
+    # ---- screens --------------------------------------------------------------------------
+
+    @Property(str, notify=screenChanged)
+    def screen(self) -> str:
+        return self._screen
+
+    def _go(self, screen: str) -> None:
+        if screen != self._screen:
+            self._screen = screen
+            self.screenChanged.emit()
+
+    # ---- attract loop ---------------------------------------------------------------------
+
+    @Property("QVariantMap", notify=slideChanged)
+    def slide(self) -> dict[str, Any]:
+        return self._slide
+
+    def advance_slide(self) -> None:
+        """Show the next slide the schedules allow, and wake up when its time is over."""
+        turn = self._loop.next(self._clock.now())
+        self._slide_serial += 1
+        if turn.slide is None:
+            self._slide = {
+                "id": "", "title": self._text(self._content.kiosk.spa_name), "body": "",
+                "image": "", "fallback": True, "serial": self._slide_serial,
+            }
+        else:
+            slide = turn.slide
+            self._slide = {
+                "id": slide.id, "title": self._text(slide.title), "body": self._text(slide.body),
+                "image": self._asset_url(slide.image), "fallback": False,
+                "serial": self._slide_serial,
+            }
+        self.slideChanged.emit()
+        self._cancel("_slide_timer")
+        self._slide_timer = self._clock.call_later(turn.seconds, self._on_slide_timer)
+
+    def _on_slide_timer(self) -> None:
+        self._slide_timer = None
+        if self._screen == "attract":
+            self.advance_slide()
+
+    # ---- questionnaire --------------------------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        """A tap on the attract loop: a new guest begins."""
+        if self._screen != "attract":
+            return
+        self._cancel("_slide_timer")
+        self._journey = Journey(self._content)
+        self._language = self._content.default_language
+        self._idle = IdleWatch(
+            self._content.kiosk.timing.idle_seconds,
+            self._content.kiosk.timing.warning_seconds,
+            self._clock.monotonic(),
+        )
+        self.languageChanged.emit()
+        self.questionChanged.emit()
+        self.selectionChanged.emit()
+        self._go("question")
+        self._schedule_idle()
+
+    @Property("QVariantMap", notify=questionChanged)
+    def question(self) -> dict[str, Any]:
+        journey = self._journey
+        if journey is None:
+            return {}
+        question = journey.question
+        progress = journey.progress
+        w = words(self._language)
+        if question.kind == "single":
+            how = w["pick_one"]
+        elif question.most < len(question.options):
+            how = w["pick_up_to"].format(most=question.most)
+        else:
+            how = w["pick_any"]
+        if question.optional:
+            how += " · " + w["optional"]
+        return {
+            "id": question.id,
+            "prompt": self._text(question.prompt),
+            "help": self._text(question.help),
+            "how": how,
+            "multiple": question.kind == "multiple",
+            "options": [
+                {
+                    "id": option.id,
+                    "label": self._text(option.label),
+                    "icon": self._asset_url(option.icon),
+                    "exclusive": option.exclusive,
+                }
+                for option in question.options
+            ],
+            "step": progress.step,
+            "total": progress.total,
+            "progress": w["step"].format(step=progress.step, total=progress.total),
+            "first": journey.is_first,
+            "last": journey.is_last,
+        }
+
+    @Property("QVariantList", notify=selectionChanged)
+    def selected(self) -> list[str]:
+        return list(self._journey.selected()) if self._journey else []
+
+    @Property(bool, notify=selectionChanged)
+    def canNext(self) -> bool:
+        return self._journey is not None and self._journey.can_go_next
+
+    @Property(bool, notify=selectionChanged)
+    def canPickMore(self) -> bool:
+        return self._journey is not None and self._journey.can_pick_more()
+
+    @Property(int, notify=selectionChanged)
+    def questionCount(self) -> int:
+        return self._journey.progress.total if self._journey else 0
+
+    @Slot(str)
+    def toggle(self, option_id: str) -> None:
+        if self._journey is None or self._screen != "question":
+            return
+        was_last = self._journey.is_last
+        total = self._journey.progress.total
+        self._journey.toggle(option_id)
+        self.selectionChanged.emit()
+        if self._journey.is_last != was_last or self._journey.progress.total != total:
+            self.questionChanged.emit()  # show_if changed what comes next
+
+    @Slot()
+    def next(self) -> None:
+        if self._journey is None or self._screen != "question" or not self._journey.can_go_next:
+            return
+        suggestion = self._journey.next()
+        if suggestion is None:
+            self.questionChanged.emit()
+            self.selectionChanged.emit()
+            return
+        self.resultChanged.emit()
+        self._go("consult" if suggestion.outcome == "consult" else "result")
+        self._schedule_idle()
+
+    @Slot()
+    def back(self) -> None:
+        if self._journey is None:
+            return
+        if self._screen in ("result", "consult"):
+            self._journey.back()
+            self._go("question")
+        elif not self._journey.back():
+            return
+        self.questionChanged.emit()
+        self.selectionChanged.emit()
+
+    @Slot()
+    def startOver(self) -> None:
+        """Forget this guest entirely and return to the attract loop."""
+        self._journey = None
+        self._idle = None
+        self._cancel("_idle_timer")
+        self._set_warning(False)
+        self._language = self._content.default_language
+        self.languageChanged.emit()
+        self.questionChanged.emit()
+        self.selectionChanged.emit()
+        self.resultChanged.emit()
+        self._go("attract")
+        self._loop.restart()
+        self.advance_slide()
+
+    @Slot()
+    def done(self) -> None:
+        self.startOver()
+
+    # ---- suggestion -----------------------------------------------------------------------
+
+    @property
+    def suggestion(self) -> Suggestion | None:
+        return self._journey.suggestion if self._journey else None
+
+    @Property("QVariantMap", notify=resultChanged)
+    def result(self) -> dict[str, Any]:
+        suggestion = self.suggestion
+        if suggestion is None:
+            return {}
+        w = words(self._language)
+        consult = self._content.consult
+        data: dict[str, Any] = {
+            "outcome": suggestion.outcome,
+            "consultTitle": self._text(consult.title),
+            "consultBody": self._text(consult.body),
+        }
+        package = suggestion.package
+        if package is None:
+            return data
+        url = self._content.kiosk.booking.url
+        runner = suggestion.runner_up
+        data.update(
+            name=self._text(package.name),
+            minutes=w["minutes"].format(minutes=package.minutes),
+            price=package.price or "",
+            summary=self._text(package.summary),
+            image=self._asset_url(package.image),
+            reasons=[self._text(reason.option.label) for reason in suggestion.reasons],
+            alsoGood=(
+                f"{self._text(runner.name)} · {w['minutes'].format(minutes=runner.minutes)}"
+                if runner else ""
+            ),
+            code=package.desk_code,
+            qr=("image://kiosk/qr/" + quote(url.replace("{package}", quote(package.desk_code)), safe=""))
+            if url else "",
+            moreTime=w["more_time"].format(minutes=package.minutes) if suggestion.needs_more_time else "",
+        )
+        return data
+
+    # ---- idle -----------------------------------------------------------------------------
+
+    @Property(bool, notify=idleChanged)
+    def idleWarning(self) -> bool:
+        return self._warning
+
+    @Property(int, notify=idleChanged)
+    def countdown(self) -> int:
+        return self._countdown
+
+    @Property(float, notify=contentChanged)
+    def warningSeconds(self) -> float:
+        return self._content.kiosk.timing.warning_seconds
+
+    @Slot()
+    def touched(self) -> None:
+        """Any touch or click on the screen: the guest is still here."""
+        if self._idle is None:
+            return
+        self._idle.touch(self._clock.monotonic())
+        if self._warning:
+            self._set_warning(False)
+            self._schedule_idle()
+
+    @Slot()
+    def moreTime(self) -> None:
+        self.touched()
+
+    def _schedule_idle(self) -> None:
+        self._cancel("_idle_timer")
+        if self._idle is None:
+            return
+        now = self._clock.monotonic()
+        wait = self._idle.until_change(now)
+        if self._screen in ("result", "consult"):
+            wait = min(wait, self._result_left(now))
+        if self._warning:
+            wait = min(wait, self._idle.warning_left(now) % 1.0 or 1.0)
+        self._idle_timer = self._clock.call_later(wait + 0.01, self.check_idle)
+
+    def _result_left(self, now: float) -> float:
+        assert self._idle is not None
+        return self._content.kiosk.timing.result_seconds - (now - self._idle.last_touch)
+
+    def check_idle(self) -> None:
+        """Wake-up of the idle timer: warn, count down, or reset."""
+        self._idle_timer = None
+        if self._idle is None:
+            return
+        now = self._clock.monotonic()
+        if self._screen in ("result", "consult") and self._result_left(now) <= 0:
+            self.startOver()
+            return
+        phase = self._idle.phase(now)
+        if phase is Phase.EXPIRED:
+            self.startOver()
+            return
+        if phase is Phase.WARNING:
+            self._countdown = max(1, math.ceil(self._idle.warning_left(now)))
+            self._set_warning(True, force=True)
+        else:
+            self._set_warning(False)
+        self._schedule_idle()
+
+    def _set_warning(self, on: bool, force: bool = False) -> None:
+        if on != self._warning or force:
+            self._warning = on
+            self.idleChanged.emit()
+
+    def _cancel(self, name: str) -> None:
+        handle = getattr(self, name)
+        if handle is not None:
+            handle.cancel()
+            setattr(self, name, None)
+
+    def shutdown(self) -> None:
+        self._cancel("_slide_timer")
+        self._cancel("_idle_timer")
+
+    # ---- for rendering and tests ----------------------------------------------------------
+
+    @property
+    def journey(self) -> Journey | None:
+        return self._journey
+
+    def show_warning_now(self) -> None:
+        """Jump to the idle warning (used by `render`)."""
+        if self._idle is not None:
+            self._countdown = math.ceil(self._content.kiosk.timing.warning_seconds)
+            self._set_warning(True, force=True)
+
+    def show_slide(self, index: int) -> None:
+        """Show one slide by position (used by `render`)."""
+        slide = self._content.slides[index]
+        self._slide_serial += 1
+        self._slide = {
+            "id": slide.id, "title": self._text(slide.title), "body": self._text(slide.body),
+            "image": self._asset_url(slide.image), "fallback": False, "serial": self._slide_serial,
+        }
+        self.slideChanged.emit()

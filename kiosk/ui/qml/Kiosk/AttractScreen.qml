@@ -1,0 +1,139 @@
+import QtQuick
+
+// The attract loop: slides cross-fade into one another; a tap anywhere begins.
+Item {
+    id: screen
+    required property var style
+    required property var kiosk
+    objectName: "attractScreen"
+
+    property bool frontIsA: true
+    property int shownSerial: -1
+    property var incoming: null
+
+    function present() {
+        var slide = screen.kiosk.slide
+        if (!slide || slide.serial === screen.shownSerial)
+            return
+        screen.shownSerial = slide.serial
+        var back = screen.frontIsA ? layerB : layerA
+        back.live = false
+        back.slide = slide
+        back.opacity = 0
+        back.z = 2
+        screen.incoming = back
+        if (back.settled)
+            fadeIn.restart()
+    }
+
+    Component.onCompleted: {
+        layerA.slide = kiosk.slide
+        layerA.live = true
+        shownSerial = kiosk.slide.serial || 0
+    }
+    Connections {
+        target: screen.kiosk
+        function onSlideChanged() { screen.present() }
+    }
+    Connections {
+        target: screen.incoming
+        function onSettledChanged() { if (screen.incoming && screen.incoming.settled) fadeIn.restart() }
+    }
+
+    // The new slide fades in over the old one, so there is never a dark or empty frame.
+    NumberAnimation {
+        id: fadeIn
+        target: screen.incoming
+        property: "opacity"
+        from: 0; to: 1
+        duration: screen.style.crossfade
+        easing.type: Easing.InOutQuad
+        onStopped: {
+            var front = screen.frontIsA ? layerA : layerB
+            front.z = 1
+            front.opacity = 0
+            front.live = false
+            screen.incoming.live = true
+            screen.incoming.z = 1
+            screen.frontIsA = !screen.frontIsA
+            screen.incoming = null
+        }
+    }
+
+    SlideLayer { id: layerA; style: screen.style; anchors.fill: parent; z: 1 }
+    SlideLayer { id: layerB; style: screen.style; anchors.fill: parent; opacity: 0 }
+
+    // Header: logo and spa name, quiet.
+    Row {
+        z: 3
+        x: screen.style.margin
+        y: screen.style.margin * 0.5
+        spacing: screen.style.gap
+        Image {
+            id: logo
+            source: screen.kiosk.theme.logo || ""
+            visible: status === Image.Ready
+            height: 64 * screen.style.s
+            width: height
+            sourceSize: Qt.size(width, height)
+            fillMode: Image.PreserveAspectFit
+            asynchronous: true
+        }
+        Text {
+            objectName: "spaName"
+            anchors.verticalCenter: parent.verticalCenter
+            text: screen.kiosk.spaName
+            visible: !screen.kiosk.slide.fallback
+            font.family: screen.style.family
+            font.pixelSize: 30 * screen.style.s
+            font.weight: Font.Medium
+            font.letterSpacing: 1.5 * screen.style.s
+            color: screen.style.muted
+        }
+    }
+
+    PillButton {
+        id: cta
+        objectName: "tapToBegin"
+        z: 3
+        style: screen.style
+        text: screen.kiosk.words.tap_to_begin
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: screen.style.margin * 0.5 + fine.height + screen.style.gap
+        height: screen.style.buttonHeight * 1.1
+        onTapped: screen.kiosk.start()
+        // A slow breath after each new slide, then rest: inviting, and no work while idle.
+        SequentialAnimation on scale {
+            id: breathe
+            running: false
+            loops: 2
+            NumberAnimation { to: 1.04; duration: 1400; easing.type: Easing.InOutSine }
+            NumberAnimation { to: 1.0; duration: 1400; easing.type: Easing.InOutSine }
+        }
+        Connections {
+            target: screen.kiosk
+            function onSlideChanged() { if (!screen.style.reducedMotion && screen.visible) breathe.restart() }
+        }
+    }
+    Text {
+        id: fine
+        objectName: "disclaimer"
+        z: 3
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: screen.style.margin * 0.4
+        width: parent.width - 2 * screen.style.margin
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.WordWrap
+        text: screen.kiosk.disclaimer
+        font.family: screen.style.family
+        font.pixelSize: screen.style.fineSize
+        color: screen.style.muted
+    }
+
+    // A tap anywhere on the loop begins, not only on the button.
+    TapHandler {
+        onTapped: screen.kiosk.start()
+    }
+}

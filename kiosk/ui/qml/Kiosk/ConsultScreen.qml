@@ -1,0 +1,93 @@
+import QtQuick
+
+// "Please talk to our therapist": no package, a warm word and the way back.
+Item {
+    id: screen
+    required property var style
+    required property var kiosk
+    objectName: "consultScreen"
+    readonly property var result: kiosk.result
+
+    Rectangle {
+        anchors.centerIn: column
+        width: Math.min(parent.width, parent.height) * 0.9
+        height: width
+        radius: width / 2
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: screen.style.tint(screen.style.glowWarm, 0.10) }
+            GradientStop { position: 1.0; color: screen.style.tint(screen.style.glowDeep, 0.0) }
+        }
+    }
+    Column {
+        id: column
+        anchors.centerIn: parent
+        anchors.verticalCenterOffset: -screen.style.margin * 0.5
+        width: Math.min(parent.width - 2 * screen.style.margin, 1300 * screen.style.s)
+        spacing: screen.style.gap * 1.5
+        Image {
+            anchors.horizontalCenter: parent.horizontalCenter
+            source: screen.kiosk.theme.logo || ""
+            visible: status === Image.Ready
+            width: 120 * screen.style.s
+            height: width
+            sourceSize: Qt.size(width, height)
+            asynchronous: true
+        }
+        FitText {
+            objectName: "consultTitle"
+            style: screen.style
+            width: parent.width
+            height: Math.min(implicitHeight, screen.style.titleSize * 2.3)
+            size: screen.style.titleSize
+            font.weight: Font.DemiBold
+            horizontalAlignment: Text.AlignHCenter
+            text: screen.result.consultTitle || ""
+        }
+        FitText {
+            objectName: "consultBody"
+            style: screen.style
+            width: parent.width
+            height: Math.min(implicitHeight, screen.style.bodySize * 1.35 * 6)
+            size: screen.style.bodySize
+            lineHeight: 1.35
+            color: screen.style.text
+            horizontalAlignment: Text.AlignHCenter
+            text: screen.result.consultBody || ""
+        }
+    }
+    Item {
+        x: screen.style.margin
+        width: parent.width - 2 * screen.style.margin
+        height: screen.style.buttonHeight
+        y: parent.height - screen.style.margin * 0.7 - height
+        PillButton {
+            objectName: "consultBackButton"
+            style: screen.style
+            primary: false
+            text: "\u2039  " + screen.kiosk.words.back
+            anchors.left: parent.left
+            onTapped: screen.kiosk.back()
+        }
+        Text {
+            objectName: "consultDisclaimer"
+            anchors.verticalCenter: parent.verticalCenter
+            x: parent.width * 0.22
+            width: parent.width * 0.5
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+            text: screen.kiosk.disclaimer
+            font.family: screen.style.family
+            font.pixelSize: screen.style.fineSize * 0.9
+            color: screen.style.muted
+        }
+        PillButton {
+            objectName: "consultDoneButton"
+            style: screen.style
+            text: screen.kiosk.words.done
+            anchors.right: parent.right
+            onTapped: screen.kiosk.done()
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import QtQuick
+
+// "Still there?": the screen dims, a ring counts down, one huge button keeps the guest's answers.
+Rectangle {
+    id: overlay
+    required property var style
+    required property var kiosk
+    objectName: "idleOverlay"
+    color: style.tint(style.background, 0.7)
+    opacity: kiosk.idleWarning ? 1 : 0
+    visible: opacity > 0
+    Behavior on opacity { NumberAnimation { duration: overlay.style.fade } }
+
+    // Any tap on the dimmed screen also means "I am here".
+    TapHandler { onTapped: overlay.kiosk.moreTime() }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * overlay.style.margin, 1100 * overlay.style.s)
+        height: column.height + 2 * overlay.style.margin * 0.7
+        radius: overlay.style.radius * 2
+        color: overlay.style.surface
+        border.width: Math.max(1, 2 * overlay.style.s)
+        border.color: overlay.style.tint(overlay.style.text, 0.12)
+        Column {
+            id: column
+            anchors.centerIn: parent
+            width: parent.width - 2 * overlay.style.margin * 0.7
+            spacing: overlay.style.gap * 1.5
+            Text {
+                objectName: "stillThere"
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                text: overlay.kiosk.words.still_there
+                font.family: overlay.style.family
+                font.pixelSize: overlay.style.promptSize
+                font.weight: Font.DemiBold
+                color: overlay.style.text
+            }
+            CountdownRing {
+                anchors.horizontalCenter: parent.horizontalCenter
+                style: overlay.style
+                seconds: overlay.kiosk.countdown
+                fraction: overlay.kiosk.countdown / Math.max(1, overlay.kiosk.warningSeconds)
+            }
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                text: overlay.kiosk.words.reset_soon.replace("{seconds}", overlay.kiosk.countdown)
+                font.family: overlay.style.family
+                font.pixelSize: overlay.style.bodySize * 0.8
+                color: overlay.style.muted
+            }
+            PillButton {
+                objectName: "moreTimeButton"
+                anchors.horizontalCenter: parent.horizontalCenter
+                style: overlay.style
+                height: overlay.style.buttonHeight * 1.35
+                width: Math.min(parent.width, implicitWidth * 1.2)
+                text: overlay.kiosk.words.need_more_time
+                onTapped: overlay.kiosk.moreTime()
+            }
+        }
+    }
+}

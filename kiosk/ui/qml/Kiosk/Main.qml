@@ -1,0 +1,52 @@
+import QtQuick
+
+// The kiosk window: one screen at a time, cross-faded, with the idle warning above all.
+Window {
+    id: window
+    required property var kiosk
+    property string fontFamily: "DejaVu Sans"
+    objectName: "kioskWindow"
+    title: "Spa Kiosk"
+    color: style.background
+    visible: true
+
+    Style {
+        id: style
+        theme: window.kiosk.theme
+        width: window.width
+        height: window.height
+        family: window.fontFamily
+    }
+
+    Item {
+        id: stage
+        anchors.fill: parent
+
+        component Fading: Item {
+            property bool shown: false
+            anchors.fill: parent
+            opacity: shown ? 1 : 0
+            visible: opacity > 0
+            enabled: shown
+            Behavior on opacity { NumberAnimation { duration: style.fade; easing.type: Easing.InOutQuad } }
+        }
+
+        Fading {
+            shown: window.kiosk.screen === "attract"
+            AttractScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
+        }
+        Fading {
+            shown: window.kiosk.screen === "question"
+            QuestionScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
+        }
+        Fading {
+            shown: window.kiosk.screen === "result"
+            ResultScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
+        }
+        Fading {
+            shown: window.kiosk.screen === "consult"
+            ConsultScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
+        }
+        IdleOverlay { anchors.fill: parent; style: style; kiosk: window.kiosk }
+    }
+}

@@ -1,0 +1,166 @@
+import QtQuick
+
+// One question per screen: prompt, help, large option cards, progress, Back and Next.
+Item {
+    id: screen
+    required property var style
+    required property var kiosk
+    objectName: "questionScreen"
+    readonly property var question: kiosk.question
+    readonly property var options: question.options || []
+    readonly property int columns: style.portrait ? (options.length > 4 ? 2 : 1)
+                                                  : (options.length > 4 ? 3 : 2)
+    readonly property int rows: Math.max(1, Math.ceil(options.length / columns))
+
+    // Top bar: a quiet "Start over" on the left, languages on the right of the first screen.
+    PillButton {
+        id: startOver
+        objectName: "startOverButton"
+        style: screen.style
+        quiet: true
+        primary: false
+        text: screen.kiosk.words.start_over
+        x: screen.style.margin - screen.style.gap
+        y: screen.style.margin * 0.35
+        onTapped: screen.kiosk.startOver()
+    }
+    Row {
+        id: languages
+        objectName: "languageSwitch"
+        visible: screen.question.first === true && screen.kiosk.languages.length > 1
+        anchors.right: parent.right
+        anchors.rightMargin: screen.style.margin
+        y: screen.style.margin * 0.35
+        spacing: screen.style.gap * 0.5
+        Repeater {
+            model: screen.kiosk.languages
+            PillButton {
+                required property var modelData
+                objectName: "language_" + modelData.code
+                style: screen.style
+                height: screen.style.buttonHeight * 0.8
+                primary: screen.kiosk.language === modelData.code
+                text: modelData.name
+                onTapped: screen.kiosk.setLanguage(modelData.code)
+            }
+        }
+    }
+
+    Column {
+        id: head
+        x: screen.style.margin
+        width: parent.width - 2 * screen.style.margin
+        y: startOver.y + startOver.height + screen.style.gap
+        spacing: screen.style.gap * 0.6
+        FitText {
+            objectName: "questionPrompt"
+            style: screen.style
+            width: parent.width
+            height: Math.min(implicitHeight, screen.style.promptSize * 2.6)
+            size: screen.style.promptSize
+            font.weight: Font.DemiBold
+            lineHeight: 1.1
+            text: screen.question.prompt || ""
+        }
+        FitText {
+            objectName: "questionHelp"
+            style: screen.style
+            visible: text !== ""
+            width: Math.min(parent.width, screen.style.bodySize * 0.8 * 40)
+            height: Math.min(implicitHeight, screen.style.bodySize * 0.8 * 1.3 * 2.2)
+            size: screen.style.bodySize * 0.8
+            color: screen.style.muted
+            text: screen.question.help || ""
+        }
+        Text {
+            objectName: "questionHow"
+            text: screen.question.how || ""
+            font.family: screen.style.family
+            font.pixelSize: screen.style.fineSize * 1.1
+            font.weight: Font.Medium
+            font.letterSpacing: 1 * screen.style.s
+            color: screen.style.accent
+        }
+    }
+
+    Grid {
+        id: grid
+        objectName: "optionGrid"
+        x: screen.style.margin
+        y: head.y + head.height + screen.style.gap * 1.5
+        width: parent.width - 2 * screen.style.margin
+        readonly property real room: bottomBar.y - y - screen.style.gap * 1.5
+        columns: screen.columns
+        spacing: screen.style.gap
+        readonly property real cardWidth: (width - (columns - 1) * spacing) / columns
+        readonly property real cardHeight: Math.max(screen.style.cardHeight,
+            Math.min(screen.style.cardHeight * 1.6, (room - (screen.rows - 1) * spacing) / screen.rows))
+        Repeater {
+            model: screen.options
+            OptionCard {
+                required property var modelData
+                style: screen.style
+                option: modelData
+                multiple: screen.question.multiple === true
+                width: grid.cardWidth
+                height: grid.cardHeight
+                selected: screen.kiosk.selected.indexOf(modelData.id) >= 0
+                available: screen.kiosk.canPickMore || modelData.exclusive
+                onTapped: screen.kiosk.toggle(modelData.id)
+            }
+        }
+    }
+
+    Item {
+        id: bottomBar
+        x: screen.style.margin
+        width: parent.width - 2 * screen.style.margin
+        height: screen.style.buttonHeight
+        y: parent.height - screen.style.margin * 0.7 - height
+        PillButton {
+            id: back
+            objectName: "backButton"
+            style: screen.style
+            primary: false
+            visible: screen.question.first !== true
+            text: "\u2039  " + screen.kiosk.words.back
+            anchors.left: parent.left
+            onTapped: screen.kiosk.back()
+        }
+        Column {
+            anchors.centerIn: parent
+            spacing: screen.style.gap * 0.5
+            Row {
+                anchors.horizontalCenter: parent.horizontalCenter
+                spacing: 14 * screen.style.s
+                Repeater {
+                    model: screen.question.total || 0
+                    Rectangle {
+                        required property int index
+                        width: index + 1 === screen.question.step ? 40 * screen.style.s : 14 * screen.style.s
+                        height: 14 * screen.style.s
+                        radius: height / 2
+                        color: index + 1 <= screen.question.step ? screen.style.accent : screen.style.tint(screen.style.text, 0.25)
+                    }
+                }
+            }
+            Text {
+                objectName: "progressText"
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: screen.question.progress || ""
+                font.family: screen.style.family
+                font.pixelSize: screen.style.fineSize
+                color: screen.style.muted
+            }
+        }
+        PillButton {
+            id: next
+            objectName: "nextButton"
+            style: screen.style
+            enabled: screen.kiosk.canNext
+            text: (screen.question.last ? screen.kiosk.words.see_suggestion : screen.kiosk.words.next) + "  \u203A"
+            anchors.right: parent.right
+            onTapped: screen.kiosk.next()
+        }
+    }
+}

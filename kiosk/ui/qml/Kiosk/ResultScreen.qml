@@ -1,0 +1,279 @@
+import QtQuick
+
+// The suggestion: the package, why it fits, the desk code and QR, and a calm way back.
+Item {
+    id: screen
+    required property var style
+    required property var kiosk
+    objectName: "resultScreen"
+    readonly property var result: kiosk.result
+    readonly property real sideWidth: style.portrait ? parent.width - 2 * style.margin : 520 * style.s
+
+    Flow {
+        id: topBar
+        x: screen.style.margin
+        y: screen.style.margin * 0.5
+        PillButton {
+            objectName: "resultStartOverButton"
+            style: screen.style
+            quiet: true
+            primary: false
+            text: screen.kiosk.words.start_over
+            x: -screen.style.gap
+            onTapped: screen.kiosk.startOver()
+        }
+    }
+
+    Column {
+        id: main
+        x: screen.style.margin
+        y: topBar.y + topBar.height + screen.style.gap
+        width: screen.style.portrait ? parent.width - 2 * screen.style.margin
+                                     : parent.width - 3 * screen.style.margin - screen.sideWidth
+        spacing: screen.style.gap
+        Text {
+            text: screen.kiosk.words.your_suggestion
+            font.family: screen.style.family
+            font.pixelSize: screen.style.fineSize * 1.2
+            font.weight: Font.Medium
+            font.letterSpacing: 2 * screen.style.s
+            font.capitalization: Font.AllUppercase
+            color: screen.style.accent
+        }
+        FitText {
+            objectName: "packageName"
+            style: screen.style
+            width: parent.width
+            height: Math.min(implicitHeight, screen.style.titleSize * 0.9 * 2.3)
+            size: screen.style.titleSize * 0.9
+            font.weight: Font.DemiBold
+            lineHeight: 1.05
+            text: screen.result.name || ""
+        }
+        Row {
+            spacing: screen.style.gap
+            Text {
+                objectName: "packageMinutes"
+                text: screen.result.minutes || ""
+                font.family: screen.style.family
+                font.pixelSize: screen.style.bodySize
+                font.weight: Font.Medium
+                color: screen.style.text
+            }
+            Text {
+                visible: (screen.result.price || "") !== ""
+                text: "\u00B7"
+                font.pixelSize: screen.style.bodySize
+                color: screen.style.muted
+            }
+            Text {
+                objectName: "packagePrice"
+                text: screen.result.price || ""
+                font.family: screen.style.family
+                font.pixelSize: screen.style.bodySize
+                font.weight: Font.Medium
+                color: screen.style.text
+            }
+        }
+        FitText {
+            objectName: "packageSummary"
+            style: screen.style
+            visible: text !== ""
+            width: Math.min(parent.width, screen.style.bodySize * 0.9 * 26)
+            height: Math.min(implicitHeight, screen.style.bodySize * 0.9 * 1.3 * 4.2)
+            size: screen.style.bodySize * 0.9
+            lineHeight: 1.3
+            color: screen.style.muted
+            text: screen.result.summary || ""
+        }
+        Text {
+            objectName: "moreTimeNote"
+            visible: text !== ""
+            width: parent.width
+            wrapMode: Text.WordWrap
+            text: screen.result.moreTime || ""
+            font.family: screen.style.family
+            font.pixelSize: screen.style.fineSize * 1.15
+            color: screen.style.text
+            lineHeight: 1.2
+        }
+        Column {
+            visible: (screen.result.reasons || []).length > 0
+            width: parent.width
+            spacing: screen.style.gap * 0.6
+            topPadding: screen.style.gap * 0.4
+            Text {
+                text: screen.kiosk.words.because + ":"
+                font.family: screen.style.family
+                font.pixelSize: screen.style.fineSize * 1.15
+                color: screen.style.muted
+            }
+            Flow {
+                objectName: "reasons"
+                width: parent.width
+                spacing: screen.style.gap * 0.5
+                Repeater {
+                    model: screen.result.reasons || []
+                    Rectangle {
+                        required property string modelData
+                        required property int index
+                        objectName: "reason_" + index
+                        property alias text: chip.text
+                        height: 64 * screen.style.s
+                        width: Math.min(chip.implicitWidth + 48 * screen.style.s, main.width)
+                        radius: height / 2
+                        color: screen.style.tint(screen.style.accent, 0.16)
+                        border.width: Math.max(1, 2 * screen.style.s)
+                        border.color: screen.style.tint(screen.style.accent, 0.6)
+                        Text {
+                            id: chip
+                            anchors.centerIn: parent
+                            width: Math.min(implicitWidth, parent.width - 40 * screen.style.s)
+                            elide: Text.ElideRight
+                            text: modelData
+                            font.family: screen.style.family
+                            font.pixelSize: screen.style.labelSize * 0.8
+                            font.weight: Font.Medium
+                            color: screen.style.text
+                        }
+                    }
+                }
+            }
+        }
+        Text {
+            objectName: "alsoGood"
+            visible: (screen.result.alsoGood || "") !== ""
+            topPadding: screen.style.gap * 0.4
+            width: parent.width
+            elide: Text.ElideRight
+            text: screen.kiosk.words.also_good + ": " + (screen.result.alsoGood || "")
+            font.family: screen.style.family
+            font.pixelSize: screen.style.fineSize * 1.2
+            color: screen.style.muted
+        }
+    }
+
+    // The hand-off to the front desk: code in large type, QR code to book.
+    Rectangle {
+        id: side
+        x: screen.style.portrait ? screen.style.margin : parent.width - screen.style.margin - width
+        y: screen.style.portrait ? main.y + main.height + screen.style.gap * 1.5
+                                 : Math.max(screen.style.margin, (bottomBar.y - height) / 2)
+        width: screen.sideWidth
+        height: sideContent.height + 2 * screen.style.gap * 1.5
+        radius: screen.style.radius * 1.5
+        color: screen.style.surface
+        border.width: Math.max(1, 2 * screen.style.s)
+        border.color: screen.style.tint(screen.style.text, 0.12)
+        Flow {
+            id: sideContent
+            anchors.centerIn: parent
+            width: parent.width - 2 * screen.style.gap * 1.5
+            spacing: screen.style.gap * 1.5
+            Column {
+                width: screen.style.portrait && qr.visible ? parent.width - qrBox.width - parent.spacing : parent.width
+                spacing: screen.style.gap * 0.6
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.WordWrap
+                    text: screen.kiosk.words.desk_code
+                    font.family: screen.style.family
+                    font.pixelSize: screen.style.fineSize * 1.15
+                    color: screen.style.muted
+                }
+                Rectangle {
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    width: Math.min(parent.width, code.implicitWidth + 64 * screen.style.s)
+                    height: code.implicitHeight + 24 * screen.style.s
+                    radius: screen.style.radius
+                    color: "transparent"
+                    border.width: Math.max(2, 3 * screen.style.s)
+                    border.color: screen.style.accent
+                    Text {
+                        id: code
+                        objectName: "deskCode"
+                        anchors.centerIn: parent
+                        text: screen.result.code || ""
+                        font.family: screen.style.family
+                        font.pixelSize: 72 * screen.style.s
+                        font.weight: Font.DemiBold
+                        font.letterSpacing: 4 * screen.style.s
+                        color: screen.style.text
+                        fontSizeMode: Text.HorizontalFit
+                        width: Math.min(implicitWidth, side.width - 120 * screen.style.s)
+                        minimumPixelSize: 32 * screen.style.s
+                    }
+                }
+            }
+            Column {
+                id: qrBox
+                visible: qr.source != ""
+                width: 280 * screen.style.s
+                spacing: screen.style.gap * 0.5
+                x: screen.style.portrait ? 0 : (sideContent.width - width) / 2
+                Rectangle {
+                    width: parent.width
+                    height: width
+                    radius: screen.style.radius * 0.6
+                    color: "#FFFFFF"
+                    Image {
+                        id: qr
+                        objectName: "qrCode"
+                        anchors.fill: parent
+                        anchors.margins: 14 * screen.style.s
+                        source: screen.result.qr || ""
+                        sourceSize: Qt.size(width, height)
+                        smooth: false
+                        cache: false
+                    }
+                }
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: screen.kiosk.words.scan_to_book
+                    font.family: screen.style.family
+                    font.pixelSize: screen.style.fineSize
+                    color: screen.style.muted
+                }
+            }
+        }
+    }
+
+    Item {
+        id: bottomBar
+        x: screen.style.margin
+        width: parent.width - 2 * screen.style.margin
+        height: screen.style.buttonHeight
+        y: parent.height - screen.style.margin * 0.7 - height
+        PillButton {
+            objectName: "resultBackButton"
+            style: screen.style
+            primary: false
+            text: "\u2039  " + screen.kiosk.words.back
+            anchors.left: parent.left
+            onTapped: screen.kiosk.back()
+        }
+        Text {
+            objectName: "resultDisclaimer"
+            anchors.verticalCenter: parent.verticalCenter
+            x: parent.width * 0.22
+            width: parent.width * 0.5
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+            text: screen.kiosk.disclaimer
+            font.family: screen.style.family
+            font.pixelSize: screen.style.fineSize * 0.9
+            color: screen.style.muted
+        }
+        PillButton {
+            objectName: "doneButton"
+            style: screen.style
+            text: screen.kiosk.words.done
+            anchors.right: parent.right
+            onTapped: screen.kiosk.done()
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import QtQuick
+
+// One slide: text column and picture (side by side in landscape, stacked in portrait).
+Item {
+    id: layer
+    required property var style
+    property var slide: ({})
+    readonly property bool hasImage: (slide.image || "") !== "" && picture.status !== Image.Error
+    readonly property bool settled: picture.status !== Image.Loading
+    property bool live: false
+
+    // Soft light behind the picture: warm glow, never behind small text.
+    Rectangle {
+        visible: layer.hasImage
+        x: layer.style.portrait ? (parent.width - width) / 2 : parent.width * 0.45 + (parent.width * 0.55 - width) / 2
+        y: layer.style.portrait ? parent.height * 0.25 - height / 2 + layer.style.margin * 0.5 : (parent.height - height) / 2
+        width: Math.min(layer.style.portrait ? parent.width : parent.width * 0.55, parent.height) * 1.05
+        height: width
+        radius: width / 2
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: layer.style.tint(layer.style.glowWarm, 0.16) }
+            GradientStop { position: 1.0; color: layer.style.tint(layer.style.glowDeep, 0.0) }
+        }
+    }
+    Image {
+        id: picture
+        objectName: layer.live ? "slideImage" : ""
+        source: layer.slide.image || ""
+        asynchronous: true
+        fillMode: Image.PreserveAspectFit
+        sourceSize: Qt.size(width, height)
+        x: layer.style.portrait ? layer.style.margin : parent.width * 0.45 + layer.style.margin * 0.5
+        y: layer.style.portrait ? layer.style.margin * 2 : layer.style.margin * 1.5
+        width: layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.55 - layer.style.margin * 1.5
+        height: layer.style.portrait ? parent.height * 0.42 : parent.height - layer.style.margin * 3.6
+        visible: status === Image.Ready
+    }
+    Column {
+        id: words
+        spacing: layer.style.gap * 1.5
+        readonly property real wide: layer.hasImage
+            ? (layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.45 - layer.style.margin)
+            : Math.min(parent.width - 2 * layer.style.margin, 1500 * layer.style.s)
+        x: layer.hasImage || layer.style.portrait ? layer.style.margin : (parent.width - wide) / 2
+        width: wide
+        anchors.verticalCenter: layer.style.portrait && layer.hasImage ? undefined : parent.verticalCenter
+        anchors.verticalCenterOffset: -layer.style.margin * 0.3
+        y: layer.style.portrait && layer.hasImage ? parent.height * 0.47 + layer.style.margin : 0
+
+        FitText {
+            objectName: layer.live ? "slideTitle" : ""
+            style: layer.style
+            width: parent.width
+            height: Math.min(implicitHeight, layer.style.titleSize * 3.4)
+            size: layer.style.titleSize
+            font.weight: Font.DemiBold
+            lineHeight: 1.05
+            horizontalAlignment: layer.hasImage || layer.style.portrait ? Text.AlignLeft : Text.AlignHCenter
+            text: layer.slide.title || ""
+        }
+        Rectangle {
+            visible: (layer.slide.body || "") !== ""
+            width: 96 * layer.style.s
+            height: Math.max(3, 4 * layer.style.s)
+            radius: height / 2
+            color: layer.style.accent
+            x: layer.hasImage || layer.style.portrait ? 0 : (parent.width - width) / 2
+        }
+        FitText {
+            objectName: layer.live ? "slideBody" : ""
+            style: layer.style
+            visible: text !== ""
+            width: Math.min(parent.width, layer.style.bodySize * 16)
+            x: layer.hasImage || layer.style.portrait ? 0 : (parent.width - width) / 2
+            height: Math.min(implicitHeight, layer.style.bodySize * 1.35 * 6.5)
+            size: layer.style.bodySize
+            lineHeight: 1.35
+            color: layer.style.text
+            horizontalAlignment: layer.hasImage || layer.style.portrait ? Text.AlignLeft : Text.AlignHCenter
+            text: layer.slide.body || ""
+        }
+    }
+}

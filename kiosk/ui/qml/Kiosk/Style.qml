@@ -1,0 +1,38 @@
+import QtQuick
+
+// The house look, scaled to the screen: sizes in LOOK.md are for a 1080 px short side.
+QtObject {
+    id: style
+    required property var theme
+    required property real width
+    required property real height
+    property string family: "DejaVu Sans"
+
+    readonly property bool portrait: height > width
+    readonly property real s: Math.max(0.3, Math.min(width, height) / 1080)
+    readonly property color background: theme.background || "#1A1210"
+    readonly property color surface: theme.surface || "#261A17"
+    readonly property color text: theme.text || "#FBF3EA"
+    readonly property color muted: theme.muted || "#CDBFB2"
+    readonly property color accent: theme.accent || "#E8643C"
+    readonly property color glowWarm: "#FF8A50"
+    readonly property color glowDeep: "#C2362B"
+    readonly property bool reducedMotion: theme.reducedMotion || false
+
+    readonly property real margin: (portrait ? 72 : 96) * s
+    readonly property real gap: 24 * s
+    readonly property real titleSize: 88 * s
+    readonly property real bodySize: 40 * s
+    readonly property real promptSize: 64 * s
+    readonly property real labelSize: 36 * s
+    readonly property real buttonSize: 36 * s
+    readonly property real fineSize: 24 * s
+    readonly property real buttonHeight: 96 * s
+    readonly property real cardHeight: 120 * s
+    readonly property real radius: 24 * s
+
+    readonly property int fade: reducedMotion ? 200 : 300
+    readonly property int crossfade: reducedMotion ? 200 : 800
+
+    function tint(c, amount) { return Qt.rgba(c.r, c.g, c.b, amount) }
+}
