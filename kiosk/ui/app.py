@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
@@ -93,9 +93,14 @@ class KioskWindow:
         window.installEventFilter(self.touch_watcher)
 
     def close(self) -> None:
+        """Take the screens down before the controller they bind to goes away."""
         self.controller.shutdown()
         self.window.removeEventFilter(self.touch_watcher)
+        self.window.close()
+        for root in self.engine.rootObjects():
+            root.deleteLater()
         self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _log_qml_warnings(warnings: list[QQmlError]) -> None:

@@ -70,9 +70,10 @@ Item {
         }
         Text {
             objectName: "consultDisclaimer"
-            anchors.verticalCenter: parent.verticalCenter
-            x: parent.width * 0.22
-            width: parent.width * 0.5
+            // Between the buttons in landscape; above them in portrait, where the row is narrow.
+            x: screen.style.portrait ? 0 : parent.width * 0.22
+            width: screen.style.portrait ? parent.width : parent.width * 0.5
+            y: screen.style.portrait ? -height - screen.style.gap : (parent.height - height) / 2
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             maximumLineCount: 3

@@ -128,7 +128,9 @@ Item {
             onTapped: screen.kiosk.back()
         }
         Column {
-            anchors.centerIn: parent
+            // Between the buttons in landscape; above them in portrait, where the row is narrow.
+            anchors.horizontalCenter: parent.horizontalCenter
+            y: screen.style.portrait ? -height - screen.style.gap * 1.5 : (parent.height - height) / 2
             spacing: screen.style.gap * 0.5
             Row {
                 anchors.horizontalCenter: parent.horizontalCenter

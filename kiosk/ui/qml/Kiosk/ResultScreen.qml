@@ -9,19 +9,16 @@ Item {
     readonly property var result: kiosk.result
     readonly property real sideWidth: style.portrait ? parent.width - 2 * style.margin : 520 * style.s
 
-    Flow {
+    PillButton {
         id: topBar
-        x: screen.style.margin
-        y: screen.style.margin * 0.5
-        PillButton {
-            objectName: "resultStartOverButton"
-            style: screen.style
-            quiet: true
-            primary: false
-            text: screen.kiosk.words.start_over
-            x: -screen.style.gap
-            onTapped: screen.kiosk.startOver()
-        }
+        objectName: "resultStartOverButton"
+        style: screen.style
+        quiet: true
+        primary: false
+        text: screen.kiosk.words.start_over
+        x: screen.style.margin - screen.style.gap
+        y: screen.style.margin * 0.35
+        onTapped: screen.kiosk.startOver()
     }
 
     Column {
@@ -31,48 +28,70 @@ Item {
         width: screen.style.portrait ? parent.width - 2 * screen.style.margin
                                      : parent.width - 3 * screen.style.margin - screen.sideWidth
         spacing: screen.style.gap
-        Text {
-            text: screen.kiosk.words.your_suggestion
-            font.family: screen.style.family
-            font.pixelSize: screen.style.fineSize * 1.2
-            font.weight: Font.Medium
-            font.letterSpacing: 2 * screen.style.s
-            font.capitalization: Font.AllUppercase
-            color: screen.style.accent
-        }
-        FitText {
-            objectName: "packageName"
-            style: screen.style
+        Item {
             width: parent.width
-            height: Math.min(implicitHeight, screen.style.titleSize * 0.9 * 2.3)
-            size: screen.style.titleSize * 0.9
-            font.weight: Font.DemiBold
-            lineHeight: 1.05
-            text: screen.result.name || ""
-        }
-        Row {
-            spacing: screen.style.gap
-            Text {
-                objectName: "packageMinutes"
-                text: screen.result.minutes || ""
-                font.family: screen.style.family
-                font.pixelSize: screen.style.bodySize
-                font.weight: Font.Medium
-                color: screen.style.text
+            height: Math.max(heading.height, picture.visible ? picture.height : 0)
+            Column {
+                id: heading
+                width: parent.width - (picture.visible ? picture.width + screen.style.gap * 1.5 : 0)
+                spacing: screen.style.gap
+                Text {
+                    text: screen.kiosk.words.your_suggestion
+                    font.family: screen.style.family
+                    font.pixelSize: screen.style.fineSize * 1.2
+                    font.weight: Font.Medium
+                    font.letterSpacing: 2 * screen.style.s
+                    font.capitalization: Font.AllUppercase
+                    color: screen.style.accent
+                }
+                FitText {
+                    objectName: "packageName"
+                    style: screen.style
+                    width: parent.width
+                    height: Math.min(implicitHeight, screen.style.titleSize * 0.9 * 2.3)
+                    size: screen.style.titleSize * 0.9
+                    font.weight: Font.DemiBold
+                    lineHeight: 1.05
+                    text: screen.result.name || ""
+                }
+                Row {
+                    spacing: screen.style.gap
+                    Text {
+                        objectName: "packageMinutes"
+                        text: screen.result.minutes || ""
+                        font.family: screen.style.family
+                        font.pixelSize: screen.style.bodySize
+                        font.weight: Font.Medium
+                        color: screen.style.text
+                    }
+                    Text {
+                        visible: (screen.result.price || "") !== ""
+                        text: "\u00B7"
+                        font.pixelSize: screen.style.bodySize
+                        color: screen.style.muted
+                    }
+                    Text {
+                        objectName: "packagePrice"
+                        text: screen.result.price || ""
+                        font.family: screen.style.family
+                        font.pixelSize: screen.style.bodySize
+                        font.weight: Font.Medium
+                        color: screen.style.text
+                    }
+                }
             }
-            Text {
-                visible: (screen.result.price || "") !== ""
-                text: "\u00B7"
-                font.pixelSize: screen.style.bodySize
-                color: screen.style.muted
-            }
-            Text {
-                objectName: "packagePrice"
-                text: screen.result.price || ""
-                font.family: screen.style.family
-                font.pixelSize: screen.style.bodySize
-                font.weight: Font.Medium
-                color: screen.style.text
+            Image {
+                id: picture
+                objectName: "packageImage"
+                anchors.right: parent.right
+                anchors.verticalCenter: heading.verticalCenter
+                width: 240 * screen.style.s
+                height: width
+                sourceSize: Qt.size(width, height)
+                source: screen.result.image || ""
+                asynchronous: true
+                fillMode: Image.PreserveAspectFit
+                visible: status === Image.Ready
             }
         }
         FitText {
@@ -165,13 +184,16 @@ Item {
         color: screen.style.surface
         border.width: Math.max(1, 2 * screen.style.s)
         border.color: screen.style.tint(screen.style.text, 0.12)
-        Flow {
+        Grid {
             id: sideContent
             anchors.centerIn: parent
-            width: parent.width - 2 * screen.style.gap * 1.5
+            readonly property real inner: side.width - 2 * screen.style.gap * 1.5
+            columns: screen.style.portrait && qrBox.visible ? 2 : 1
+            horizontalItemAlignment: Grid.AlignHCenter
+            verticalItemAlignment: Grid.AlignVCenter
             spacing: screen.style.gap * 1.5
             Column {
-                width: screen.style.portrait && qr.visible ? parent.width - qrBox.width - parent.spacing : parent.width
+                width: sideContent.columns === 2 ? sideContent.inner - qrBox.width - sideContent.spacing : sideContent.inner
                 spacing: screen.style.gap * 0.6
                 Text {
                     width: parent.width
@@ -201,7 +223,7 @@ Item {
                         font.letterSpacing: 4 * screen.style.s
                         color: screen.style.text
                         fontSizeMode: Text.HorizontalFit
-                        width: Math.min(implicitWidth, side.width - 120 * screen.style.s)
+                        width: Math.min(implicitWidth, sideContent.inner - 64 * screen.style.s)
                         minimumPixelSize: 32 * screen.style.s
                     }
                 }
@@ -211,7 +233,6 @@ Item {
                 visible: qr.source != ""
                 width: 280 * screen.style.s
                 spacing: screen.style.gap * 0.5
-                x: screen.style.portrait ? 0 : (sideContent.width - width) / 2
                 Rectangle {
                     width: parent.width
                     height: width
@@ -256,9 +277,10 @@ Item {
         }
         Text {
             objectName: "resultDisclaimer"
-            anchors.verticalCenter: parent.verticalCenter
-            x: parent.width * 0.22
-            width: parent.width * 0.5
+            // Between the buttons in landscape; above them in portrait, where the row is narrow.
+            x: screen.style.portrait ? 0 : parent.width * 0.22
+            width: screen.style.portrait ? parent.width : parent.width * 0.5
+            y: screen.style.portrait ? -height - screen.style.gap : (parent.height - height) / 2
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.WordWrap
             maximumLineCount: 3

@@ -43,9 +43,9 @@ Item {
             : Math.min(parent.width - 2 * layer.style.margin, 1500 * layer.style.s)
         x: layer.hasImage || layer.style.portrait ? layer.style.margin : (parent.width - wide) / 2
         width: wide
-        anchors.verticalCenter: layer.style.portrait && layer.hasImage ? undefined : parent.verticalCenter
-        anchors.verticalCenterOffset: -layer.style.margin * 0.3
-        y: layer.style.portrait && layer.hasImage ? parent.height * 0.47 + layer.style.margin : 0
+        y: layer.style.portrait && layer.hasImage
+            ? parent.height * 0.42 + layer.style.margin * 2.5
+            : (parent.height - height) / 2 - layer.style.margin * 0.3
 
         FitText {
             objectName: layer.live ? "slideTitle" : ""

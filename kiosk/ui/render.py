@@ -1,0 +1,183 @@
+"""`spa-kiosk render`: every screen to PNG without a display, plus one contact sheet.
+
+Staff use it to review a content change from a laptop; the tests and the README use it too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.content.model import Content
+
+
+def render_command(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    from kiosk.content.load import FolderError, load_content
+    from kiosk.media import verify_file
+    from kiosk.paths import choose_content
+    from kiosk.ui.app import parse_size
+
+    choice = choose_content(args.content)
+    try:
+        result = load_content(choice.folder, verify_file)
+    except FolderError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if result.content is None:
+        print("error: the content has errors; fix them first:", file=sys.stderr)
+        for problem in result.errors:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    language = args.lang or result.content.default_language
+    if language not in result.content.languages:
+        print(f"error: --lang {language}: the content's languages are "
+              f"{', '.join(result.content.languages)}", file=sys.stderr)
+        return 1
+    size = parse_size(args.size)
+    assert size is not None
+    files = render_screens(result.content, Path(args.out), (size.width(), size.height()), language)
+    print(f"{choice.describe()}\nwrote {len(files)} pictures to {args.out}")
+    return 0
+
+
+def render_screens(
+    content: Content, out: Path, size: tuple[int, int], language: str
+) -> list[Path]:
+    """Render every screen of `content`; returns the files written (contact sheet last)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.guest.samples import sample_answers
+    from kiosk.ui.app import KioskWindow
+    from kiosk.ui.scheduler import StillClock
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert app is not None
+    out.mkdir(parents=True, exist_ok=True)
+    kiosk = KioskWindow(content, StillClock(), QSize(*size))
+    kiosk.window.show()
+    controller = kiosk.controller
+    shots: list[tuple[str, Path]] = []
+
+    def shoot(name: str, label: str) -> None:
+        settle(kiosk.window)
+        path = out / f"{name}.png"
+        kiosk.window.grabWindow().save(str(path))
+        shots.append((label, path))
+
+    def in_language() -> None:
+        controller.setLanguage(language)
+
+    for index, slide in enumerate(content.slides):
+        controller.show_slide(index)
+        in_language()
+        shoot(f"slide_{slide.id}", f"slide {slide.id}")
+
+    answers = sample_answers(content)
+    controller.start()
+    in_language()
+    journey = controller.journey
+    assert journey is not None
+    while True:
+        question = journey.question
+        for option_id in answers.get(question.id, ()):
+            controller.toggle(option_id)
+        shoot(f"question_{question.id}", f"question {question.id}")
+        if journey.is_last:
+            break
+        controller.next()
+    controller.next()
+    shoot("suggestion", "suggestion")
+    controller.show_warning_now()
+    shoot("idle_warning", "idle warning")
+    controller.startOver()
+
+    consult = sample_answers(content, consult=True)
+    _walk(controller, consult, in_language)
+    if controller.screen == "consult":
+        shoot("consult", "consult")
+    controller.startOver()
+
+    sheet = out / "contact_sheet.png"
+    contact_sheet(shots, sheet, size)
+    kiosk.close()
+    return [path for _, path in shots] + [sheet]
+
+
+def _walk(controller: object, answers: dict[str, tuple[str, ...]], before: Callable[[], None]) -> None:
+    from kiosk.ui.controller import KioskController
+
+    assert isinstance(controller, KioskController)
+    controller.start()
+    before()
+    journey = controller.journey
+    assert journey is not None
+    while controller.screen == "question":
+        for option_id in answers.get(journey.question.id, ()):
+            controller.toggle(option_id)
+        controller.next()
+
+
+def settle(window: object, timeout: float = 3.0) -> None:
+    """Let fades finish and images load before a picture is taken."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+    assert isinstance(window, QQuickWindow)
+
+    def wait(ms: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    wait(900)  # longest transition (the slide cross-fade) plus a frame
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        loading = [
+            item for item in window.contentItem().findChildren(QQuickItem)
+            if item.metaObject().className().startswith("QQuickImage")
+            and item.property("status") == 2  # Image.Loading
+        ]
+        if not loading:
+            break
+        wait(50)
+    wait(50)
+
+
+def contact_sheet(shots: list[tuple[str, Path]], target: Path, size: tuple[int, int]) -> None:
+    """All pictures as labelled thumbnails on one page."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    columns = 4
+    thumb_w = 480
+    thumb_h = round(thumb_w * size[1] / size[0])
+    label_h = 36
+    pad = 16
+    rows = max(1, -(-len(shots) // columns))
+    sheet = QImage(
+        columns * (thumb_w + pad) + pad, rows * (thumb_h + label_h + pad) + pad,
+        QImage.Format.Format_RGB32,
+    )
+    sheet.fill(QColor("#100B0A"))
+    painter = QPainter(sheet)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.setFont(QFont("DejaVu Sans", 13))
+    painter.setPen(QColor("#CDBFB2"))
+    for i, (label, path) in enumerate(shots):
+        x = pad + (i % columns) * (thumb_w + pad)
+        y = pad + (i // columns) * (thumb_h + label_h + pad)
+        image = QImage(str(path)).scaled(
+            thumb_w, thumb_h, Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        painter.drawImage(x, y, image)
+        painter.drawText(QRect(x, y + thumb_h, thumb_w, label_h), Qt.AlignmentFlag.AlignVCenter, label)
+    painter.end()
+    sheet.save(str(target))
