@@ -142,7 +142,9 @@ def settle(window: object, timeout: float = 3.0) -> None:
         loading = [
             item for item in window.contentItem().findChildren(QQuickItem)
             if item.metaObject().className().startswith("QQuickImage")
-            and item.property("status") == 2  # Image.Loading
+            and item.isVisible()
+            and item.property("source").toString()
+            and item.property("progress") < 1.0
         ]
         if not loading:
             break

@@ -1,0 +1,276 @@
+"""A guest's whole way through the kiosk, tapped and touched like on the real screen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import FakeClock, Guest, load_test_content, write_test_content
+from PySide6.QtCore import QPoint
+
+pytestmark = pytest.mark.ui
+
+
+def test_attract_loop_shows_first_slide_and_a_touch_anywhere_begins(guest: Guest) -> None:
+    assert guest.text("slideTitle") == "Warmth that flows"
+    assert guest.text("slideBody") == "Many guests feel lighter."
+    assert guest.text("tapToBegin") == "Tap to find your session"
+    assert "Not medical advice" in guest.text("disclaimer")
+    guest.touch(point=QPoint(300, 300))  # a finger anywhere on the slide
+    guest.wait_screen("question")
+    assert guest.text("questionPrompt") == "What would you like to feel better?"
+
+
+def test_whole_journey_to_a_package(guest: Guest) -> None:
+    guest.touch("tapToBegin")
+    guest.wait_screen("question")
+    assert guest.text("progressText") == "Question 1 of 3"
+    guest.answer("aches")  # show_if: 'Where?' now appears
+    assert guest.text("questionPrompt") == "Where?"
+    assert guest.text("progressText") == "Question 2 of 4"
+    guest.answer("neck")
+    guest.answer("t60")
+    guest.answer("none")
+    guest.wait_screen("result")
+    assert guest.text("packageName") == "Deep Relief"
+    assert guest.text("packageMinutes") == "60 min"
+    assert guest.text("packagePrice") == "€79"
+    assert guest.text("deskCode") == "IR-60"
+    assert guest.text("reason_0") == "Aches"
+    assert guest.text("reason_1") == "Neck"
+    assert guest.text("alsoGood").startswith("Also good: Calm Half Hour")
+    qr = guest.item("qrCode")
+    assert str(qr.property("source").toString()).startswith("image://kiosk/qr/")
+    guest.qtbot.waitUntil(lambda: qr.property("progress") == 1.0)  # loaded
+    assert qr.property("paintedWidth") > 100
+    assert guest.text("resultDisclaimer") == "Not medical advice."
+    guest.tap("doneButton")
+    guest.wait_screen("attract")
+    assert guest.controller.journey is None
+
+
+def test_time_limit_that_nothing_fits_is_said_kindly(guest: Guest) -> None:
+    guest.touch("tapToBegin")
+    guest.answer("aches")
+    guest.answer(next_=True)  # optional question, skipped
+    guest.answer("t30")
+    guest.answer("pregnant")  # only 'gentle' (45 min) is safe: more than 30
+    guest.wait_screen("result")
+    assert guest.text("packageName") == "Gentle Warmth"
+    assert "45 minutes" in guest.text("moreTimeNote")
+
+
+def test_not_sure_leads_to_the_therapist_and_no_package(guest: Guest) -> None:
+    guest.tap("tapToBegin")
+    guest.answer("stress")
+    guest.answer("t60")
+    guest.answer("unsure")
+    guest.wait_screen("consult")
+    assert guest.text("consultTitle") == "Let's talk first"
+    assert guest.text("consultBody") == "Please see our therapist."
+    assert not guest.is_shown("packageName")
+    assert not guest.is_shown("deskCode")
+    guest.tap("consultDoneButton")
+    guest.wait_screen("attract")
+
+
+def test_next_is_enabled_only_for_a_valid_answer(guest: Guest) -> None:
+    guest.tap("tapToBegin")
+    guest.wait_screen("question")
+    assert not guest.item("nextButton").isEnabled()
+    guest.tap("option_stress")
+    guest.qtbot.waitUntil(lambda: guest.item("nextButton").isEnabled())
+    guest.tap("option_stress")  # untick
+    guest.qtbot.waitUntil(lambda: not guest.item("nextButton").isEnabled())
+
+
+def test_max_stops_a_third_pick_and_exclusive_clears_the_others(guest: Guest) -> None:
+    guest.tap("tapToBegin")
+    guest.answer("aches", "stress", "sleep", next_=False)
+    assert guest.controller.selected == ["aches", "stress"]
+    assert guest.item("option_sleep").property("available") is False
+    guest.tap("nextButton")
+    guest.answer(next_=True)
+    guest.answer("t60")
+    guest.answer("pregnant", "unsure", next_=False)
+    assert guest.controller.selected == ["pregnant", "unsure"]
+    guest.tap("option_none")
+    assert guest.controller.selected == ["none"]
+    guest.tap("option_pregnant")
+    assert guest.controller.selected == ["pregnant"]
+
+
+def test_back_keeps_answers_and_start_over_forgets_everything(guest: Guest) -> None:
+    guest.tap("tapToBegin")
+    guest.answer("stress")
+    guest.answer("t30", next_=False)
+    guest.tap("backButton")
+    guest.qtbot.waitUntil(lambda: guest.text("questionPrompt") == "What would you like to feel better?")
+    assert guest.item("option_stress").property("selected") is True
+    guest.tap("startOverButton")
+    guest.wait_screen("attract")
+    guest.tap("tapToBegin")
+    guest.wait_screen("question")
+    assert guest.controller.selected == []
+    assert guest.item("option_stress").property("selected") is False
+    assert not guest.is_shown("backButton")
+
+
+def test_back_from_the_suggestion_returns_to_the_last_question(guest: Guest) -> None:
+    guest.tap("tapToBegin")
+    guest.answer("stress")
+    guest.answer("t30")
+    guest.answer("none")
+    guest.wait_screen("result")
+    assert guest.text("packageName") == "Calm Half Hour"
+    guest.tap("resultBackButton")
+    guest.wait_screen("question")
+    assert guest.text("questionPrompt") == "Does any of these apply?"
+    assert guest.controller.selected == ["none"]
+
+
+def test_language_switch_changes_every_visible_string(guest: Guest) -> None:
+    guest.tap("tapToBegin")
+    guest.wait_screen("question")
+    guest.touch("language_es")
+    guest.qtbot.waitUntil(lambda: guest.text("questionPrompt") == "¿Qué le gustaría mejorar?")
+    assert guest.text("optionLabel_aches") == "Molestias"
+    assert guest.text("progressText") == "Pregunta 1 de 3"
+    assert guest.text("startOverButton") == "Empezar de nuevo"
+    guest.answer("stress")
+    assert not guest.is_shown("languageSwitch")  # only on the first screen
+    guest.answer("t30")
+    guest.answer("none")
+    guest.wait_screen("result")
+    assert guest.text("packageName") == "Media Hora de Calma"
+    assert guest.text("resultDisclaimer") == "No es consejo médico."
+    guest.tap("doneButton")
+    guest.wait_screen("attract")
+    assert guest.text("tapToBegin") == "Tap to find your session"  # next guest: default language
+
+
+def test_idle_warning_extension_and_reset(guest: Guest) -> None:
+    clock = guest.clock
+    assert isinstance(clock, FakeClock)
+    guest.tap("tapToBegin")
+    guest.answer("aches", next_=False)
+    clock.advance(29)
+    assert not guest.is_shown("idleOverlay")
+    clock.advance(2.5)
+    overlay = guest.item("idleOverlay")
+    assert overlay is not None
+    assert guest.text("idleCountdown") == "19"
+    assert guest.text("stillThere") == "Still there?"
+    clock.advance(5)
+    guest.qtbot.waitUntil(lambda: guest.text("idleCountdown") == "14")
+    guest.touch("moreTimeButton")
+    guest.qtbot.waitUntil(lambda: not guest.is_shown("idleOverlay"))
+    assert guest.controller.selected == ["aches"]
+    clock.advance(31)
+    guest.item("idleOverlay")
+    clock.advance(20)
+    guest.wait_screen("attract")
+    assert guest.controller.journey is None
+    guest.tap("tapToBegin")
+    guest.wait_screen("question")
+    assert guest.controller.selected == []  # nothing of the last guest
+
+
+def test_suggestion_returns_to_the_loop_after_result_seconds(start_kiosk: Any, tmp_path: Path) -> None:
+    kiosk_yaml = (
+        "spa_name: Test Spa\nlanguages: [en, es]\n"
+        "timing: {idle_seconds: 100, warning_seconds: 20, result_seconds: 10}\n"
+    )
+    guest = start_kiosk(load_test_content(write_test_content(tmp_path, kiosk=kiosk_yaml)))
+    guest.tap("tapToBegin")
+    guest.answer("stress")
+    guest.answer("t30")
+    guest.answer("none")
+    guest.wait_screen("result")
+    assert not guest.is_shown("qrCode")  # no booking.url in this kiosk.yaml
+    guest.clock.advance(9)
+    assert guest.controller.screen == "result"
+    guest.clock.advance(2)
+    guest.wait_screen("attract")
+
+
+def test_slides_advance_and_broken_images_still_show_text(start_kiosk: Any, tmp_path: Path) -> None:
+    folder = write_test_content(tmp_path)
+    content = load_test_content(folder)
+    (tmp_path / "assets" / "slides" / "missing-later.svg").unlink()  # deleted after loading
+    guest = start_kiosk(content)
+    assert guest.text("slideTitle") == "Warmth that flows"
+    guest.qtbot.waitUntil(lambda: guest.is_shown("slideImage"))
+    guest.clock.advance(5)
+    guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Rest well", timeout=4000)
+    assert not guest.is_shown("slideImage")
+    guest.clock.advance(5)
+    guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Warmth that flows", timeout=4000)
+
+
+SCHEDULED = """\
+slides:
+  - id: evening
+    title: Evening calm
+    show: {hours: "20:00-02:00"}
+  - id: weekend
+    title: Weekend warmth
+    show: {days: [sat, sun], from: 2026-01-01, until: 2026-12-31}
+"""
+
+
+@pytest.mark.parametrize(
+    ("now", "title"),
+    [
+        (datetime(2026, 11, 26, 21, 0), "Evening calm"),  # Thursday evening
+        (datetime(2026, 11, 27, 1, 30), "Evening calm"),  # after midnight
+        (datetime(2026, 11, 28, 11, 0), "Weekend warmth"),  # Saturday morning
+        (datetime(2026, 11, 26, 11, 0), "Test Spa"),  # nothing scheduled: calm fallback
+    ],
+)
+def test_schedules_follow_the_kiosk_clock(
+    start_kiosk: Any, tmp_path: Path, now: datetime, title: str
+) -> None:
+    content = load_test_content(write_test_content(tmp_path, slides=SCHEDULED))
+    guest = start_kiosk(content, clock=FakeClock(wall=now))
+    assert guest.text("slideTitle") == title
+    guest.touch(point=QPoint(500, 500))
+    guest.wait_screen("question")  # the fallback slide invites too
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
+def test_every_screen_fits_with_large_targets(start_kiosk: Any, default_content: Any, size: Any) -> None:
+    guest = start_kiosk(default_content, size=size)
+    width, height = size
+
+    def inside(name: str) -> None:
+        item = guest.item(name)
+        top_left = item.mapToScene(item.boundingRect().topLeft())
+        assert top_left.x() >= 0 and top_left.y() >= 0, name
+        assert top_left.x() + item.width() <= width + 1, name
+        assert top_left.y() + item.height() <= height + 1, name
+
+    def big(name: str) -> None:
+        item = guest.item(name)
+        assert item.height() >= 75 * min(size) / 1080 and item.width() >= 75 * min(size) / 1080, name
+
+    inside("tapToBegin")
+    big("tapToBegin")
+    guest.tap("tapToBegin")
+    guest.wait_screen("question")
+    question = default_content.questions[0]
+    for option in question.options:
+        inside(f"option_{option.id}")
+        big(f"option_{option.id}")
+    for name in ("nextButton", "startOverButton", "questionPrompt", "progressText"):
+        inside(name)
+    big("nextButton")
+    rects = []
+    for option in question.options:
+        item = guest.item(f"option_{option.id}")
+        rects.append(item.mapRectToScene(item.boundingRect()))
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert not a.intersects(b), "option cards overlap"
