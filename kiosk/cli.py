@@ -32,20 +32,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     content = argparse.ArgumentParser(add_help=False)
     content.add_argument(
-        "--content", metavar="DIR",
+        "--content",
+        metavar="DIR",
         help="folder with kiosk.yaml, slides.yaml, questionnaire.yaml, packages.yaml "
-        "(assets/ beside it); default: $SPA_KIOSK_CONTENT, else ./content, else the built-in content",
+        "(assets/ beside it); default: $SPA_KIOSK_CONTENT, else ./content, "
+        "else the built-in content",
     )
     window = argparse.ArgumentParser(add_help=False)
     window.add_argument(
-        "--windowed", action="store_true",
+        "--windowed",
+        action="store_true",
         help="open a window instead of full screen (for previewing on a laptop)",
     )
     window.add_argument("--size", metavar="WxH", help="window size, e.g. 1920x1080 or 1080x1920")
     parser = argparse.ArgumentParser(
         prog="spa-kiosk",
         parents=[content, window],
-        description="Spa Kiosk: the waiting-room touchscreen, and the tools staff use to change it. "
+        description="Spa Kiosk: the waiting-room touchscreen, and the tools staff use "
+        "to change it. "
         "Without a command it starts the kiosk.",
     )
     parser.add_argument("--version", action="version", version=f"spa-kiosk {__version__}")
@@ -61,7 +65,10 @@ def _parser() -> argparse.ArgumentParser:
         "explain", parents=[content], help="show what a guest with these answers would be offered"
     )
     explain.add_argument(
-        "--answer", action="append", default=[], metavar="QUESTION=OPTION[,OPTION...]",
+        "--answer",
+        action="append",
+        default=[],
+        metavar="QUESTION=OPTION[,OPTION...]",
         help="one answer; repeat for more questions",
     )
     explain.add_argument("--lang", metavar="CODE", help="language for the reasons")
@@ -111,7 +118,10 @@ def _content_or_exit(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         print(f"error: {exc}", file=sys.stderr)
         return None
     if result.content is None:
-        print(f"error: the content in {choice.folder} has errors; run 'spa-kiosk check':", file=sys.stderr)
+        print(
+            f"error: the content in {choice.folder} has errors; run 'spa-kiosk check':",
+            file=sys.stderr,
+        )
         for problem in result.errors:
             print(problem.format(), file=sys.stderr)
         return None

@@ -38,7 +38,9 @@ def _verify_image(path: Path) -> str | None:
     if size.isValid() and size.width() > 0 and size.height() > 0:
         # Decode at a small size: proves the whole file is readable without using much memory.
         scale = min(1.0, _PROBE_SIDE / max(size.width(), size.height()))
-        reader.setScaledSize(QSize(max(1, int(size.width() * scale)), max(1, int(size.height() * scale))))
+        reader.setScaledSize(
+            QSize(max(1, int(size.width() * scale)), max(1, int(size.height() * scale)))
+        )
     image = reader.read()
     if image.isNull():
         return f"'{path.name}' is damaged or not an image ({reader.errorString()})"

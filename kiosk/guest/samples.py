@@ -7,7 +7,10 @@ from kiosk.guest.recommend import CONSULT_FLAG, suggest
 
 
 def sample_answers(content: Content, consult: bool = False) -> dict[str, tuple[str, ...]]:
-    """Answers that show as many questions as possible; with `consult`, ones that end in "talk to us"."""
+    """Answers that show as many questions as possible.
+
+    With `consult`, answers that end in "please talk to our therapist".
+    """
     wanted_later = {
         q.show_if.question: q.show_if.any_of for q in content.questions if q.show_if is not None
     }

@@ -40,7 +40,7 @@ class TouchWatcher(QObject):
         super().__init__(controller)
         self.controller = controller
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _TOUCH_EVENTS:
             self.controller.touched()
         return False
@@ -71,7 +71,9 @@ def load_fonts(content: Content) -> str:
 class KioskWindow:
     """One QML engine and window over one controller; used by the kiosk, `render` and tests."""
 
-    def __init__(self, content: Content, clock: Clock | None = None, size: QSize | None = None) -> None:
+    def __init__(
+        self, content: Content, clock: Clock | None = None, size: QSize | None = None
+    ) -> None:
         self.controller = KioskController(content, clock)
         self.engine = QQmlApplicationEngine()
         self.engine.warnings.connect(_log_qml_warnings)
@@ -122,12 +124,12 @@ def parse_size(text: str | None) -> QSize | None:
 
 def load_for_kiosk(folder: Path) -> tuple[Content, LoadResult | None]:
     """The content to show: the staff's when it checks, else the shipped default (never blank)."""
+    result: LoadResult | None = None
     try:
         result = load_content(folder, verify_file)
     except FolderError as exc:
         log.error("%s; showing the default content", exc)
-        result = None
-    else:
+    if result is not None:
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s", problem.format())
         if result.content is not None:
@@ -167,6 +169,11 @@ def run_kiosk(args: argparse.Namespace) -> int:
 
 
 async def _until_quit(app: QGuiApplication) -> None:
-    done = asyncio.get_running_loop().create_future()
-    app.aboutToQuit.connect(lambda: done.done() or done.set_result(None))
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def finish() -> None:
+        if not done.done():
+            done.set_result(None)
+
+    app.aboutToQuit.connect(finish)
     await done

@@ -76,7 +76,7 @@ class KioskController(QObject):
             return ""
         return QUrl.fromLocalFile(str(path)).toString()
 
-    @Property("QVariantMap", notify=contentChanged)
+    @Property(dict, notify=contentChanged)
     def theme(self) -> dict[str, Any]:
         theme = self._content.kiosk.theme
         return {
@@ -95,11 +95,11 @@ class KioskController(QObject):
     def language(self) -> str:
         return self._language
 
-    @Property("QVariantList", notify=contentChanged)
+    @Property(list, notify=contentChanged)
     def languages(self) -> list[dict[str, str]]:
         return [{"code": code, "name": language_name(code)} for code in self._content.languages]
 
-    @Property("QVariantMap", notify=languageChanged)
+    @Property(dict, notify=languageChanged)
     def words(self) -> dict[str, str]:
         return words(self._language)
 
@@ -127,6 +127,10 @@ class KioskController(QObject):
     def screen(self) -> str:
         return self._screen
 
+    @property
+    def current_screen(self) -> str:
+        return self._screen
+
     def _go(self, screen: str) -> None:
         if screen != self._screen:
             self._screen = screen
@@ -134,7 +138,7 @@ class KioskController(QObject):
 
     # ---- attract loop ---------------------------------------------------------------------
 
-    @Property("QVariantMap", notify=slideChanged)
+    @Property(dict, notify=slideChanged)
     def slide(self) -> dict[str, Any]:
         return self._slide
 
@@ -144,14 +148,21 @@ class KioskController(QObject):
         self._slide_serial += 1
         if turn.slide is None:
             self._slide = {
-                "id": "", "title": self._text(self._content.kiosk.spa_name), "body": "",
-                "image": "", "fallback": True, "serial": self._slide_serial,
+                "id": "",
+                "title": self._text(self._content.kiosk.spa_name),
+                "body": "",
+                "image": "",
+                "fallback": True,
+                "serial": self._slide_serial,
             }
         else:
             slide = turn.slide
             self._slide = {
-                "id": slide.id, "title": self._text(slide.title), "body": self._text(slide.body),
-                "image": self._asset_url(slide.image), "fallback": False,
+                "id": slide.id,
+                "title": self._text(slide.title),
+                "body": self._text(slide.body),
+                "image": self._asset_url(slide.image),
+                "fallback": False,
                 "serial": self._slide_serial,
             }
         self.slideChanged.emit()
@@ -184,7 +195,7 @@ class KioskController(QObject):
         self._go("question")
         self._schedule_idle()
 
-    @Property("QVariantMap", notify=questionChanged)
+    @Property(dict, notify=questionChanged)
     def question(self) -> dict[str, Any]:
         journey = self._journey
         if journey is None:
@@ -222,7 +233,7 @@ class KioskController(QObject):
             "last": journey.is_last,
         }
 
-    @Property("QVariantList", notify=selectionChanged)
+    @Property(list, notify=selectionChanged)
     def selected(self) -> list[str]:
         return list(self._journey.selected()) if self._journey else []
 
@@ -300,7 +311,7 @@ class KioskController(QObject):
     def suggestion(self) -> Suggestion | None:
         return self._journey.suggestion if self._journey else None
 
-    @Property("QVariantMap", notify=resultChanged)
+    @Property(dict, notify=resultChanged)
     def result(self) -> dict[str, Any]:
         suggestion = self.suggestion
         if suggestion is None:
@@ -326,12 +337,19 @@ class KioskController(QObject):
             reasons=[self._text(reason.option.label) for reason in suggestion.reasons],
             alsoGood=(
                 f"{self._text(runner.name)} · {w['minutes'].format(minutes=runner.minutes)}"
-                if runner else ""
+                if runner
+                else ""
             ),
             code=package.desk_code,
-            qr=("image://kiosk/qr/" + quote(url.replace("{package}", quote(package.desk_code)), safe=""))
-            if url else "",
-            moreTime=w["more_time"].format(minutes=package.minutes) if suggestion.needs_more_time else "",
+            qr=(
+                "image://kiosk/qr/"
+                + quote(url.replace("{package}", quote(package.desk_code)), safe="")
+            )
+            if url
+            else "",
+            moreTime=w["more_time"].format(minutes=package.minutes)
+            if suggestion.needs_more_time
+            else "",
         )
         return data
 
@@ -431,7 +449,11 @@ class KioskController(QObject):
         slide = self._content.slides[index]
         self._slide_serial += 1
         self._slide = {
-            "id": slide.id, "title": self._text(slide.title), "body": self._text(slide.body),
-            "image": self._asset_url(slide.image), "fallback": False, "serial": self._slide_serial,
+            "id": slide.id,
+            "title": self._text(slide.title),
+            "body": self._text(slide.body),
+            "image": self._asset_url(slide.image),
+            "fallback": False,
+            "serial": self._slide_serial,
         }
         self.slideChanged.emit()

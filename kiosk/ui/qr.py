@@ -27,7 +27,9 @@ def qr_image(text: str, side: int) -> QImage:
                 painter.fillRect(QRect((x + 4) * cell, (y + 4) * cell, cell, cell), black)
     painter.end()
     if size != side:
-        image = image.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)
+        image = image.scaled(
+            side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+        )
     return image
 
 
@@ -37,7 +39,7 @@ class QrImageProvider(QQuickImageProvider):
     def __init__(self) -> None:
         super().__init__(QQuickImageProvider.ImageType.Image)
 
-    def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802
+    def requestImage(self, id: str, size: QSize, requested: QSize) -> QImage:
         kind, _, payload = id.partition("/")
         side = max(requested.width(), requested.height(), 256) if requested.isValid() else 512
         image = qr_image(unquote(payload), side) if kind == "qr" and payload else QImage()

@@ -36,8 +36,11 @@ def render_command(args: argparse.Namespace) -> int:
         return 1
     language = args.lang or result.content.default_language
     if language not in result.content.languages:
-        print(f"error: --lang {language}: the content's languages are "
-              f"{', '.join(result.content.languages)}", file=sys.stderr)
+        print(
+            f"error: --lang {language}: the content's languages are "
+            f"{', '.join(result.content.languages)}",
+            file=sys.stderr,
+        )
         return 1
     size = parse_size(args.size)
     assert size is not None
@@ -46,9 +49,7 @@ def render_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def render_screens(
-    content: Content, out: Path, size: tuple[int, int], language: str
-) -> list[Path]:
+def render_screens(content: Content, out: Path, size: tuple[int, int], language: str) -> list[Path]:
     """Render every screen of `content`; returns the files written (contact sheet last)."""
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QGuiApplication
@@ -100,7 +101,7 @@ def render_screens(
 
     consult = sample_answers(content, consult=True)
     _walk(controller, consult, in_language)
-    if controller.screen == "consult":
+    if controller.current_screen == "consult":
         shoot("consult", "consult")
     controller.startOver()
 
@@ -110,7 +111,9 @@ def render_screens(
     return [path for _, path in shots] + [sheet]
 
 
-def _walk(controller: object, answers: dict[str, tuple[str, ...]], before: Callable[[], None]) -> None:
+def _walk(
+    controller: object, answers: dict[str, tuple[str, ...]], before: Callable[[], None]
+) -> None:
     from kiosk.ui.controller import KioskController
 
     assert isinstance(controller, KioskController)
@@ -118,7 +121,7 @@ def _walk(controller: object, answers: dict[str, tuple[str, ...]], before: Calla
     before()
     journey = controller.journey
     assert journey is not None
-    while controller.screen == "question":
+    while controller.current_screen == "question":
         for option_id in answers.get(journey.question.id, ()):
             controller.toggle(option_id)
         controller.next()
@@ -140,7 +143,8 @@ def settle(window: object, timeout: float = 3.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         loading = [
-            item for item in window.contentItem().findChildren(QQuickItem)
+            item
+            for item in window.contentItem().findChildren(QQuickItem)
             if item.metaObject().className().startswith("QQuickImage")
             and item.isVisible()
             and item.property("source").toString()
@@ -164,7 +168,8 @@ def contact_sheet(shots: list[tuple[str, Path]], target: Path, size: tuple[int, 
     pad = 16
     rows = max(1, -(-len(shots) // columns))
     sheet = QImage(
-        columns * (thumb_w + pad) + pad, rows * (thumb_h + label_h + pad) + pad,
+        columns * (thumb_w + pad) + pad,
+        rows * (thumb_h + label_h + pad) + pad,
         QImage.Format.Format_RGB32,
     )
     sheet.fill(QColor("#100B0A"))
@@ -176,10 +181,14 @@ def contact_sheet(shots: list[tuple[str, Path]], target: Path, size: tuple[int, 
         x = pad + (i % columns) * (thumb_w + pad)
         y = pad + (i // columns) * (thumb_h + label_h + pad)
         image = QImage(str(path)).scaled(
-            thumb_w, thumb_h, Qt.AspectRatioMode.KeepAspectRatio,
+            thumb_w,
+            thumb_h,
+            Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
         painter.drawImage(x, y, image)
-        painter.drawText(QRect(x, y + thumb_h, thumb_w, label_h), Qt.AlignmentFlag.AlignVCenter, label)
+        painter.drawText(
+            QRect(x, y + thumb_h, thumb_w, label_h), Qt.AlignmentFlag.AlignVCenter, label
+        )
     painter.end()
     sheet.save(str(target))

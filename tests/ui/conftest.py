@@ -112,8 +112,10 @@ def write_test_content(root: Path, **overrides: str) -> Path:
     folder = root / "content"
     folder.mkdir(parents=True, exist_ok=True)
     files = {
-        "kiosk.yaml": KIOSK_YAML, "slides.yaml": SLIDES_YAML,
-        "questionnaire.yaml": QUESTIONNAIRE_YAML, "packages.yaml": PACKAGES_YAML,
+        "kiosk.yaml": KIOSK_YAML,
+        "slides.yaml": SLIDES_YAML,
+        "questionnaire.yaml": QUESTIONNAIRE_YAML,
+        "packages.yaml": PACKAGES_YAML,
     }
     for name, text in files.items():
         (folder / name).write_text(overrides.get(name.replace(".yaml", ""), text), encoding="utf-8")
@@ -212,8 +214,12 @@ class Guest:
         """A mouse click in the middle of the item."""
         self.item(name)
         self.qtbot.waitUntil(lambda: bool(self.item(name).isEnabled()), timeout=2000)
-        QTest.mouseClick(self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         self.center(name))
+        QTest.mouseClick(
+            self.window,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            self.center(name),
+        )
         QTest.qWait(20)
 
     def touch(self, name: str | None = None, point: QPoint | None = None) -> None:

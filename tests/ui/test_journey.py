@@ -107,7 +107,9 @@ def test_back_keeps_answers_and_start_over_forgets_everything(guest: Guest) -> N
     guest.answer("stress")
     guest.answer("t30", next_=False)
     guest.tap("backButton")
-    guest.qtbot.waitUntil(lambda: guest.text("questionPrompt") == "What would you like to feel better?")
+    guest.qtbot.waitUntil(
+        lambda: guest.text("questionPrompt") == "What would you like to feel better?"
+    )
     assert guest.item("option_stress").property("selected") is True
     guest.tap("startOverButton")
     guest.wait_screen("attract")
@@ -178,7 +180,9 @@ def test_idle_warning_extension_and_reset(guest: Guest) -> None:
     assert guest.controller.selected == []  # nothing of the last guest
 
 
-def test_suggestion_returns_to_the_loop_after_result_seconds(start_kiosk: Any, tmp_path: Path) -> None:
+def test_suggestion_returns_to_the_loop_after_result_seconds(
+    start_kiosk: Any, tmp_path: Path
+) -> None:
     kiosk_yaml = (
         "spa_name: Test Spa\nlanguages: [en, es]\n"
         "timing: {idle_seconds: 100, warning_seconds: 20, result_seconds: 10}\n"
@@ -241,7 +245,9 @@ def test_schedules_follow_the_kiosk_clock(
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
-def test_every_screen_fits_with_large_targets(start_kiosk: Any, default_content: Any, size: Any) -> None:
+def test_every_screen_fits_with_large_targets(
+    start_kiosk: Any, default_content: Any, size: Any
+) -> None:
     guest = start_kiosk(default_content, size=size)
     width, height = size
 
@@ -254,7 +260,9 @@ def test_every_screen_fits_with_large_targets(start_kiosk: Any, default_content:
 
     def big(name: str) -> None:
         item = guest.item(name)
-        assert item.height() >= 75 * min(size) / 1080 and item.width() >= 75 * min(size) / 1080, name
+        assert item.height() >= 75 * min(size) / 1080 and item.width() >= 75 * min(size) / 1080, (
+            name
+        )
 
     inside("tapToBegin")
     big("tapToBegin")
