@@ -16,6 +16,8 @@ Item {
         if (!slide || slide.serial === screen.shownSerial)
             return
         screen.shownSerial = slide.serial
+        if (screen.incoming)
+            screen.finish()  // a new slide during a fade: complete that fade first
         var back = screen.frontIsA ? layerB : layerA
         back.live = false
         back.slide = slide
@@ -24,6 +26,23 @@ Item {
         screen.incoming = back
         if (back.settled)
             fadeIn.restart()
+    }
+
+    // The new slide is fully shown: it becomes the front layer, the old one is hidden.
+    function finish() {
+        var arriving = screen.incoming
+        if (!arriving)
+            return
+        screen.incoming = null
+        fadeIn.stop()
+        var front = screen.frontIsA ? layerA : layerB
+        front.z = 1
+        front.opacity = 0
+        front.live = false
+        arriving.opacity = 1
+        arriving.live = true
+        arriving.z = 1
+        screen.frontIsA = !screen.frontIsA
     }
 
     Component.onCompleted: {
@@ -37,7 +56,11 @@ Item {
     }
     Connections {
         target: screen.incoming
-        function onSettledChanged() { if (screen.incoming && screen.incoming.settled) fadeIn.restart() }
+        ignoreUnknownSignals: true
+        function onSettledChanged() {
+            if (screen.incoming && screen.incoming.settled && !fadeIn.running)
+                fadeIn.restart()
+        }
     }
 
     // The new slide fades in over the old one, so there is never a dark or empty frame.
@@ -48,16 +71,7 @@ Item {
         from: 0; to: 1
         duration: screen.style.crossfade
         easing.type: Easing.InOutQuad
-        onStopped: {
-            var front = screen.frontIsA ? layerA : layerB
-            front.z = 1
-            front.opacity = 0
-            front.live = false
-            screen.incoming.live = true
-            screen.incoming.z = 1
-            screen.frontIsA = !screen.frontIsA
-            screen.incoming = null
-        }
+        onFinished: screen.finish()
     }
 
     SlideLayer { id: layerA; style: screen.style; anchors.fill: parent; z: 1 }
