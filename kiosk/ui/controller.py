@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
-from kiosk.content.model import Content, Text
+from kiosk.content.model import Content, Slide, Text
 from kiosk.guest.attract import AttractLoop
 from kiosk.guest.idle import IdleWatch, Phase
 from kiosk.guest.journey import Journey
@@ -42,6 +42,7 @@ class KioskController(QObject):
         self._journey: Journey | None = None
         self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
         self._slide: dict[str, Any] = {}
+        self._current_slide: Slide | None = None
         self._slide_serial = 0
         self._idle: IdleWatch | None = None
         self._warning = False
@@ -117,7 +118,7 @@ class KioskController(QObject):
             return
         self._language = code
         self.languageChanged.emit()
-        self.slideChanged.emit()
+        self._present(self._current_slide)
         self.questionChanged.emit()
         self.resultChanged.emit()
 
@@ -145,8 +146,15 @@ class KioskController(QObject):
     def advance_slide(self) -> None:
         """Show the next slide the schedules allow, and wake up when its time is over."""
         turn = self._loop.next(self._clock.now())
+        self._present(turn.slide)
+        self._cancel("_slide_timer")
+        self._slide_timer = self._clock.call_later(turn.seconds, self._on_slide_timer)
+
+    def _present(self, slide: Slide | None) -> None:
+        """Put `slide` on screen (None: the calm fallback with the spa's name)."""
+        self._current_slide = slide
         self._slide_serial += 1
-        if turn.slide is None:
+        if slide is None:
             self._slide = {
                 "id": "",
                 "title": self._text(self._content.kiosk.spa_name),
@@ -156,7 +164,6 @@ class KioskController(QObject):
                 "serial": self._slide_serial,
             }
         else:
-            slide = turn.slide
             self._slide = {
                 "id": slide.id,
                 "title": self._text(slide.title),
@@ -166,8 +173,6 @@ class KioskController(QObject):
                 "serial": self._slide_serial,
             }
         self.slideChanged.emit()
-        self._cancel("_slide_timer")
-        self._slide_timer = self._clock.call_later(turn.seconds, self._on_slide_timer)
 
     def _on_slide_timer(self) -> None:
         self._slide_timer = None
@@ -446,14 +451,4 @@ class KioskController(QObject):
 
     def show_slide(self, index: int) -> None:
         """Show one slide by position (used by `render`)."""
-        slide = self._content.slides[index]
-        self._slide_serial += 1
-        self._slide = {
-            "id": slide.id,
-            "title": self._text(slide.title),
-            "body": self._text(slide.body),
-            "image": self._asset_url(slide.image),
-            "fallback": False,
-            "serial": self._slide_serial,
-        }
-        self.slideChanged.emit()
+        self._present(self._content.slides[index])

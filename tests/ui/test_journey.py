@@ -282,3 +282,39 @@ def test_every_screen_fits_with_large_targets(
     for i, a in enumerate(rects):
         for b in rects[i + 1 :]:
             assert not a.intersects(b), "option cards overlap"
+
+
+def test_slide_text_follows_the_language(guest: Guest) -> None:
+    guest.controller.setLanguage("es")
+    guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Calor que fluye")
+    assert guest.text("slideBody") == "Muchos se sienten ligeros."
+
+
+LONG = """\
+slides:
+  - id: long
+    title: "A very long title that a busy spa manager wrote without counting the words in it"
+    body: "{body}"
+    image: slides/first.svg
+"""
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_long_slide_text_wraps_and_shrinks_without_overlapping(
+    start_kiosk: Any, tmp_path: Path, size: Any
+) -> None:
+    body = "Warmth and gentle hands help many guests unwind. " * 8
+    folder = write_test_content(tmp_path, slides=LONG.format(body=body.strip()))
+    guest = start_kiosk(load_test_content(folder), size=size)
+
+    def rect(name: str) -> Any:
+        item = guest.item(name)
+        return item.mapRectToScene(item.boundingRect())
+
+    title, text, button = rect("slideTitle"), rect("slideBody"), rect("tapToBegin")
+    assert title.bottom() <= text.top()
+    assert text.bottom() <= button.top()
+    assert title.left() >= 0 and title.right() <= size[0]
+    shown = guest.item("slideBody")
+    assert shown.property("truncated") is True  # cut with an ellipsis, not clipped mid-line
+    assert shown.property("minimumPixelSize") == round(0.75 * 40 * min(size) / 1080)

@@ -74,8 +74,20 @@ Item {
         onFinished: screen.finish()
     }
 
-    SlideLayer { id: layerA; style: screen.style; anchors.fill: parent; z: 1 }
-    SlideLayer { id: layerB; style: screen.style; anchors.fill: parent; opacity: 0 }
+    SlideLayer {
+        id: layerA
+        style: screen.style
+        anchors.fill: parent
+        z: 1
+        reserveBottom: screen.height - cta.y + screen.style.gap
+    }
+    SlideLayer {
+        id: layerB
+        style: screen.style
+        anchors.fill: parent
+        opacity: 0
+        reserveBottom: screen.height - cta.y + screen.style.gap
+    }
 
     // Header: logo and spa name, quiet.
     Row {

@@ -37,7 +37,7 @@ Item {
             objectName: "consultTitle"
             style: screen.style
             width: parent.width
-            height: Math.min(implicitHeight, screen.style.titleSize * 2.3)
+            maxHeight: screen.style.titleSize * 2.3
             size: screen.style.titleSize
             font.weight: Font.DemiBold
             horizontalAlignment: Text.AlignHCenter
@@ -47,7 +47,7 @@ Item {
             objectName: "consultBody"
             style: screen.style
             width: parent.width
-            height: Math.min(implicitHeight, screen.style.bodySize * 1.35 * 6)
+            maxHeight: screen.style.bodySize * 1.35 * 6
             size: screen.style.bodySize
             lineHeight: 1.35
             color: screen.style.text

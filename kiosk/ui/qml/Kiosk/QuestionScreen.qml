@@ -56,7 +56,7 @@ Item {
             objectName: "questionPrompt"
             style: screen.style
             width: parent.width
-            height: Math.min(implicitHeight, screen.style.promptSize * 2.6)
+            maxHeight: screen.style.promptSize * 2.6
             size: screen.style.promptSize
             font.weight: Font.DemiBold
             lineHeight: 1.1
@@ -67,7 +67,7 @@ Item {
             style: screen.style
             visible: text !== ""
             width: Math.min(parent.width, screen.style.bodySize * 0.8 * 40)
-            height: Math.min(implicitHeight, screen.style.bodySize * 0.8 * 1.3 * 2.2)
+            maxHeight: screen.style.bodySize * 0.8 * 1.3 * 2.2
             size: screen.style.bodySize * 0.8
             color: screen.style.muted
             text: screen.question.help || ""

@@ -48,7 +48,7 @@ Item {
                     objectName: "packageName"
                     style: screen.style
                     width: parent.width
-                    height: Math.min(implicitHeight, screen.style.titleSize * 0.9 * 2.3)
+                    maxHeight: screen.style.titleSize * 0.9 * 2.3
                     size: screen.style.titleSize * 0.9
                     font.weight: Font.DemiBold
                     lineHeight: 1.05
@@ -85,7 +85,7 @@ Item {
                 objectName: "packageImage"
                 anchors.right: parent.right
                 anchors.verticalCenter: heading.verticalCenter
-                width: 240 * screen.style.s
+                width: (screen.style.portrait ? 180 : 240) * screen.style.s
                 height: width
                 sourceSize: Qt.size(width, height)
                 source: screen.result.image || ""
@@ -99,7 +99,7 @@ Item {
             style: screen.style
             visible: text !== ""
             width: Math.min(parent.width, screen.style.bodySize * 0.9 * 26)
-            height: Math.min(implicitHeight, screen.style.bodySize * 0.9 * 1.3 * 4.2)
+            maxHeight: screen.style.bodySize * 0.9 * 1.3 * 4.2
             size: screen.style.bodySize * 0.9
             lineHeight: 1.3
             color: screen.style.muted

@@ -8,6 +8,9 @@ Item {
     readonly property bool hasImage: (slide.image || "") !== "" && picture.status !== Image.Error
     readonly property bool settled: picture.status !== Image.Loading
     property bool live: false
+    // Room kept free for the header above and the call to action below.
+    property real reserveTop: style.margin * 1.3
+    property real reserveBottom: style.margin * 2.5
 
     // Soft light behind the picture: warm glow, never behind small text.
     Rectangle {
@@ -43,15 +46,16 @@ Item {
             : Math.min(parent.width - 2 * layer.style.margin, 1500 * layer.style.s)
         x: layer.hasImage || layer.style.portrait ? layer.style.margin : (parent.width - wide) / 2
         width: wide
-        y: layer.style.portrait && layer.hasImage
-            ? parent.height * 0.42 + layer.style.margin * 2.5
-            : (parent.height - height) / 2 - layer.style.margin * 0.3
+        readonly property real textTop: layer.style.portrait && layer.hasImage
+            ? picture.y + picture.height + layer.style.gap * 2 : layer.reserveTop
+        readonly property real room: parent.height - layer.reserveBottom - textTop
+        y: textTop + Math.max(0, (room - height) / 2)
 
         FitText {
             objectName: layer.live ? "slideTitle" : ""
             style: layer.style
             width: parent.width
-            height: Math.min(implicitHeight, layer.style.titleSize * 3.4)
+            maxHeight: Math.min(layer.style.titleSize * 3.4, words.room * 0.45)
             size: layer.style.titleSize
             font.weight: Font.DemiBold
             lineHeight: 1.05
@@ -70,9 +74,10 @@ Item {
             objectName: layer.live ? "slideBody" : ""
             style: layer.style
             visible: text !== ""
-            width: Math.min(parent.width, layer.style.bodySize * 16)
+            width: Math.min(parent.width, layer.style.bodySize * 28)
             x: layer.hasImage || layer.style.portrait ? 0 : (parent.width - width) / 2
-            height: Math.min(implicitHeight, layer.style.bodySize * 1.35 * 6.5)
+            maxHeight: Math.min(layer.style.bodySize * 1.35 * 6.5,
+                             words.room - y - words.spacing)
             size: layer.style.bodySize
             lineHeight: 1.35
             color: layer.style.text
