@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FakeClock, Guest, load_test_content, write_test_content
+from kioskkit import FakeClock, Guest, load_test_content, write_test_content
 from PySide6.QtCore import QPoint
 
 pytestmark = pytest.mark.ui

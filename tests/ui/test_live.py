@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import load_test_content, write_test_content
+from kioskkit import load_test_content, write_test_content
 from PySide6.QtGui import QGuiApplication, QImage
 
 from kiosk.cli import main
