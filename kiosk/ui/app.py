@@ -161,6 +161,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
         kiosk.window.show()
     else:
         kiosk.window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+        # Cover the screen even where no window manager honours "full screen" (bare X, kiosks).
+        kiosk.window.setGeometry(kiosk.window.screen().geometry())
         kiosk.window.showFullScreen()
     with loop:
         loop.run_until_complete(_until_quit(app))
