@@ -20,7 +20,8 @@ def resolve_asset(assets: Path, relative: str) -> tuple[Path | None, str | None]
     text = relative.strip()
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
         return None, f"'{text}' is a web address; put the file in the assets folder and name it"
-    if PurePosixPath(text).is_absolute() or PureWindowsPath(text).is_absolute() or text.startswith("\\"):
+    windows = PureWindowsPath(text)
+    if PurePosixPath(text).is_absolute() or windows.is_absolute() or text.startswith("\\"):
         return None, f"'{text}' is an absolute path; write it relative to the assets folder"
     parts = re.split(r"[\\/]", text)
     if ".." in parts:

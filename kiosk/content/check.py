@@ -7,20 +7,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from kiosk.content.assets import FileVerifier, kind_of, looks_like_font_file, resolve_asset
 from kiosk.content.colour import contrast_ratio
 from kiosk.content.load import Sources
 from kiosk.content.model import (
     KioskFile,
+    Model,
     PackagesFile,
     QuestionnaireFile,
     SlidesFile,
     Text,
 )
-from kiosk.content.problems import did_you_mean, quote_list
+from kiosk.content.problems import did_you_mean, has_errors, quote_list
 from kiosk.content.reach import packages_that_can_win
 from kiosk.content.yamlread import KeyPath
+
+M = TypeVar("M", bound=Model)
 
 MIN_CONTRAST = 4.5
 HEALTH_WORDS = re.compile(
@@ -35,50 +39,74 @@ TEXT_LIMITS = {"title": 70, "body": 260, "prompt": 110, "help": 160, "label": 40
 
 
 def check_sources(sources: Sources, verify: FileVerifier | None) -> None:
-    kiosk = sources.files["kiosk.yaml"].model
-    slides = sources.files["slides.yaml"].model
-    questionnaire = sources.files["questionnaire.yaml"].model
-    packages = sources.files["packages.yaml"].model
-    assert isinstance(kiosk, KioskFile) and isinstance(slides, SlidesFile)
-    assert isinstance(questionnaire, QuestionnaireFile) and isinstance(packages, PackagesFile)
+    """Every check whose files could be read, so that one broken file hides nothing else."""
+    kiosk = _model(sources, "kiosk.yaml", KioskFile)
+    slides = _model(sources, "slides.yaml", SlidesFile)
+    questionnaire = _model(sources, "questionnaire.yaml", QuestionnaireFile)
+    packages = _model(sources, "packages.yaml", PackagesFile)
 
     _unique_ids(sources, slides, questionnaire, packages)
-    _questions(sources, questionnaire)
-    _theme(sources, kiosk)
+    if questionnaire:
+        _questions(sources, questionnaire)
+    if kiosk:
+        _theme(sources, kiosk)
     _assets(sources, kiosk, slides, questionnaire, packages, verify)
-    _translations(sources, kiosk, slides, questionnaire, packages)
-    _flags_and_concerns(sources, questionnaire, packages)
-    _health_wording(sources, slides)
+    if kiosk:
+        _translations(sources, kiosk, slides, questionnaire, packages)
+    if questionnaire and packages:
+        _flags_and_concerns(sources, questionnaire, packages)
+    if slides:
+        _health_wording(sources, slides)
+        _schedules(sources, slides)
     _lengths(sources, kiosk, slides, questionnaire, packages)
-    if not any(p.is_error for p in sources.problems):
+    if kiosk and slides and questionnaire and packages and not has_errors(sources.problems):
         _winners(sources, kiosk, questionnaire, packages)
 
 
+def _model(sources: Sources, name: str, kind: type[M]) -> M | None:
+    model = sources.files[name].model
+    return model if isinstance(model, kind) else None
+
+
 def _unique_ids(
-    sources: Sources, slides: SlidesFile, questionnaire: QuestionnaireFile, packages: PackagesFile
+    sources: Sources, slides: SlidesFile | None, questionnaire: QuestionnaireFile | None,
+    packages: PackagesFile | None,
 ) -> None:
-    groups: list[tuple[str, KeyPath, list[str]]] = [
-        ("slides.yaml", ("slides",), [s.id for s in slides.slides]),
-        ("questionnaire.yaml", ("questions",), [q.id for q in questionnaire.questions]),
-        ("packages.yaml", ("packages",), [p.id for p in packages.packages]),
-    ]
-    for qi, question in enumerate(questionnaire.questions):
-        groups.append(
-            ("questionnaire.yaml", ("questions", qi, "options"), [o.id for o in question.options])
-        )
+    groups: list[tuple[str, KeyPath, list[str]]] = []
+    if slides:
+        groups.append(("slides.yaml", ("slides",), [s.id for s in slides.slides]))
+    if questionnaire:
+        questions = questionnaire.questions
+        groups.append(("questionnaire.yaml", ("questions",), [q.id for q in questions]))
+        for qi, question in enumerate(questions):
+            options = [o.id for o in question.options]
+            groups.append(("questionnaire.yaml", ("questions", qi, "options"), options))
+    if packages:
+        groups.append(("packages.yaml", ("packages",), [p.id for p in packages.packages]))
     for name, base, ids in groups:
         seen: dict[str, int] = {}
         for index, item_id in enumerate(ids):
             if item_id in seen:
                 first = f"{base[-1]}[{seen[item_id]}]"
-                sources.error(name, (*base, index, "id"), f"duplicate id '{item_id}' (also {first})")
+                sources.error(
+                    name, (*base, index, "id"), f"duplicate id '{item_id}' (also {first})"
+                )
             seen.setdefault(item_id, index)
     codes: dict[str, int] = {}
-    for index, package in enumerate(packages.packages):
-        if package.desk_code in codes:
+    listed = packages.packages if packages else ()
+    for index, package in enumerate(listed):
+        earlier = codes.get(package.desk_code)
+        if earlier is not None and (package.code or listed[earlier].code):
+            # Without any 'code', equal desk codes are equal ids, reported above.
+            if package.code is None:
+                why = " (a package without 'code' uses its id)"
+            elif listed[earlier].code is None:
+                why = f" (packages[{earlier}] has no 'code', so its id is its desk code)"
+            else:
+                why = ""
             sources.error(
-                "packages.yaml", ("packages", index, "code"),
-                f"desk code '{package.desk_code}' is also used by packages[{codes[package.desk_code]}]",
+                "packages.yaml", ("packages", index, "code" if package.code else "id"),
+                f"desk code '{package.desk_code}' is also used by packages[{earlier}]{why}",
             )
         codes.setdefault(package.desk_code, index)
 
@@ -98,21 +126,22 @@ def _questions(sources: Sources, questionnaire: QuestionnaireFile) -> None:
         rule = question.show_if
         if rule is not None:
             if rule.question not in earlier:
-                later = rule.question in all_ids
-                why = (
-                    f"question '{rule.question}' comes later; show_if can only look back"
-                    if later
-                    else f"no question '{rule.question}'{did_you_mean(rule.question, earlier)}"
-                )
+                if rule.question == question.id:
+                    why = "show_if names this same question; it can only look at an earlier one"
+                elif rule.question in all_ids:
+                    why = f"question '{rule.question}' comes later; show_if can only look back"
+                else:
+                    why = f"no question '{rule.question}'{did_you_mean(rule.question, earlier)}"
                 sources.error("questionnaire.yaml", (*here, "show_if", "question"), why)
             else:
                 options = earlier[rule.question]
                 for ai, option_id in enumerate(rule.any_of):
                     if option_id not in options:
+                        hint = did_you_mean(option_id, options)
+                        hint = hint or f" (its options: {quote_list(options)})"
                         sources.error(
                             "questionnaire.yaml", (*here, "show_if", "any_of", ai),
-                            f"question '{rule.question}' has no option '{option_id}'"
-                            f"{did_you_mean(option_id, options) or ' (its options: ' + quote_list(options) + ')'}",
+                            f"question '{rule.question}' has no option '{option_id}'{hint}",
                         )
         exclusive = [o for o in question.options if o.exclusive]
         if exclusive and len(exclusive) == len(question.options):
@@ -126,20 +155,31 @@ def _questions(sources: Sources, questionnaire: QuestionnaireFile) -> None:
 def _theme(sources: Sources, kiosk: KioskFile) -> None:
     theme = kiosk.theme
     pairs = [
-        ("text", theme.text, "background", theme.background, "text on background"),
-        ("text", theme.text, "surface", theme.surface, "text on surface (cards)"),
-        ("muted", theme.muted, "background", theme.background, "muted text on background"),
-        ("accent", theme.background, "accent", theme.accent, "background-coloured text on the accent (buttons)"),
+        ("text", "background", "text on background"),
+        ("text", "surface", "text on surface (cards)"),
+        ("muted", "background", "muted text on background"),
+        ("background", "accent", "background-coloured text on the accent (buttons)"),
     ]
-    for field_name, fore, _, back, what in pairs:
-        ratio = contrast_ratio(fore, back)
-        if ratio < MIN_CONTRAST:
-            where: KeyPath = ("theme", field_name) if ("theme", field_name) in _values(sources) else ("theme",)
-            sources.warning(
-                "kiosk.yaml", where,
-                f"{what} has contrast {_floor(ratio)}:1; guests need at least {MIN_CONTRAST}:1",
-                subject=("theme",),
-            )
+    written = _values(sources)
+    for fore, back, what in pairs:
+        ratio = contrast_ratio(getattr(theme, fore), getattr(theme, back))
+        if ratio >= MIN_CONTRAST:
+            continue
+        # Point at the colour staff wrote (the key, where the theme line starts); name the
+        # house colour they did not write, so they know which line to add.
+        ours = [name for name in (fore, back) if ("theme", name) not in written]
+        where: KeyPath = next(
+            (("theme", name) for name in (fore, back) if ("theme", name) in written), ("theme",)
+        )
+        house = "".join(
+            f"; theme.{name} is not set and uses the house colour {getattr(theme, name)}"
+            for name in ours
+        ) if len(ours) == 1 else ""
+        sources.warning(
+            "kiosk.yaml", where,
+            f"{what} has contrast {_floor(ratio)}:1; guests need at least {MIN_CONTRAST}:1{house}",
+            key=True, subject=("theme",),
+        )
 
 
 def _floor(ratio: float) -> str:
@@ -152,35 +192,35 @@ def _values(sources: Sources) -> dict[KeyPath, tuple[int, int]]:
 
 
 def _assets(
-    sources: Sources, kiosk: KioskFile, slides: SlidesFile, questionnaire: QuestionnaireFile,
-    packages: PackagesFile, verify: FileVerifier | None,
+    sources: Sources, kiosk: KioskFile | None, slides: SlidesFile | None,
+    questionnaire: QuestionnaireFile | None, packages: PackagesFile | None,
+    verify: FileVerifier | None,
 ) -> None:
     refs: list[tuple[str, KeyPath, str]] = []
-    if kiosk.theme.logo:
+    if kiosk and kiosk.theme.logo:
         refs.append(("kiosk.yaml", ("theme", "logo"), kiosk.theme.logo))
-    if kiosk.theme.font and looks_like_font_file(kiosk.theme.font):
+    if kiosk and kiosk.theme.font and looks_like_font_file(kiosk.theme.font):
         refs.append(("kiosk.yaml", ("theme", "font"), kiosk.theme.font))
-    refs += [
-        ("slides.yaml", ("slides", i, "image"), s.image) for i, s in enumerate(slides.slides) if s.image
-    ]
-    for qi, question in enumerate(questionnaire.questions):
+    for i, slide in enumerate(slides.slides if slides else ()):
+        if slide.image:
+            refs.append(("slides.yaml", ("slides", i, "image"), slide.image))
+    for qi, question in enumerate(questionnaire.questions if questionnaire else ()):
         refs += [
             ("questionnaire.yaml", ("questions", qi, "options", oi, "icon"), o.icon)
             for oi, o in enumerate(question.options)
             if o.icon
         ]
-    refs += [
-        ("packages.yaml", ("packages", i, "image"), p.image)
-        for i, p in enumerate(packages.packages)
-        if p.image
-    ]
+    for i, package in enumerate(packages.packages if packages else ()):
+        if package.image:
+            refs.append(("packages.yaml", ("packages", i, "image"), package.image))
     verified: dict[str, str | None] = {}
     for name, where, relative in refs:
         path, why = resolve_asset(sources.assets, relative)
         if why is None and path is not None:
             wanted = "font" if where[-1] == "font" else "image"
             if kind_of(relative) != wanted:
-                why = f"'{relative}' is not {'a font file (.ttf, .otf)' if wanted == 'font' else 'an image'}"
+                kind = "a font file (.ttf, .otf)" if wanted == "font" else "an image"
+                why = f"'{relative}' is not {kind}"
             elif verify is not None:
                 if relative not in verified:
                     verified[relative] = verify(path)
@@ -190,20 +230,25 @@ def _assets(
 
 
 def _texts(
-    kiosk: KioskFile, slides: SlidesFile, questionnaire: QuestionnaireFile, packages: PackagesFile
+    kiosk: KioskFile | None, slides: SlidesFile | None, questionnaire: QuestionnaireFile | None,
+    packages: PackagesFile | None,
 ) -> Iterator[tuple[str, KeyPath, Text]]:
-    """Every guest-facing text with its file and key path."""
-    yield "kiosk.yaml", ("disclaimer",), kiosk.disclaimer
-    for i, slide in enumerate(slides.slides):
+    """Every guest-facing text with its file and key path (of the files that could be read)."""
+    if kiosk:
+        yield "kiosk.yaml", ("spa_name",), kiosk.spa_name
+        yield "kiosk.yaml", ("disclaimer",), kiosk.disclaimer
+    for i, slide in enumerate(slides.slides if slides else ()):
         yield "slides.yaml", ("slides", i, "title"), slide.title
         if slide.body:
             yield "slides.yaml", ("slides", i, "body"), slide.body
-    for qi, q in enumerate(questionnaire.questions):
+    for qi, q in enumerate(questionnaire.questions if questionnaire else ()):
         yield "questionnaire.yaml", ("questions", qi, "prompt"), q.prompt
         if q.help:
             yield "questionnaire.yaml", ("questions", qi, "help"), q.help
         for oi, option in enumerate(q.options):
             yield "questionnaire.yaml", ("questions", qi, "options", oi, "label"), option.label
+    if packages is None:
+        return
     for i, package in enumerate(packages.packages):
         yield "packages.yaml", ("packages", i, "name"), package.name
         if package.summary:
@@ -213,27 +258,40 @@ def _texts(
 
 
 def _translations(
-    sources: Sources, kiosk: KioskFile, slides: SlidesFile, questionnaire: QuestionnaireFile,
-    packages: PackagesFile,
+    sources: Sources, kiosk: KioskFile, slides: SlidesFile | None,
+    questionnaire: QuestionnaireFile | None, packages: PackagesFile | None,
 ) -> None:
-    languages = kiosk.languages
-    if len(set(languages)) != len(languages):
-        sources.error("kiosk.yaml", ("languages",), "a language is listed twice")
+    languages = list(dict.fromkeys(kiosk.languages))
+    for index, code in enumerate(kiosk.languages):
+        if kiosk.languages.index(code) != index:
+            sources.error("kiosk.yaml", ("languages", index), f"language '{code}' is listed twice")
+    default = languages[0]
     for name, where, text in _texts(kiosk, slides, questionnaire, packages):
         if text.is_plain:
-            if len(languages) > 1:
-                written_in = f"only one text for all languages; add {quote_list(list(languages))}"
-                if _written(sources, name, where):
-                    sources.warning(name, where, f"missing translations: {written_in}")
+            if len(languages) > 1 and _written(sources, name, where):
+                others = languages[1:]
+                example = ", ".join(f"{code}: ..." for code in languages)
+                sources.warning(
+                    name, where,
+                    f"missing {'translation' if len(others) == 1 else 'translations'}: "
+                    f"{quote_list(others)}; guests see this same text in every language "
+                    f"(write it as {{{example}}})",
+                )
             continue
         missing = [code for code in languages if code not in text.languages]
         unknown = sorted(text.languages - set(languages))
         if missing and _written(sources, name, where):
-            sources.warning(name, where, f"missing translation: {quote_list(missing)}")
+            fallback = f"'{default}'" if default in text.languages else "first written"
+            sources.warning(
+                name, where,
+                f"missing {'translation' if len(missing) == 1 else 'translations'}: "
+                f"{quote_list(missing)}; guests see the {fallback} text instead",
+            )
         if unknown and _written(sources, name, where):
             sources.warning(
                 name, where,
-                f"{quote_list(unknown)} is not in kiosk.yaml languages ({', '.join(languages)})",
+                f"{quote_list(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the "
+                f"kiosk.yaml languages ({', '.join(languages)}), so guests never see it",
             )
 
 
@@ -282,7 +340,8 @@ def _health_wording(sources: Sources, slides: SlidesFile) -> None:
         if slide.source:
             continue
         for part, text in (("title", slide.title), ("body", slide.body)):
-            words = sorted({m.group(0).lower() for m in HEALTH_WORDS.finditer(" ".join(_all(text)))})
+            found = HEALTH_WORDS.finditer(" ".join(_all(text)))
+            words = sorted({m.group(0).lower() for m in found})
             if words:
                 sources.warning(
                     "slides.yaml", ("slides", i, part),
@@ -291,13 +350,32 @@ def _health_wording(sources: Sources, slides: SlidesFile) -> None:
                 )
 
 
+def _schedules(sources: Sources, slides: SlidesFile) -> None:
+    for i, slide in enumerate(slides.slides):
+        show = slide.show
+        if show is None:
+            continue
+        if show.from_ is not None and show.until is not None and show.until < show.from_:
+            sources.error(
+                "slides.yaml", ("slides", i, "show", "until"),
+                f"until {show.until.isoformat()} is before from {show.from_.isoformat()}, "
+                "so the slide would never play",
+            )
+        if show.days is not None and not show.days:
+            sources.error(
+                "slides.yaml", ("slides", i, "show", "days"),
+                "no days listed, so the slide would never play; "
+                "leave days out to show it every day",
+            )
+
+
 def _all(text: Text | None) -> Iterable[str]:
     return () if text is None else text.all()
 
 
 def _lengths(
-    sources: Sources, kiosk: KioskFile, slides: SlidesFile, questionnaire: QuestionnaireFile,
-    packages: PackagesFile,
+    sources: Sources, kiosk: KioskFile | None, slides: SlidesFile | None,
+    questionnaire: QuestionnaireFile | None, packages: PackagesFile | None,
 ) -> None:
     for name, where, text in _texts(kiosk, slides, questionnaire, packages):
         limit = TEXT_LIMITS.get(str(where[-1]))

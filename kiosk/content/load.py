@@ -1,7 +1,8 @@
-"""Read a content folder: the four files, checked as one set, into `Content` or a list of problems."""
+"""Read a content folder: the four files, checked as one set, into `Content` or problems."""
 
 from __future__ import annotations
 
+import difflib
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kiosk.content.assets import FileVerifier
-from kiosk.content.messages import describe, message_for
+from kiosk.content.messages import describe, field_names, message_for
 from kiosk.content.model import (
     FILE_MODELS,
     Content,
@@ -114,7 +115,8 @@ def load_content(folder: Path, verify: FileVerifier | None = None) -> LoadResult
     try:
         next(folder.iterdir(), None)
     except OSError as exc:
-        raise FolderError(f"{display_path(folder)}: cannot read the folder ({exc.strerror})") from exc
+        why = f"{display_path(folder)}: cannot read the folder ({exc.strerror})"
+        raise FolderError(why) from exc
 
     sources = Sources(
         folder=folder,
@@ -123,23 +125,25 @@ def load_content(folder: Path, verify: FileVerifier | None = None) -> LoadResult
     )
     for source in sources.files.values():
         _read(source, sources.problems)
-    if all(source.model is not None for source in sources.files.values()):
-        check_sources(sources, verify)
+    check_sources(sources, verify)
 
     content = None
-    models = {name: source.model for name, source in sources.files.items()}
     if not any(p.is_error for p in sources.problems):
         content = _assemble(sources)
-    slides = models["slides.yaml"]
-    questions = models["questionnaire.yaml"]
-    packages = models["packages.yaml"]
     counts = {
-        "slides": len(slides.slides) if isinstance(slides, SlidesFile) else 0,
-        "questions": len(questions.questions) if isinstance(questions, QuestionnaireFile) else 0,
-        "packages": len(packages.packages) if isinstance(packages, PackagesFile) else 0,
+        "slides": _written_count(sources.files["slides.yaml"], "slides"),
+        "questions": _written_count(sources.files["questionnaire.yaml"], "questions"),
+        "packages": _written_count(sources.files["packages.yaml"], "packages"),
     }
     problems = tuple(sorted(sources.problems, key=_order))
     return LoadResult(folder, content, problems, counts)
+
+
+def _written_count(source: SourceFile, key: str) -> int:
+    """How many items the file lists, even when some of them have errors."""
+    data = source.document.data if source.document else None
+    items = data.get(key) if isinstance(data, dict) else None
+    return len(items) if isinstance(items, list) else 0
 
 
 def _order(problem: Problem) -> tuple[int, str, int, int]:
@@ -197,8 +201,14 @@ def _read(source: SourceFile, problems: list[Problem]) -> None:
     try:
         source.model = model_class.model_validate(document.data)
     except ValidationError as exc:
-        for details in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        misspelt = _misspelt_fields(model_class, errors)
+        for details in errors:
+            if _not_really_short(details):
+                continue
             loc = tuple(details["loc"])
+            if details["type"] == "missing" and loc in misspelt:
+                continue  # "unknown field 'titel' (did you mean 'title'?)" says it all
             parent_model = _model_at(model_class, loc[:-1])
             message = message_for(details, parent_model)
             if details["type"] in {"extra_forbidden", "missing"}:
@@ -210,6 +220,32 @@ def _read(source: SourceFile, problems: list[Problem]) -> None:
                 )
             else:
                 problems.append(source.problem(Severity.ERROR, loc, message))
+
+
+def _misspelt_fields(model: type[BaseModel], errors: list[Any]) -> set[KeyPath]:
+    """Required fields that are missing because staff misspelt them (the did-you-mean match)."""
+    found: set[KeyPath] = set()
+    for details in errors:
+        if details["type"] != "extra_forbidden":
+            continue
+        loc = tuple(details["loc"])
+        parent = _model_at(model, loc[:-1])
+        if parent is None:
+            continue
+        close = difflib.get_close_matches(str(loc[-1]), field_names(parent), n=1, cutoff=0.6)
+        if close:
+            found.add((*loc[:-1], close[0]))
+    return found
+
+
+def _not_really_short(details: Any) -> bool:
+    """pydantic counts only the valid items of a list, so one bad item also makes the list look
+    too short ("expected at least 1 item, got 1"); the item's own error says what is wrong."""
+    if details["type"] != "too_short":
+        return False
+    written = details.get("input")
+    least = (details.get("ctx") or {}).get("min_length", 0)
+    return isinstance(written, list | tuple | dict) and len(written) >= least
 
 
 def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:

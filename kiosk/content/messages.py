@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from kiosk.content.model import ID_PATTERN, LANGUAGE_PATTERN
 from kiosk.content.problems import did_you_mean, quote_list
 
 # What a field holds, in staff words, for "expected a whole number of minutes".
@@ -23,6 +24,22 @@ _NOUNS = {
     "from": "a date written YYYY-MM-DD",
     "until": "a date written YYYY-MM-DD",
     "id": "an id (letters, digits, '-', '_' or '.')",
+}
+
+# What the items of a list are called, for "expected at least 2 options".
+_ITEMS = {
+    "slides": "slide",
+    "questions": "question",
+    "packages": "package",
+    "options": "option",
+    "any_of": "option",
+    "languages": "language",
+}
+
+# What a string must look like, by the pattern of its field type in model.py.
+_PATTERNS = {
+    ID_PATTERN: "an id (letters, digits, '-', '_' or '.')",
+    LANGUAGE_PATTERN: "a language code such as en, es or pt-BR",
 }
 
 
@@ -41,6 +58,8 @@ def describe(value: Any) -> str:
         return "a list"
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value)
 
 
@@ -63,12 +82,14 @@ def message_for(error: ErrorDetails, model_at_parent: type[BaseModel] | None) ->
         if not hint and known:
             hint = f" (known fields: {quote_list(known)})"
         return f"unknown field '{field}'{hint}"
+    if kind == "number_bool":
+        return f"expected {noun or 'a number'}, got {got}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"expected {noun or 'a whole number'}, got {got}"
     if kind in {"float_parsing", "float_type", "finite_number"}:
         return f"expected {noun or 'a number'}, got {got}"
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
-        bound = next(iter(ctx.values()), "")
+        bound = describe(next(iter(ctx.values()), ""))
         relation = {
             "greater_than": "more than",
             "greater_than_equal": "at least",
@@ -81,18 +102,22 @@ def message_for(error: ErrorDetails, model_at_parent: type[BaseModel] | None) ->
     if kind in {"string_type", "string_sub_type"}:
         return f"expected {noun or 'text'}, got {got}"
     if kind == "string_pattern_mismatch":
-        return f"expected {noun or 'a value of the right form'}, got {got}"
+        what = _PATTERNS.get(str(ctx.get("pattern", "")), noun)
+        return f"expected {what or 'a value of the right form'}, got {got}"
     if kind == "string_too_short":
         return "expected text, got an empty string"
     if kind == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
+        written = error.get("input")
+        length = len(written) if isinstance(written, str) else "more"
+        return f"expected at most {ctx.get('max_length')} characters, got {length}"
     if kind in {"dict_type", "model_type", "model_attributes_type", "mapping_type"}:
         return f"expected a mapping of 'name: value' lines, got {got}"
     if kind in {"tuple_type", "list_type", "iterable_type"}:
         return f"expected a list (lines starting with '- '), got {got}"
     if kind == "too_short":
         least = ctx.get("min_length")
-        return f"expected at least {least} {'item' if least == 1 else 'items'}, got {_count(error)}"
+        item = _ITEMS.get(field, "item")
+        return f"expected at least {least} {item}{'' if least == 1 else 's'}, got {_count(error)}"
     if kind == "literal_error":
         expected = str(ctx.get("expected", ""))
         choices = [part.strip(" '") for part in expected.replace(" or ", ",").split(",")]

@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
+    PlainSerializer,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
@@ -87,9 +88,15 @@ class Text:
                         {"code": code},
                     )
             return cls(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise PydanticCustomError(
+                "text_number", 'expected text, got the number {value}; put it in quotes: "{value}"',
+                {"value": value},
+            )
         raise PydanticCustomError(
             "text_type",
-            "expected text: a string, or one string per language such as {{en: ..., es: ...}}",
+            "expected text: a string, or one string per language such as {example}",
+            {"example": "{en: ..., es: ...}"},
         )
 
     @classmethod
@@ -121,8 +128,18 @@ class Text:
         }
 
 
-def _frozen_mapping(value: dict[str, float]) -> Mapping[str, float]:
-    return MappingProxyType(value)
+def _frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
+    return MappingProxyType(dict(value))
+
+
+def _colour_given(value: Any) -> Any:
+    if value is None:  # `accent: #E8643C` without quotes: YAML reads '#' as a comment
+        raise PydanticCustomError(
+            "colour_missing",
+            'expected a colour such as "#E8643C" in quotes; without quotes YAML reads '
+            "everything from '#' on as a comment",
+        )
+    return value
 
 
 def _check_colour(value: str) -> str:
@@ -136,18 +153,30 @@ def _check_colour(value: str) -> str:
 
 def _check_hours(value: str) -> str:
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", value)
-    if not match or int(match[1]) > 24 or int(match[3]) > 24 or int(match[2]) > 59 or int(match[4]) > 59:
+    if not match or not _is_clock(match[1], match[2]) or not _is_clock(match[3], match[4]):
         raise PydanticCustomError(
             "hours", 'expected hours as "HH:MM-HH:MM" (such as "09:00-17:30"), got "{value}"',
+            {"value": value},
+        )
+    if (int(match[1]), match[2]) == (int(match[3]), match[4]):
+        raise PydanticCustomError(
+            "hours_empty",
+            'the hours "{value}" start and end at the same time, so the slide would never play; '
+            "leave hours out to show it all day",
             {"value": value},
         )
     return value.replace(" ", "")
 
 
+def _is_clock(hours: str, minutes: str) -> bool:
+    return (int(hours) <= 23 and int(minutes) <= 59) or (int(hours) == 24 and minutes == "00")
+
+
 def _check_booking_url(value: str) -> str:
     if "{package}" not in value:
         raise PydanticCustomError(
-            "booking_url", "the booking url must contain {{package}} where the package code goes"
+            "booking_url", "the booking url must contain {placeholder} where the package code goes",
+            {"placeholder": "{package}"},
         )
     return value
 
@@ -160,17 +189,34 @@ def _check_language(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
-Colour = Annotated[str, AfterValidator(_check_colour)]
-Weights = Annotated[dict[str, float], AfterValidator(_frozen_mapping)]
-AssetPath = Annotated[str, Field(min_length=1)]
-LanguageCode = Annotated[
-    str, BeforeValidator(_check_language), Field(pattern=r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$")
+def _not_yes_no(value: Any) -> Any:
+    if isinstance(value, bool):  # pydantic would read true as 1
+        raise PydanticCustomError("number_bool", "expected a number, got {value}", {"value": value})
+    return value
+
+
+# Put it after Field(...) constraints in Annotated, or the JSON Schema loses them.
+NoBool = BeforeValidator(_not_yes_no)
+ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$"
+Id = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
+Colour = Annotated[
+    str, BeforeValidator(_colour_given), AfterValidator(_check_colour),
+    Field(json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}),
 ]
+Weights = Annotated[
+    Mapping[str, Annotated[float, NoBool]], AfterValidator(_frozen_mapping),
+    PlainSerializer(dict, return_type=dict[str, float]),
+]
+AssetPath = Annotated[str, Field(min_length=1)]
+LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN), BeforeValidator(_check_language)]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-Hours = Annotated[str, AfterValidator(_check_hours)]
-Seconds = Annotated[float, Field(gt=0, le=86_400)]
-Minutes = Annotated[int, Field(gt=0, le=24 * 60)]
+Hours = Annotated[
+    str, AfterValidator(_check_hours),
+    Field(json_schema_extra={"pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"}),
+]
+Seconds = Annotated[float, Field(gt=0, le=86_400), NoBool]
+Minutes = Annotated[int, Field(gt=0, le=24 * 60), NoBool]
 
 
 class Model(BaseModel):
@@ -193,12 +239,18 @@ class Theme(Model):
 class Timing(Model):
     slide_seconds: Seconds = 8
     idle_seconds: Seconds = 45
-    warning_seconds: Annotated[float, Field(ge=20, le=600)] = 20
+    warning_seconds: Annotated[float, Field(ge=20, le=600), NoBool] = 20
     result_seconds: Seconds = 90
 
 
 class Booking(Model):
-    url: Annotated[str, AfterValidator(_check_booking_url)] | None = None
+    url: (
+        Annotated[
+            str, AfterValidator(_check_booking_url),
+            Field(json_schema_extra={"pattern": r"\{package\}"}),
+        ]
+        | None
+    ) = None
 
 
 DEFAULT_DISCLAIMER = Text(
@@ -275,7 +327,7 @@ class Question(Model):
     prompt: Text
     help: Text | None = None
     kind: Literal["single", "multiple"]
-    max: Annotated[int, Field(ge=1)] | None = None
+    max: Annotated[int, Field(ge=1), NoBool] | None = None
     optional: bool = False
     show_if: ShowIf | None = None
     options: Annotated[tuple[Option, ...], Field(min_length=2)]

@@ -46,7 +46,9 @@ def display_path(file: Path, relative_to: Path | None = None) -> str:
     """The file as a person would type it: relative to the working folder when inside it."""
     base = relative_to or Path.cwd()
     try:
-        return os.path.relpath(file, base) if file.is_absolute() and _inside(file, base) else str(file)
+        if file.is_absolute() and _inside(file, base):
+            return os.path.relpath(file, base)
+        return str(file)
     except ValueError:  # another drive on Windows
         return str(file)
 

@@ -1,13 +1,22 @@
 """Which packages some guest could be suggested: a search over every way to answer.
 
-Scores only depend on the summed concern weights, the raised flags and the time limit, so answers
-with the same effect are merged as the search goes; that keeps real questionnaires small enough
-to search exactly. When the search would still be too large it gives up (returns None) rather than
-guess.
+For each package in turn the search walks the questionnaire in order and keeps, for every way of
+answering so far, only what the suggestion rule can still see:
+
+- which later `show_if` questions are going to be shown (not the answers themselves),
+- which packages the raised flags made unsafe (a raised `consult` ends the walk: no package),
+- the time limit,
+- the score of every package.
+
+Ways of answering that agree on the first three are compared by the package's lead over each
+other package; one that is behind (or level) on every lead can never do better than the other
+and is dropped. That keeps real questionnaires small enough to search exactly; when the search
+would still be too large it gives up (returns None) rather than guess.
 """
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
@@ -16,46 +25,141 @@ from kiosk.content.model import Option, Package, Question
 MAX_STATES = 20_000
 CONSULT_FLAG = "consult"
 
-# (concern totals, raised flags, time limit, picks of the questions that show_if looks at)
-State = tuple[tuple[float, ...], frozenset[str], int | None, frozenset[tuple[str, str]]]
+Scores = tuple[float, ...]
+# (later questions that will be shown, unsafe packages, time limit)
+Key = tuple[frozenset[str], frozenset[int], int | None]
+
+
+class _TooLarge(Exception):
+    pass
 
 
 def packages_that_can_win(
     questions: Sequence[Question], packages: Sequence[Package]
 ) -> set[str] | None:
-    concerns = sorted({c for q in questions for o in q.options for c in o.concerns})
-    index = {c: i for i, c in enumerate(concerns)}
-    watched = {q.show_if.question for q in questions if q.show_if}
-    states: set[State] = {((0.0,) * len(concerns), frozenset(), None, frozenset())}
-    for question in questions:
-        selections = list(_selections(question))
-        following: set[State] = set()
-        for totals, flags, limit, picks in states:
-            rule = question.show_if
-            if rule and not any((rule.question, o) in picks for o in rule.any_of):
-                following.add((totals, flags, limit, picks))
+    """The ids of the packages that win for at least one way of answering; None: too many ways."""
+    steps = [_Step(question, packages) for question in questions]
+    try:
+        return {
+            package.id
+            for target, package in enumerate(packages)
+            if _can_win(target, steps, questions, packages)
+        }
+    except _TooLarge:
+        return None
+
+
+class _Step:
+    """One question: the ways to answer it, each with its effect on flags, time and scores."""
+
+    def __init__(self, question: Question, packages: Sequence[Package]) -> None:
+        self.question = question
+        # (options picked, packages made unsafe, consult raised, minutes, score rows)
+        self.choices: list[
+            tuple[frozenset[str], frozenset[int], bool, int | None, list[Scores]]
+        ] = []
+        for chosen in _selections(question):
+            ids = frozenset(option.id for option in chosen)
+            flags = {flag for option in chosen for flag in option.flags}
+            unsafe = frozenset(i for i, p in enumerate(packages) if flags & set(p.avoid_if))
+            minutes = [option.minutes for option in chosen if option.minutes is not None]
+            rows = [tuple(_contribution(o, package) for package in packages) for o in chosen]
+            rows = [row for row in rows if any(row)]  # adding 0 changes no score
+            self.choices.append(
+                (ids, unsafe, CONSULT_FLAG in flags, min(minutes) if minutes else None, rows)
+            )
+
+
+def _can_win(
+    target: int, steps: Sequence[_Step], questions: Sequence[Question], packages: Sequence[Package]
+) -> bool:
+    zero: Scores = (0.0,) * len(packages)
+    states: dict[Key, list[Scores]] = {(frozenset(), frozenset(), None): [zero]}
+    for index, step in enumerate(steps):
+        question = step.question
+        watchers = [
+            q for q in questions[index + 1 :] if q.show_if and q.show_if.question == question.id
+        ]
+        following: dict[Key, list[Scores]] = {}
+        count = 0
+        for (shown, unsafe, limit), fronts in states.items():
+            if question.show_if is not None and question.id not in shown:
+                following.setdefault((shown, unsafe, limit), []).extend(fronts)
                 continue
-            for chosen in selections:
-                new_totals = list(totals)
-                new_flags = set(flags)
-                new_limit = limit
-                for option in chosen:
-                    for concern, weight in option.concerns.items():
-                        new_totals[index[concern]] += weight
-                    new_flags.update(option.flags)
-                    if option.minutes is not None:
-                        new_limit = option.minutes if new_limit is None else min(new_limit, option.minutes)
-                new_picks = picks
-                if question.id in watched:
-                    new_picks = picks | {(question.id, o.id) for o in chosen}
-                following.add((tuple(new_totals), frozenset(new_flags), new_limit, new_picks))
-            if len(following) > MAX_STATES:
-                return None
-        states = following
-    return {winner for state in states if (winner := _winner(state, packages, index)) is not None}
+            rest = shown - {question.id}
+            for ids, more_unsafe, consult, minutes, rows in step.choices:
+                if consult:
+                    continue  # the outcome is "talk to us": no package wins
+                now_shown = rest | {
+                    q.id for q in watchers if q.show_if and ids & set(q.show_if.any_of)
+                }
+                new_limit = limit if minutes is None else min(minutes, limit or minutes)
+                key = (frozenset(now_shown), unsafe | more_unsafe, new_limit)
+                bucket = following.setdefault(key, [])
+                if not rows:
+                    bucket.extend(fronts)
+                    continue
+                for scores in fronts:
+                    for row in rows:  # one option at a time, as the rule adds them up
+                        scores = _add(scores, row)
+                    bucket.append(scores)
+        states = {}
+        for key, bucket in following.items():
+            states[key] = _front(bucket, target)
+            count += len(states[key])
+        if count > MAX_STATES:
+            raise _TooLarge
+    return any(
+        _wins(target, scores, unsafe, limit, packages)
+        for (_, unsafe, limit), fronts in states.items()
+        for scores in fronts
+    )
+
+
+def _wins(
+    target: int, scores: Scores, unsafe: frozenset[int], limit: int | None,
+    packages: Sequence[Package],
+) -> bool:
+    safe = [i for i in range(len(packages)) if i not in unsafe]
+    fitting = [i for i in safe if limit is None or packages[i].minutes <= limit]
+    candidates = fitting or safe
+    if target not in candidates:
+        return False
+    mine = scores[target]
+    return all(
+        mine > scores[other] if other < target else mine >= scores[other]
+        for other in candidates
+        if other != target
+    )
+
+
+def _front(bucket: list[Scores], target: int) -> list[Scores]:
+    """Keep only the ways of answering whose leads no other way matches or beats on all."""
+    if len(bucket) == 1:
+        return bucket
+    leads: dict[tuple[float, ...], Scores] = {}
+    for scores in bucket:
+        mine = scores[target]
+        leads.setdefault(tuple(mine - other for other in scores), scores)  # drops exact repeats
+    kept: list[tuple[float, ...]] = []
+    for lead in sorted(leads, key=sum, reverse=True):  # a lead that dominates comes first
+        if not any(all(map(operator.ge, other, lead)) for other in kept):
+            kept.append(lead)
+    return [leads[lead] for lead in kept]
+
+
+def _add(scores: Scores, added: Scores) -> Scores:
+    return tuple(a + b for a, b in zip(scores, added, strict=True))
+
+
+def _contribution(option: Option, package: Package) -> float:
+    # The same arithmetic as kiosk.guest.recommend, so ties come out the same.
+    addresses = package.addresses
+    return sum(weight * addresses.get(concern, 0.0) for concern, weight in option.concerns.items())
 
 
 def _selections(question: Question) -> Iterator[tuple[Option, ...]]:
+    """Every answer a guest can give: nothing (when optional), one exclusive option, or a set."""
     if question.optional:
         yield ()
     plain = [o for o in question.options if not o.exclusive]
@@ -65,17 +169,3 @@ def _selections(question: Question) -> Iterator[tuple[Option, ...]]:
     if question.kind == "multiple":
         for size in range(1, question.most + 1):
             yield from combinations(plain, size)
-
-
-def _winner(state: State, packages: Sequence[Package], index: dict[str, int]) -> str | None:
-    totals, flags, limit, _ = state
-    if CONSULT_FLAG in flags:
-        return None
-    safe = [p for p in packages if not flags & set(p.avoid_if)]
-    fitting = [p for p in safe if limit is None or p.minutes <= limit]
-    best: tuple[float, str] | None = None
-    for package in fitting or safe:
-        score = sum(totals[index[c]] * w for c, w in package.addresses.items() if c in index)
-        if best is None or score > best[0]:
-            best = (score, package.id)
-    return best[1] if best else None

@@ -18,7 +18,7 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FILE_BYTES = 1024 * 1024
 MAX_VALUES = 100_000
 MAX_DEPTH = 64
 
@@ -89,14 +89,19 @@ def read_yaml(file: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
 def parse_yaml(raw: bytes) -> YamlDocument:
     text = _decode(raw)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "not valid YAML"
-        if "\\t" in problem or "tab" in problem:
-            problem = "a tab character; indent with spaces, not tabs"
+        problem, mark = _plain_syntax_error(exc)
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise YamlError(f"YAML syntax error: {problem}", line, column) from exc
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise YamlError(
+            f"the file contains the control character U+{exc.character:04X}, which YAML does not "
+            "allow; delete it (it is often invisible: retype the line)",
+            line, column,
+        ) from exc
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML syntax error: {exc}") from exc
     except RecursionError as exc:
@@ -106,6 +111,57 @@ def parse_yaml(raw: bytes) -> YamlDocument:
         _refuse_alias_bomb(node)
         document.data = _Builder(document).build(node, (), 0)
     return document
+
+
+def _compose(text: str) -> Node | None:
+    """Compose with libyaml when it is there (several times faster on a big file); when it finds
+    a mistake, let the pure-Python parser find it again: its messages say more."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.compose(text, Loader=fast)
+        except yaml.YAMLError as exc:
+            if "nesting depth" in str(exc):
+                mark = getattr(exc, "problem_mark", None)
+                where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+                message = f"nesting is too deep (more than {MAX_DEPTH} levels)"
+                raise YamlError(message, *where) from exc
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
+def _plain_syntax_error(exc: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | None]:
+    """PyYAML's parser words, in words staff know, and the spot where the mistake is."""
+    problem = exc.problem or exc.context or "not valid YAML"
+    context = exc.context or ""
+    at_problem = exc.problem_mark or exc.context_mark
+    at_start = exc.context_mark or exc.problem_mark
+    if "\\t" in problem or "\t" in problem:  # PyYAML writes the tab as '\\t'
+        return "a tab character; indent with spaces, not tabs", at_problem
+    if "flow sequence" in context:
+        return "this '[' list is never closed with ']'", at_start
+    if "flow mapping" in context:
+        return "this '{' mapping is never closed with '}'", at_start
+    if "quoted scalar" in context and "end of stream" in problem:
+        return "this quote is never closed", at_start
+    if problem.startswith("mapping values are not allowed"):
+        return (
+            "a ': ' where no new key can start; put the whole value in quotes, "
+            "or line this key up with the keys above it",
+            at_problem,
+        )
+    if problem.startswith("expected <block end>"):
+        return (
+            "this line is not lined up with the lines above it; check its indentation", at_problem
+        )
+    if problem.startswith("could not find expected ':'"):
+        return "this line has no ':'; write 'key: value', or put the text in quotes", at_start
+    if problem.startswith("found undefined alias"):
+        name = problem.rsplit(" ", 1)[-1].strip("'")
+        return f"'*{name}' refers to an anchor '&{name}' that is not defined above it", at_problem
+    if "cannot start any token" in problem:
+        char = problem.split("'")[1] if problem.count("'") >= 2 else "this character"
+        return f"a value cannot start with '{char}'; put the value in quotes", at_problem
+    return problem, at_problem
 
 
 def _decode(raw: bytes) -> str:
@@ -131,6 +187,13 @@ def _decode(raw: bytes) -> str:
 
 def _refuse_alias_bomb(root: Node) -> None:
     """Count the values the node graph expands to, once per distinct node, before building it."""
+    distinct = _count_distinct(root)
+    if distinct > MAX_VALUES:
+        raise YamlError(
+            f"the file holds more than {MAX_VALUES} values; a content file needs far fewer "
+            "(is this the right file?)",
+            1, 1,
+        )
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
     order: list[tuple[Node, bool]] = [(root, False)]
@@ -156,6 +219,17 @@ def _refuse_alias_bomb(root: Node) -> None:
             continue
         order.append((node, True))
         order.extend((child, False) for child in children if id(child) not in sizes)
+
+
+def _count_distinct(root: Node) -> int:
+    seen: set[int] = set()
+    todo = [root]
+    while todo and len(seen) <= MAX_VALUES:
+        node = todo.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            todo.extend(_children(node))
+    return len(seen)
 
 
 def _children(node: Node) -> list[Node]:
@@ -198,7 +272,8 @@ class _Builder:
         try:
             if isinstance(node, SequenceNode):
                 self._require_tag(node, _SEQ_TAG)
-                return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+                items = enumerate(node.value)
+                return [self.build(item, (*path, i), depth + 1) for i, item in items]
             if isinstance(node, MappingNode):
                 self._require_tag(node, _MAP_TAG)
                 return self._mapping(node, path, depth)
@@ -225,7 +300,9 @@ class _Builder:
                 merged.extend(self._merge_sources(value_node, path, depth))
                 continue
             if not isinstance(key_node, ScalarNode):
-                raise YamlError("a key must be a plain word, not a list or mapping", *_location(key_node))
+                raise YamlError(
+                    "a key must be a plain word, not a list or mapping", *_location(key_node)
+                )
             key_value = self._scalar(key_node)
             if not isinstance(key_value, Hashable) or key_value is None:
                 raise YamlError("a key must be a plain word", *_location(key_node))

@@ -90,13 +90,18 @@ class Explanation:
             lines.append(f"Outcome: talk to a therapist ({why})")
         else:
             assert s.package is not None
-            lines.append(f"Outcome: {s.package.id} ({self.content.text(s.package.name, self.language)})")
+            name = self.content.text(s.package.name, self.language)
+            lines.append(f"Outcome: {s.package.id} ({name})")
             if s.runner_up:
                 lines.append(f"Also good: {s.runner_up.id}")
             if s.needs_more_time:
-                lines.append(f"Note: no safe package fits {s.time_limit} min; the guest is told it takes longer")
+                lines.append(
+                    f"Note: no safe package fits {s.time_limit} min; "
+                    "the guest is told it takes longer"
+                )
             reasons = [self.content.text(r.option.label, self.language) for r in s.reasons]
-            lines.append("Because: " + ("; ".join(reasons) if reasons else "(no answer added to the score)"))
+            because = "; ".join(reasons) if reasons else "(no answer added to the score)"
+            lines.append(f"Because: {because}")
         if s.flags:
             lines.append("Flags raised: " + ", ".join(sorted(s.flags)))
         if s.time_limit is not None:
@@ -106,7 +111,10 @@ class Explanation:
         lines.append("Ranking:")
         width = max(len(r.package.id) for r in s.ranking)
         for place, ranked in enumerate(s.ranking, 1):
-            state = f"excluded: {ranked.excluded}" if ranked.excluded else f"score {_number(ranked.score)}"
+            state = (
+                f"excluded: {ranked.excluded}" if ranked.excluded
+                else f"score {_number(ranked.score)}"
+            )
             lines.append(f"  {place:>2}. {ranked.package.id:<{width}}  {state}")
         return "\n".join(lines)
 

@@ -72,7 +72,8 @@ def package_score(package: Package, options: Sequence[Option]) -> float:
 
 
 def _contribution(option: Option, package: Package) -> float:
-    return sum(weight * package.addresses.get(concern, 0.0) for concern, weight in option.concerns.items())
+    addresses = package.addresses
+    return sum(weight * addresses.get(concern, 0.0) for concern, weight in option.concerns.items())
 
 
 def suggest(content: Content, answers: Answers) -> Suggestion:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from kiosk.content.model import WEEKDAYS, Show, Slide
 
@@ -11,28 +11,30 @@ _ONE_DAY = timedelta(days=1)
 
 
 def is_showing(show: Show | None, now: datetime) -> bool:
-    """True when every condition of `show` holds at `now` (local, naive or aware)."""
+    """True when every condition of `show` holds at `now` (local, naive or aware).
+
+    An overnight window ("20:00-02:00") belongs to the evening it began on: after midnight its
+    weekday and its date (for `days`, `from` and `until`) are still those of the evening before.
+    """
     if show is None:
         return True
-    today = now.date()
-    if show.from_ is not None and today < show.from_:
-        return False
-    if show.until is not None and today > show.until:
-        return False
+    day: date = now.date()
     if show.hours is not None:
         start, end = _hours(show.hours)
         clock = now.time().replace(tzinfo=None)
         if start <= end:
             within = start <= clock < end
-            day = now
         else:  # crosses midnight: "20:00-02:00" runs from evening into the next morning
             within = clock >= start or clock < end
-            day = now if clock >= start else now.replace(hour=0) - _ONE_DAY
+            if clock < end:
+                day = day - _ONE_DAY
         if not within:
             return False
-        # The weekday of an overnight window is the day it began on.
-        return show.days is None or WEEKDAYS[day.weekday()] in show.days
-    return show.days is None or WEEKDAYS[now.weekday()] in show.days
+    if show.from_ is not None and day < show.from_:
+        return False
+    if show.until is not None and day > show.until:
+        return False
+    return show.days is None or WEEKDAYS[day.weekday()] in show.days
 
 
 def showing_now(slides: Sequence[Slide], now: datetime) -> list[Slide]:
@@ -41,10 +43,12 @@ def showing_now(slides: Sequence[Slide], now: datetime) -> list[Slide]:
 
 def _hours(text: str) -> tuple[time, time]:
     first, second = text.split("-")
-    return _clock(first), _clock(second)
+    return _clock(first, end=False), _clock(second, end=True)
 
 
-def _clock(text: str) -> time:
+def _clock(text: str, *, end: bool) -> time:
+    """"24:00" is midnight: the very end of the day as an end, its start as a start."""
     hours, minutes = (int(part) for part in text.split(":"))
-    return time.max if hours == 24 else time(hours, minutes)
-
+    if hours == 24:
+        return time.max if end else time(0, 0)
+    return time(hours, minutes)

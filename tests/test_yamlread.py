@@ -1,0 +1,207 @@
+"""Safe, bounded YAML reading: limits are refused fast, every value knows where it was written."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import yamlread
+from kiosk.content.yamlread import MAX_FILE_BYTES, YamlError, parse_yaml, read_yaml
+
+FAST = 1.0  # seconds: "refused in well under a second"
+
+
+def refused(raw: bytes | Path) -> tuple[YamlError, float]:
+    start = time.perf_counter()
+    with pytest.raises(YamlError) as info:
+        read_yaml(raw) if isinstance(raw, Path) else parse_yaml(raw)
+    return info.value, time.perf_counter() - start
+
+
+def billion_laughs(levels: int = 9) -> bytes:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    names = "abcdefghijklmnop"
+    for prev, name in itertools.pairwise(names[:levels]):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_alias_bomb_is_refused_fast() -> None:
+    error, seconds = refused(billion_laughs())
+    assert "expands to more than 100000 values" in error.message
+    assert "anchors and aliases" in error.message
+    assert seconds < FAST
+
+
+def test_alias_bomb_in_mapping_merges_is_refused_fast() -> None:
+    lines = ["a: &a {x: 1, y: 2, z: 3, w: 4, v: 5, u: 6, t: 7, s: 8, r: 9}"]
+    names = "abcdefghij"
+    for prev, name in itertools.pairwise(names):
+        items = ", ".join(f"k{i}: *{prev}" for i in range(10))
+        lines.append(f"{name}: &{name} {{{items}}}")
+    error, seconds = refused(("\n".join(lines) + "\n").encode())
+    assert "expands to more than" in error.message
+    assert seconds < FAST
+
+
+def test_a_small_alias_use_is_fine() -> None:
+    doc = parse_yaml(b"base: &b {en: Hi, es: Hola}\ncopy: *b\n")
+    assert doc.data == {"base": {"en": "Hi", "es": "Hola"}, "copy": {"en": "Hi", "es": "Hola"}}
+
+
+@pytest.mark.parametrize("megabytes", [3, 50])
+def test_huge_file_is_refused_fast_without_reading_it(tmp_path: Path, megabytes: int) -> None:
+    big = tmp_path / "slides.yaml"
+    with big.open("wb") as stream:
+        stream.write(b"slides:\n")
+        stream.truncate(megabytes * 1024 * 1024)
+    error, seconds = refused(big)
+    assert error.message == (
+        f"file is {megabytes:.1f} MB; "
+        f"content files may be at most {MAX_FILE_BYTES // 1024 // 1024} MB"
+    )
+    assert seconds < FAST
+
+
+def test_many_plain_values_are_refused_with_a_fitting_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(yamlread, "MAX_VALUES", 1000)
+    raw = ("items:\n" + "".join(f"  - {i}\n" for i in range(2000))).encode()
+    error, seconds = refused(raw)
+    assert error.message == (
+        "the file holds more than 1000 values; "
+        "a content file needs far fewer (is this the right file?)"
+    )
+    assert seconds < FAST
+
+
+def test_deep_nesting_is_refused_fast() -> None:
+    error, seconds = refused(b"[" * 100_000)
+    assert error.message == "nesting is too deep (more than 64 levels)"
+    assert seconds < FAST
+
+
+def test_nesting_just_too_deep_for_the_builder() -> None:
+    error, _ = refused(b"a: " + b"[" * 70 + b"]" * 70 + b"\n")
+    assert error.message == "nesting is too deep (more than 64 levels)"
+    assert (error.line, error.column) == (1, 68)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.system ['true']\n",
+        "a: !!python/object/new:os.system ['true']\n",
+        "a: !!python/name:os.system\n",
+        "a: !!python/module:os\n",
+        "!!python/object:collections.OrderedDict {}\n",
+        "a: !!python/tuple [1, 2]\n",
+        "a: !env HOME\n",
+        "a: !!binary aGk=\n",
+        "a: !!omap [{x: 1}]\n",
+        "a: !!set {x, y}\n",
+        "a: !<tag:example.com,2000:app> x\n",
+    ],
+)
+def test_every_tag_but_plain_values_is_refused(text: str) -> None:
+    error, seconds = refused(text.encode())
+    assert "is not allowed; write plain text, numbers, lists and mappings" in error.message
+    assert error.line == 1
+    assert seconds < FAST
+
+
+def test_python_tag_is_never_run(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    path = f"!!python/object/apply:pathlib.Path ['{marker}']"
+    raw = f"a: !!python/object/apply:pathlib.Path.touch [{path}]\n"
+    refused(raw.encode())
+    assert not marker.exists()
+
+
+def test_duplicate_keys_are_kept_once_and_reported() -> None:
+    doc = parse_yaml(b"a: 1\nb:\n  c: 2\n  c: 3\na: 4\n")
+    assert doc.data == {"a": 1, "b": {"c": 2}}
+    assert doc.duplicates == [(("b", "c"), (4, 3), (3, 3)), (("a",), (5, 1), (1, 1))]
+
+
+def test_non_utf8_gets_line_and_column() -> None:
+    error, _ = refused(b"a: ok\nb: caf\xe9\n")
+    assert (error.line, error.column) == (2, 7)
+    assert error.message == "the file is not UTF-8 text (byte 0xE9); save it as UTF-8"
+
+
+def test_utf16_file_is_not_utf8() -> None:
+    error, _ = refused("a: 1\n".encode("utf-16"))
+    assert error.message.startswith("the file is not UTF-8 text (byte 0xFF)")
+
+
+def test_utf8_bom_is_accepted() -> None:
+    assert parse_yaml(b"\xef\xbb\xbfa: caf\xc3\xa9\n").data == {"a": "café"}
+
+
+def test_tab_gets_line_and_column() -> None:
+    error, _ = refused(b"a:\n  b: 1\n\tc: 2\n")
+    assert error.message == "YAML syntax error: a tab character; indent with spaces, not tabs"
+    assert (error.line, error.column) == (3, 1)
+
+
+def test_empty_document_is_none() -> None:
+    assert parse_yaml(b"").data is None
+    assert parse_yaml(b"# only a comment\n").data is None
+
+
+def test_every_value_and_key_has_its_location() -> None:
+    doc = parse_yaml(
+        b"packages:\n"
+        b"  - id: ease\n"
+        b"    minutes: 30\n"
+        b"    addresses: {pain: 2, neck: 1}\n"
+    )
+    assert doc.values[()] == (1, 1)
+    assert doc.values[("packages",)] == (2, 3)
+    assert doc.values[("packages", 0)] == (2, 5)
+    assert doc.values[("packages", 0, "id")] == (2, 9)
+    assert doc.values[("packages", 0, "minutes")] == (3, 14)
+    assert doc.values[("packages", 0, "addresses", "neck")] == (4, 32)
+    assert doc.keys[("packages", 0, "minutes")] == (3, 5)
+    assert doc.keys[("packages", 0, "addresses", "neck")] == (4, 26)
+    # A value that is not there: its nearest written parent.
+    assert doc.locate(("packages", 0, "price")) == (2, 5)
+    assert doc.locate(("packages", 0, "minutes"), key=True) == (3, 5)
+
+
+def test_plain_values_keep_their_yaml_types() -> None:
+    doc = parse_yaml(
+        b"i: 30\nf: 1.5\nb: yes\nn: ~\nd: 2025-05-01\ns: '30'\nt: hello\nbad_date: 2025-02-30\n"
+    )
+    assert doc.data["i"] == 30
+    assert doc.data["f"] == 1.5
+    assert doc.data["b"] is True
+    assert doc.data["n"] is None
+    assert str(doc.data["d"]) == "2025-05-01"
+    assert doc.data["s"] == "30"
+    assert doc.data["t"] == "hello"
+    assert doc.data["bad_date"] == "2025-02-30"  # left as text: validation says what is wrong
+
+
+def test_merge_keys_work() -> None:
+    doc = parse_yaml(b"base: &b {minutes: 30, price: x}\npkg:\n  <<: *b\n  price: y\n")
+    assert doc.data["pkg"] == {"minutes": 30, "price": "y"}
+
+
+def test_keys_that_are_not_words_are_refused() -> None:
+    error, _ = refused(b"? [a, b]\n: 1\n")
+    assert error.message == "a key must be a plain word, not a list or mapping"
+
+
+def test_bool_keys_read_as_words() -> None:
+    assert parse_yaml(b"yes: 1\n").data == {"true": 1}
+
+
+def test_missing_file_is_a_yaml_error(tmp_path: Path) -> None:
+    error, _ = refused(tmp_path / "nope.yaml")
+    assert error.message.startswith("cannot read the file: ")
