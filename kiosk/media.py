@@ -15,7 +15,8 @@ _PROBE_SIDE = 64
 
 
 def verify_file(path: Path) -> str | None:
-    """None when `path` is a usable image or font, else why not (one short phrase)."""
+    """None when `path` is a usable image or font, else why not: a phrase that follows the
+    file's name, such as "is damaged or not a complete image"."""
     if path.suffix.lower() in FONT_SUFFIXES:
         return _verify_font(path)
     return _verify_image(path)
@@ -28,11 +29,11 @@ def _verify_image(path: Path) -> str | None:
     reader = QImageReader(str(path))
     reader.setDecideFormatFromContent(True)
     if not reader.canRead():
-        return f"'{path.name}' is not an image Qt can read ({reader.errorString()})"
+        return f"is not an image the kiosk can read ({reader.errorString()})"
     size = reader.size()
     if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_SIDE:
         return (
-            f"'{path.name}' is {size.width()}x{size.height()} pixels; "
+            f"is {size.width()}x{size.height()} pixels; "
             f"images may be at most {MAX_IMAGE_SIDE} pixels on a side"
         )
     if size.isValid() and size.width() > 0 and size.height() > 0:
@@ -43,7 +44,7 @@ def _verify_image(path: Path) -> str | None:
         )
     image = reader.read()
     if image.isNull():
-        return f"'{path.name}' is damaged or not an image ({reader.errorString()})"
+        return f"is damaged or not an image ({reader.errorString()})"
     return None
 
 
@@ -51,5 +52,5 @@ def _verify_font(path: Path) -> str | None:
     with path.open("rb") as stream:
         magic = stream.read(4)
     if magic not in (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf"):
-        return f"'{path.name}' is not a TrueType or OpenType font"
+        return "is not a TrueType or OpenType font"
     return None

@@ -965,8 +965,8 @@ CASES = [
     Case(
         "asset-corrupt-png",
         [
-            "content/slides.yaml:4:12: error: slides[0].image: 'broken.png' is not an image Qt can "
-            "read (Unsupported image format)"
+            "content/slides.yaml:4:12: error: slides[0].image: 'broken.png' is not an image the "
+            "kiosk can read (Unsupported image format)"
         ],
         {"slides": slide("    image: broken.png\n")},
         {"broken.png": b"this is not a picture" * 10},
@@ -1001,8 +1001,8 @@ CASES = [
     Case(
         "logo-not-an-image",
         [
-            "content/kiosk.yaml:3:9: error: theme.logo: 'logo.txt' is not an image Qt can read "
-            "(Unsupported image format)"
+            "content/kiosk.yaml:3:9: error: theme.logo: 'logo.txt' is not an image the kiosk "
+            "can read (Unsupported image format)"
         ],
         {"kiosk": "spa_name: Spa\ntheme:\n  logo: logo.txt\n"},
         {"logo.txt": b"Our logo"},
@@ -1016,8 +1016,8 @@ CASES = [
     Case(
         "font-not-a-font",
         [
-            "content/kiosk.yaml:3:9: error: theme.font: 'Brand.ttf' is not a TrueType or OpenType "
-            "font"
+            "content/kiosk.yaml:3:9: error: theme.font: 'fonts/Brand.ttf' is not a TrueType or "
+            "OpenType font"
         ],
         {"kiosk": "spa_name: Spa\ntheme:\n  font: fonts/Brand.ttf\n"},
         {"fonts/Brand.ttf": b"<html>not found</html>"},

@@ -224,7 +224,8 @@ def _assets(
             elif verify is not None:
                 if relative not in verified:
                     verified[relative] = verify(path)
-                why = verified[relative]
+                if verified[relative] is not None:
+                    why = f"'{relative}' {verified[relative]}"
         if why is not None:
             sources.error(name, where, why)
 
