@@ -45,6 +45,10 @@ def _parser() -> argparse.ArgumentParser:
         help="open a window instead of full screen (for previewing on a laptop)",
     )
     window.add_argument("--size", metavar="WxH", help="window size, e.g. 1920x1080 or 1080x1920")
+    window.add_argument(
+        "--exit-after", type=float, metavar="SECONDS",
+        help="quit after this long (to smoke-test an installation)",
+    )
     parser = argparse.ArgumentParser(
         prog="spa-kiosk",
         parents=[content, window],

@@ -164,6 +164,8 @@ def run_kiosk(args: argparse.Namespace) -> int:
         # Cover the screen even where no window manager honours "full screen" (bare X, kiosks).
         kiosk.window.setGeometry(kiosk.window.screen().geometry())
         kiosk.window.showFullScreen()
+    if args.exit_after:
+        loop.call_later(args.exit_after, app.quit)
     with loop:
         loop.run_until_complete(_until_quit(app))
     kiosk.close()

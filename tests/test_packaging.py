@@ -1,0 +1,78 @@
+"""The PyInstaller build: `pyinstaller build.spec` gives a folder whose executable is the kiosk."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import __version__
+
+pytest.importorskip("PyInstaller", reason="the 'build' extra (PyInstaller) is not installed")
+pytestmark = pytest.mark.packaging
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("pyinstaller")
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+         "--distpath", str(work / "dist"), "--workpath", str(work / "build"), "build.spec"],
+        cwd=REPO, check=True, timeout=900,
+    )
+    executable = work / "dist" / "spa-kiosk" / "spa-kiosk"
+    assert executable.is_file()
+    return executable
+
+
+def run(executable: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "SPA_KIOSK_CONTENT"}
+    env.update(QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
+    return subprocess.run(
+        [str(executable), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=180
+    )
+
+
+def test_version_comes_from_the_package(built: Path, tmp_path: Path) -> None:
+    assert run(built, "--version", cwd=tmp_path).stdout.strip() == f"spa-kiosk {__version__}"
+
+
+def test_check_passes_on_the_bundled_content(built: Path, tmp_path: Path) -> None:
+    result = run(built, "check", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "13 slides" in result.stdout and "0 errors, 0 warnings" in result.stdout
+    assert "_internal" in result.stdout  # the bundle's own copy, not the working folder
+
+
+def test_render_writes_real_screens(built: Path, tmp_path: Path) -> None:
+    out = tmp_path / "screens"
+    result = run(built, "render", "--out", str(out), "--size", "960x540", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    pictures = sorted(path.name for path in out.glob("*.png"))
+    assert "contact_sheet.png" in pictures and "suggestion.png" in pictures
+    assert len(pictures) == 22
+    # QML, images and fonts were bundled: a rendered screen is a real, varied picture.
+    assert (out / "suggestion.png").stat().st_size > 20_000
+
+
+def test_the_kiosk_starts_and_a_staff_folder_replaces_the_default(
+    built: Path, tmp_path: Path
+) -> None:
+    started = run(built, "run", "--windowed", "--exit-after", "2", cwd=tmp_path)
+    assert started.returncode == 0, started.stderr
+    assert "default content shipped with the kiosk" in started.stderr
+    staff = tmp_path / "spa"
+    staff.mkdir()
+    subprocess.run(["cp", "-r", str(REPO / "content"), str(REPO / "assets"), str(staff)], check=True)
+    explained = run(
+        built, "explain", "--content", str(staff / "content"), "--answer", "time=min_30", "--json",
+        cwd=tmp_path,
+    )
+    assert explained.returncode == 0, explained.stderr
+    assert json.loads(explained.stdout)["package"] == "warm_welcome_30"
