@@ -22,9 +22,22 @@ REPO = Path(__file__).resolve().parent.parent
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("pyinstaller")
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"), "build.spec"],
-        cwd=REPO, check=True, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            "build.spec",
+        ],
+        cwd=REPO,
+        check=True,
+        timeout=900,
     )
     executable = work / "dist" / "spa-kiosk" / "spa-kiosk"
     assert executable.is_file()
@@ -69,9 +82,17 @@ def test_the_kiosk_starts_and_a_staff_folder_replaces_the_default(
     assert "default content shipped with the kiosk" in started.stderr
     staff = tmp_path / "spa"
     staff.mkdir()
-    subprocess.run(["cp", "-r", str(REPO / "content"), str(REPO / "assets"), str(staff)], check=True)
+    subprocess.run(
+        ["cp", "-r", str(REPO / "content"), str(REPO / "assets"), str(staff)], check=True
+    )
     explained = run(
-        built, "explain", "--content", str(staff / "content"), "--answer", "time=min_30", "--json",
+        built,
+        "explain",
+        "--content",
+        str(staff / "content"),
+        "--answer",
+        "time=min_30",
+        "--json",
         cwd=tmp_path,
     )
     assert explained.returncode == 0, explained.stderr
