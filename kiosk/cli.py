@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     window.add_argument("--size", metavar="WxH", help="window size, e.g. 1920x1080 or 1080x1920")
     window.add_argument(
+        "--show-cursor", action="store_true",
+        help="keep the mouse pointer visible (touch monitors used with a mouse)",
+    )
+    window.add_argument(
         "--exit-after", type=float, metavar="SECONDS",
         help="quit after this long (to smoke-test an installation)",
     )

@@ -9,8 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QCursor, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
@@ -19,7 +19,7 @@ from kiosk.content.load import FolderError, LoadResult, load_content
 from kiosk.content.model import Content
 from kiosk.media import verify_file
 from kiosk.paths import choose_content, default_content_dir, qml_dir
-from kiosk.ui.controller import KioskController
+from kiosk.ui.controller import KioskController, UsageSink
 from kiosk.ui.qr import QrImageProvider
 from kiosk.ui.scheduler import Clock
 
@@ -43,6 +43,29 @@ class TouchWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _TOUCH_EVENTS:
             self.controller.touched()
+        return False
+
+
+class Lockdown(QObject):
+    """Keeps guests in the kiosk: closing, keys and shortcuts do nothing until staff allow exit."""
+
+    _KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
+
+    def __init__(self, window: QQuickWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.allow_exit = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.Close and not self.allow_exit:
+            event.ignore()  # window close, Alt+F4 and the like
+            return True
+        if kind in self._KEYS:
+            return True  # there is no keyboard in the guest journey: Escape, F11... do nothing
+        if kind == QEvent.Type.WindowStateChange and not self.allow_exit:
+            if self.window.windowState() != Qt.WindowState.WindowFullScreen:
+                QTimer.singleShot(0, self.window.showFullScreen)
         return False
 
 
@@ -79,9 +102,7 @@ class KioskWindow:
         self.engine.warnings.connect(_log_qml_warnings)
         self.engine.addImageProvider("kiosk", QrImageProvider())
         self.engine.addImportPath(str(qml_dir()))
-        self.engine.setInitialProperties(
-            {"kiosk": self.controller, "fontFamily": load_fonts(content)}
-        )
+        self.engine.setInitialProperties({"kiosk": self.controller})
         self.engine.loadFromModule("Kiosk", "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -93,11 +114,29 @@ class KioskWindow:
             window.resize(size)
         self.touch_watcher = TouchWatcher(self.controller)
         window.installEventFilter(self.touch_watcher)
+        self.lockdown: Lockdown | None = None
+
+    def lock_down(self) -> None:
+        """Full screen, frameless, on top; closing and keys are ignored."""
+        window = self.window
+        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        # Cover the screen even where no window manager honours "full screen" (bare X, kiosks).
+        window.setGeometry(window.screen().geometry())
+        window.showFullScreen()
+        self.lockdown = Lockdown(window)
+        window.installEventFilter(self.lockdown)
+
+    def allow_exit(self) -> None:
+        if self.lockdown is not None:
+            self.lockdown.allow_exit = True
 
     def close(self) -> None:
         """Take the screens down before the controller they bind to goes away."""
         self.controller.shutdown()
         self.window.removeEventFilter(self.touch_watcher)
+        if self.lockdown is not None:
+            self.lockdown.allow_exit = True
         self.window.close()
         for root in self.engine.rootObjects():
             root.deleteLater()
@@ -160,10 +199,9 @@ def run_kiosk(args: argparse.Namespace) -> int:
         kiosk.window.resize(size or QSize(1280, 720))
         kiosk.window.show()
     else:
-        kiosk.window.setFlag(Qt.WindowType.FramelessWindowHint, True)
-        # Cover the screen even where no window manager honours "full screen" (bare X, kiosks).
-        kiosk.window.setGeometry(kiosk.window.screen().geometry())
-        kiosk.window.showFullScreen()
+        kiosk.lock_down()
+        if not args.show_cursor:
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     if args.exit_after:
         loop.call_later(args.exit_after, app.quit)
     with loop:

@@ -7,7 +7,8 @@ plain strings, lists and maps in the language in use. No rule lives here.
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
@@ -23,6 +24,17 @@ from kiosk.ui.wording import language_name, words
 SCREENS = ("attract", "question", "result", "consult")
 
 
+class UsageSink(Protocol):
+    """Where anonymous usage events go (kiosk.ops.usage.UsageLog); never answers or flags."""
+
+    def slide_shown(self, slide_id: str) -> None: ...
+    def journey_started(self, language: str) -> None: ...
+    def question_reached(self, question_id: str) -> None: ...
+    def language_changed(self, code: str) -> None: ...
+    def journey_finished(self, outcome: str, package_id: str | None) -> None: ...
+    def journey_abandoned(self, where: str, why: str) -> None: ...
+
+
 class KioskController(QObject):
     screenChanged = Signal()
     languageChanged = Signal()
@@ -33,10 +45,24 @@ class KioskController(QObject):
     idleChanged = Signal()
     contentChanged = Signal()
 
-    def __init__(self, content: Content, clock: Clock | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        content: Content,
+        clock: Clock | None = None,
+        parent: QObject | None = None,
+        fonts: Callable[[Content], str] | None = None,
+        usage: UsageSink | None = None,
+    ):
         super().__init__(parent)
         self._clock = clock or Clock()
+        self._fonts = fonts
+        self.usage = usage
         self._content = content
+        self._pending: Content | None = None
+        self._font_family = fonts(content) if fonts else "DejaVu Sans"
+        self._finished = False
+        self._reached = ""
+        self._preview = False
         self._screen = "attract"
         self._language = content.default_language
         self._journey: Journey | None = None
@@ -58,15 +84,34 @@ class KioskController(QObject):
         return self._content
 
     def set_content(self, content: Content) -> None:
-        """Swap in new content (between guests: a guest mid-journey keeps theirs)."""
+        """New content arrived: it goes on screen at the next calm moment.
+
+        That is the next slide change on the attract loop; a guest in the middle of the
+        questionnaire finishes on the content they started with.
+        """
+        self._pending = content
+        if self._screen == "attract" and self._slide.get("fallback"):
+            self.advance_slide()  # the fallback slide has nothing to finish
+
+    @property
+    def pending_content(self) -> Content | None:
+        return self._pending
+
+    def _apply_pending(self) -> None:
+        content, self._pending = self._pending, None
+        if content is None:
+            return
         self._content = content
         self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
-        if self._language not in content.languages:
-            self._language = content.default_language
+        self._language = content.default_language
+        if self._fonts is not None:
+            self._font_family = self._fonts(content)
         self.contentChanged.emit()
         self.languageChanged.emit()
-        if self._screen == "attract":
-            self.advance_slide()
+
+    @Property(str, notify=contentChanged)
+    def fontFamily(self) -> str:
+        return self._font_family
 
     def _text(self, text: Text | None) -> str:
         return self._content.text(text, self._language)
@@ -119,6 +164,8 @@ class KioskController(QObject):
         self._language = code
         self.languageChanged.emit()
         self._present(self._current_slide)
+        if self._journey is not None:
+            self._count("language_changed", code)
         self.questionChanged.emit()
         self.resultChanged.emit()
 
@@ -145,8 +192,11 @@ class KioskController(QObject):
 
     def advance_slide(self) -> None:
         """Show the next slide the schedules allow, and wake up when its time is over."""
+        self._apply_pending()
         turn = self._loop.next(self._clock.now())
         self._present(turn.slide)
+        if turn.slide is not None and self.usage is not None:
+            self.usage.slide_shown(turn.slide.id)
         self._cancel("_slide_timer")
         self._slide_timer = self._clock.call_later(turn.seconds, self._on_slide_timer)
 
@@ -184,8 +234,15 @@ class KioskController(QObject):
     @Slot()
     def start(self) -> None:
         """A tap on the attract loop: a new guest begins."""
+        self.begin(preview=False)
+
+    def begin(self, preview: bool) -> None:
+        """Start a journey; a staff preview is not counted in the usage figures."""
         if self._screen != "attract":
             return
+        self._preview = preview
+        self._finished = False
+        self._reached = ""
         self._cancel("_slide_timer")
         self._journey = Journey(self._content)
         self._language = self._content.default_language
@@ -194,8 +251,9 @@ class KioskController(QObject):
             self._content.kiosk.timing.warning_seconds,
             self._clock.monotonic(),
         )
+        self._count("journey_started", self._language)
         self.languageChanged.emit()
-        self.questionChanged.emit()
+        self._question_shown()
         self.selectionChanged.emit()
         self._go("question")
         self._schedule_idle()
@@ -271,9 +329,13 @@ class KioskController(QObject):
             return
         suggestion = self._journey.next()
         if suggestion is None:
-            self.questionChanged.emit()
+            self._question_shown()
             self.selectionChanged.emit()
             return
+        if not self._finished:
+            self._finished = True
+            package = suggestion.package.id if suggestion.package else None
+            self._count("journey_finished", suggestion.outcome, package)
         self.resultChanged.emit()
         self._go("consult" if suggestion.outcome == "consult" else "result")
         self._schedule_idle()
@@ -287,12 +349,29 @@ class KioskController(QObject):
             self._go("question")
         elif not self._journey.back():
             return
-        self.questionChanged.emit()
+        self._question_shown()
         self.selectionChanged.emit()
+
+    def _question_shown(self) -> None:
+        self.questionChanged.emit()
+        if self._journey is not None and self._journey.question.id != self._reached:
+            self._reached = self._journey.question.id
+            self._count("question_reached", self._reached)
+
+    def _count(self, event: str, *args: Any) -> None:
+        if self.usage is not None and not self._preview:
+            getattr(self.usage, event)(*args)
 
     @Slot()
     def startOver(self) -> None:
         """Forget this guest entirely and return to the attract loop."""
+        self.leave("start_over")
+
+    def leave(self, why: str) -> None:
+        """End the journey (start over, idle reset or done) and drop everything of this guest."""
+        if self._journey is not None and not self._finished:
+            self._count("journey_abandoned", self._reached or self._screen, why)
+        self._preview = False
         self._journey = None
         self._idle = None
         self._cancel("_idle_timer")
@@ -308,7 +387,7 @@ class KioskController(QObject):
 
     @Slot()
     def done(self) -> None:
-        self.startOver()
+        self.leave("done")
 
     # ---- suggestion -----------------------------------------------------------------------
 
@@ -409,11 +488,11 @@ class KioskController(QObject):
             return
         now = self._clock.monotonic()
         if self._screen in ("result", "consult") and self._result_left(now) <= 0:
-            self.startOver()
+            self.leave("idle")
             return
         phase = self._idle.phase(now)
         if phase is Phase.EXPIRED:
-            self.startOver()
+            self.leave("idle")
             return
         if phase is Phase.WARNING:
             self._countdown = max(1, math.ceil(self._idle.warning_left(now)))

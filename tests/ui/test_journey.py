@@ -7,7 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kioskkit import FakeClock, Guest, load_test_content, write_test_content
+from kioskkit import (
+    QUESTIONNAIRE_YAML,
+    FakeClock,
+    Guest,
+    load_test_content,
+    write_test_content,
+)
 from PySide6.QtCore import QPoint
 
 pytestmark = pytest.mark.ui
@@ -318,3 +324,71 @@ def test_long_slide_text_wraps_and_shrinks_without_overlapping(
     shown = guest.item("slideBody")
     assert shown.property("truncated") is True  # cut with an ellipsis, not clipped mid-line
     assert shown.property("minimumPixelSize") == round(0.75 * 40 * min(size) / 1080)
+
+
+NEW_SLIDES = """\
+slides:
+  - {id: fresh, title: Fresh from the staff}
+"""
+
+
+def test_new_content_waits_for_the_next_slide(start_kiosk: Any, tmp_path: Path) -> None:
+    guest = start_kiosk(load_test_content(write_test_content(tmp_path / "old")))
+    new = load_test_content(write_test_content(tmp_path / "new", slides=NEW_SLIDES))
+    guest.controller.set_content(new)
+    assert guest.text("slideTitle") == "Warmth that flows"  # the slide on screen finishes
+    guest.clock.advance(5)
+    guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Fresh from the staff")
+
+
+def test_a_guest_mid_journey_finishes_on_the_content_they_started(
+    start_kiosk: Any, tmp_path: Path
+) -> None:
+    guest = start_kiosk(load_test_content(write_test_content(tmp_path / "old")))
+    changed = QUESTIONNAIRE_YAML.replace("What would you like to feel better?", "Changed prompt")
+    new = load_test_content(
+        write_test_content(tmp_path / "new", slides=NEW_SLIDES, questionnaire=changed)
+    )
+    guest.tap("tapToBegin")
+    guest.answer("stress", next_=False)
+    guest.controller.set_content(new)
+    assert guest.text("questionPrompt") == "What would you like to feel better?"
+    guest.tap("nextButton")
+    guest.answer("t30")
+    guest.answer("none")
+    guest.wait_screen("result")
+    assert guest.text("packageName") == "Calm Half Hour"
+    guest.tap("doneButton")
+    guest.wait_screen("attract")
+    guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Fresh from the staff")
+    guest.tap("tapToBegin")
+    guest.qtbot.waitUntil(lambda: guest.text("questionPrompt") == "Changed prompt")
+
+
+def test_guests_cannot_close_or_leave_the_locked_kiosk(guest: Guest) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    screen = guest.window.screen().geometry()
+    with guest.qtbot.waitSignal(guest.window.frameSwapped):
+        guest.kiosk.lock_down()
+    assert guest.window.geometry() == screen  # covers the whole screen
+    QTest.qWait(50)
+    guest.tap("tapToBegin")
+    guest.wait_screen("question")
+    guest.window.close()
+    for key, modifier in [
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Tab, Qt.KeyboardModifier.AltModifier),
+    ]:
+        QTest.keyClick(guest.window, key, modifier)
+    QTest.qWait(100)
+    assert guest.window.isVisible()
+    assert guest.controller.current_screen == "question"
+    guest.kiosk.allow_exit()
+    guest.window.close()
+    guest.qtbot.waitUntil(lambda: not guest.window.isVisible())

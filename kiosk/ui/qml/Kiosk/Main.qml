@@ -4,7 +4,6 @@ import QtQuick
 Window {
     id: window
     required property var kiosk
-    property string fontFamily: "DejaVu Sans"
     objectName: "kioskWindow"
     title: "Spa Kiosk"
     color: style.background
@@ -15,7 +14,7 @@ Window {
         theme: window.kiosk.theme
         width: window.width
         height: window.height
-        family: window.fontFamily
+        family: window.kiosk.fontFamily
     }
 
     Item {

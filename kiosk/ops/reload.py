@@ -1,0 +1,140 @@
+"""Live content updates: notice changes, wait until writes settle, check the whole set off the UI
+thread, and hand over only a set that checks and did not change while it was being read.
+
+Polling (a stat of every content file once a second) is used rather than file-system events:
+it works the same for hand edits, editors that write a temp file and rename it, `git pull`,
+rsync, Syncthing and network shares, and costs next to nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kiosk.content.load import ASSETS_FOLDER, FolderError, LoadResult
+from kiosk.content.model import FILE_MODELS
+
+log = logging.getLogger("kiosk.reload")
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+MAX_ASSET_FILES = 5000
+
+
+def fingerprint(folder: Path) -> Fingerprint:
+    """Name, modification time and size of the four files and everything under assets/."""
+    entries: list[tuple[str, int, int]] = []
+    for name in FILE_MODELS:
+        entries.append(_stat(folder / name, name))
+    assets = folder.parent / ASSETS_FOLDER
+    for root, _dirs, files in os.walk(assets):
+        for file in sorted(files):
+            path = Path(root) / file
+            entries.append(_stat(path, str(path.relative_to(assets))))
+            if len(entries) > MAX_ASSET_FILES:
+                return tuple(entries)
+    return tuple(sorted(entries))
+
+
+def _stat(path: Path, name: str) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (name, -1, -1)
+    return (name, info.st_mtime_ns, info.st_size)
+
+
+class ContentWatcher:
+    """Watches one content folder and calls `on_result` with every settled, fully read state."""
+
+    def __init__(
+        self,
+        folder: Path,
+        load: Callable[[Path], LoadResult],
+        on_result: Callable[[LoadResult | None, str | None], None],
+        poll_seconds: float = 1.0,
+        settle_seconds: float = 1.5,
+    ) -> None:
+        self.folder = folder
+        self.load = load
+        self.on_result = on_result
+        self.poll_seconds = poll_seconds
+        self.settle_seconds = settle_seconds
+        self._seen: Fingerprint | None = None
+        self._changed_at = time.monotonic()
+        self._loaded: Fingerprint | None = None
+        self._wake = asyncio.Event()
+
+    def mark_loaded(self) -> None:
+        """The current state of the folder is what the kiosk shows (at start-up)."""
+        self._seen = self._loaded = fingerprint(self.folder)
+
+    def reload_now(self) -> None:
+        """Staff asked for a reload: read the folder again at the next turn, settled or not."""
+        self._loaded = None
+        self._changed_at = 0.0
+        self._wake.set()
+
+    async def run(self) -> None:
+        while True:
+            try:
+                await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+            except TimeoutError:
+                pass
+            self._wake.clear()
+            await self.step()
+
+    async def step(self) -> None:
+        """One look at the folder; loads when a change has settled."""
+        now = await asyncio.to_thread(fingerprint, self.folder)
+        if now != self._seen:
+            self._seen = now
+            self._changed_at = time.monotonic()
+            return  # still being written, perhaps: wait until it stays the same
+        if now == self._loaded or time.monotonic() - self._changed_at < self.settle_seconds:
+            return
+        try:
+            result: LoadResult | None = await asyncio.to_thread(self.load, self.folder)
+            folder_error = None
+        except FolderError as exc:
+            result, folder_error = None, str(exc)
+        after = await asyncio.to_thread(fingerprint, self.folder)
+        if after != now:
+            self._seen = after
+            self._changed_at = time.monotonic()
+            return  # it changed while being read: that read may mix old and new
+        self._loaded = now
+        self.on_result(result, folder_error)
+
+
+class ContentStatus:
+    """What staff see about the content: when it was last loaded and every current problem."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.loaded_at: float | None = None
+        """Wall-clock time (epoch seconds) the content on screen was loaded."""
+        self.checked_at: float | None = None
+        self.problems: list[str] = []
+        self.showing_default = False
+
+    def record(self, result: LoadResult | None, folder_error: str | None, now: float) -> bool:
+        """Note a load; True when it brought content that may go on screen."""
+        self.checked_at = now
+        if folder_error is not None or result is None:
+            self.problems = [f"error: {folder_error or 'the content folder cannot be read'}"]
+            return False
+        lines = [problem.format() for problem in result.problems]
+        if lines != self.problems:
+            for problem in result.problems:
+                (log.error if problem.is_error else log.warning)("%s", problem.format())
+        self.problems = lines
+        if result.content is None:
+            log.error("content has errors; the kiosk keeps showing the last good content")
+            return False
+        self.loaded_at = now
+        self.showing_default = False
+        return True
