@@ -9,6 +9,7 @@ rsync, Syncthing and network shares, and costs next to nothing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import time
@@ -80,10 +81,8 @@ class ContentWatcher:
 
     async def run(self) -> None:
         while True:
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
-            except TimeoutError:
-                pass
             self._wake.clear()
             await self.step()
 

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCursor, QFontDatabase, QGuiApplication
@@ -49,23 +50,26 @@ class TouchWatcher(QObject):
 class Lockdown(QObject):
     """Keeps guests in the kiosk: closing, keys and shortcuts do nothing until staff allow exit."""
 
-    _KEYS = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
+    _KEYS: ClassVar = {QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride}
 
     def __init__(self, window: QQuickWindow) -> None:
         super().__init__(window)
         self.window = window
         self.allow_exit = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.Close and not self.allow_exit:
             event.ignore()  # window close, Alt+F4 and the like
             return True
         if kind in self._KEYS:
             return True  # there is no keyboard in the guest journey: Escape, F11... do nothing
-        if kind == QEvent.Type.WindowStateChange and not self.allow_exit:
-            if self.window.windowState() != Qt.WindowState.WindowFullScreen:
-                QTimer.singleShot(0, self.window.showFullScreen)
+        leaving_full_screen = (
+            kind == QEvent.Type.WindowStateChange
+            and self.window.windowState() != Qt.WindowState.WindowFullScreen
+        )
+        if leaving_full_screen and not self.allow_exit:
+            QTimer.singleShot(0, self.window.showFullScreen)
         return False
 
 
@@ -95,9 +99,13 @@ class KioskWindow:
     """One QML engine and window over one controller; used by the kiosk, `render` and tests."""
 
     def __init__(
-        self, content: Content, clock: Clock | None = None, size: QSize | None = None
+        self,
+        content: Content,
+        clock: Clock | None = None,
+        size: QSize | None = None,
+        usage: UsageSink | None = None,
     ) -> None:
-        self.controller = KioskController(content, clock)
+        self.controller = KioskController(content, clock, fonts=load_fonts, usage=usage)
         self.engine = QQmlApplicationEngine()
         self.engine.warnings.connect(_log_qml_warnings)
         self.engine.addImageProvider("kiosk", QrImageProvider())

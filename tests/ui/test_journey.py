@@ -392,3 +392,9 @@ def test_guests_cannot_close_or_leave_the_locked_kiosk(guest: Guest) -> None:
     guest.kiosk.allow_exit()
     guest.window.close()
     guest.qtbot.waitUntil(lambda: not guest.window.isVisible())
+
+
+def test_the_theme_font_from_kiosk_yaml_is_used(start_kiosk: Any, default_content: Any) -> None:
+    guest = start_kiosk(default_content)
+    assert guest.controller.fontFamily == "Inter"
+    assert guest.item("slideTitle").property("font").family() == "Inter"
