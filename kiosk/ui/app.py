@@ -19,10 +19,12 @@ from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
 from kiosk.content.load import FolderError, LoadResult, load_content
 from kiosk.content.model import Content
 from kiosk.media import verify_file
+from kiosk.ops.reload import ContentStatus
 from kiosk.paths import choose_content, default_content_dir, qml_dir
 from kiosk.ui.controller import KioskController, UsageSink
 from kiosk.ui.qr import QrImageProvider
 from kiosk.ui.scheduler import Clock
+from kiosk.ui.staff import StaffActions, StaffController
 
 log = logging.getLogger("kiosk")
 FALLBACK_FONT = "DejaVu Sans"
@@ -35,15 +37,17 @@ _TOUCH_EVENTS = {
 
 
 class TouchWatcher(QObject):
-    """Tells the controller about every touch on the window (idle reset), without consuming it."""
+    """Tells the view-models about every touch on the window (idle timers), consuming nothing."""
 
-    def __init__(self, controller: KioskController) -> None:
+    def __init__(self, controller: KioskController, staff: StaffController) -> None:
         super().__init__(controller)
         self.controller = controller
+        self.staff = staff
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _TOUCH_EVENTS:
             self.controller.touched()
+            self.staff.touched()
         return False
 
 
@@ -104,13 +108,20 @@ class KioskWindow:
         clock: Clock | None = None,
         size: QSize | None = None,
         usage: UsageSink | None = None,
+        staff: StaffController | None = None,
     ) -> None:
         self.controller = KioskController(content, clock, fonts=load_fonts, usage=usage)
+        self.staff = staff or StaffController(
+            None,
+            ContentStatus(content.folder),
+            StaffActions(_nothing, _nothing, _nothing),
+            clock=clock,
+        )
         self.engine = QQmlApplicationEngine()
         self.engine.warnings.connect(_log_qml_warnings)
         self.engine.addImageProvider("kiosk", QrImageProvider())
         self.engine.addImportPath(str(qml_dir()))
-        self.engine.setInitialProperties({"kiosk": self.controller})
+        self.engine.setInitialProperties({"kiosk": self.controller, "staff": self.staff})
         self.engine.loadFromModule("Kiosk", "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -120,7 +131,7 @@ class KioskWindow:
         self.window = window
         if size is not None:
             window.resize(size)
-        self.touch_watcher = TouchWatcher(self.controller)
+        self.touch_watcher = TouchWatcher(self.controller, self.staff)
         window.installEventFilter(self.touch_watcher)
         self.lockdown: Lockdown | None = None
 
@@ -150,6 +161,10 @@ class KioskWindow:
             root.deleteLater()
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _nothing() -> None:
+    pass
 
 
 def _log_qml_warnings(warnings: list[QQmlError]) -> None:

@@ -39,10 +39,13 @@ def start_kiosk(qtbot: Any, qapp: QGuiApplication) -> Iterator[Callable[..., Gue
     opened: list[KioskWindow] = []
 
     def start(
-        content: Content, size: tuple[int, int] = (1920, 1080), clock: Clock | None = None
+        content: Content,
+        size: tuple[int, int] = (1920, 1080),
+        clock: Clock | None = None,
+        **extra: Any,
     ) -> Guest:
         clock = clock or FakeClock()
-        kiosk = KioskWindow(content, clock, QSize(*size))
+        kiosk = KioskWindow(content, clock, QSize(*size), **extra)
         with qtbot.waitSignal(kiosk.window.frameSwapped, timeout=5000):
             kiosk.window.show()  # the first frame is laid out: items have their places
         opened.append(kiosk)

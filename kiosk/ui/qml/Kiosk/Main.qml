@@ -4,6 +4,7 @@ import QtQuick
 Window {
     id: window
     required property var kiosk
+    required property var staff
     objectName: "kioskWindow"
     title: "Spa Kiosk"
     color: style.background
@@ -47,5 +48,17 @@ Window {
             ConsultScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
         }
         IdleOverlay { anchors.fill: parent; style: style; kiosk: window.kiosk }
+
+        // Staff only: a long press in the top-left corner opens the PIN pad.
+        Item {
+            objectName: "staffCorner"
+            width: 140 * style.s
+            height: width
+            TapHandler {
+                longPressThreshold: window.staff.holdSeconds
+                onLongPressed: window.staff.openPad()
+            }
+        }
+        StaffPanel { anchors.fill: parent; style: style; staff: window.staff }
     }
 }
