@@ -22,6 +22,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "explain": _explain,
         "schema": _schema,
         "render": _render,
+        "set-pin": _set_pin,
+        "stats": _stats,
+        "install-service": _install_service,
     }[command]
     try:
         return handler(args)
@@ -89,7 +92,44 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--out", required=True, metavar="DIR")
     render.add_argument("--size", default="1920x1080", metavar="WxH")
     render.add_argument("--lang", metavar="CODE")
+
+    sub.add_parser(
+        "set-pin",
+        help="set the staff PIN (4 to 8 digits; asks twice, or reads one line from a pipe)",
+    )
+
+    stats = sub.add_parser(
+        "stats", help="summary of the anonymous usage counts, as text, CSV or a chart"
+    )
+    stats.add_argument(
+        "--since", metavar="YYYY-MM-DD", type=_day, help="only count from this day on"
+    )
+    stats.add_argument("--csv", metavar="FILE", help="also write one row per day to a CSV file")
+    stats.add_argument(
+        "--chart", metavar="FILE.png", help="also draw journeys per day as a bar chart PNG"
+    )
+    stats.add_argument(
+        "--db", metavar="FILE",
+        help="the usage database to read (default: the kiosk's, in $SPA_KIOSK_DATA_DIR "
+        "or the platform's data folder)",
+    )
+
+    service = sub.add_parser(
+        "install-service", parents=[content],
+        help="print (or --write) a systemd user unit that starts and watches the kiosk",
+    )
+    service.add_argument(
+        "--write", action="store_true",
+        help="save it to ~/.config/systemd/user/spa-kiosk.service instead of printing it",
+    )
     return parser
+
+
+def _day(text: str) -> object:
+    """--since: a date as YYYY-MM-DD."""
+    from kiosk.ops.stats import parse_day
+
+    return parse_day(text)
 
 
 def _load(folder: Path):  # type: ignore[no-untyped-def]
@@ -170,6 +210,24 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.ui.app import run_kiosk
+    from kiosk.ui.run import run_kiosk
 
     return run_kiosk(args)
+
+
+def _set_pin(args: argparse.Namespace) -> int:
+    from kiosk.ops.staff import set_pin_command
+
+    return set_pin_command(args)
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kiosk.ops.stats import stats_command
+
+    return stats_command(args)
+
+
+def _install_service(args: argparse.Namespace) -> int:
+    from kiosk.ops.service import service_command
+
+    return service_command(args)

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import logging
-import os
-import sys
-from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCursor, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
-from kiosk.content.load import FolderError, LoadResult, load_content
 from kiosk.content.model import Content
-from kiosk.media import verify_file
 from kiosk.ops.reload import ContentStatus
-from kiosk.paths import choose_content, default_content_dir, qml_dir
+from kiosk.paths import default_content_dir, qml_dir
 from kiosk.ui.controller import KioskController, UsageSink
 from kiosk.ui.qr import QrImageProvider
 from kiosk.ui.scheduler import Clock
@@ -182,63 +175,3 @@ def parse_size(text: str | None) -> QSize | None:
     if width < 320 or height < 320:
         raise SystemExit("error: --size must be at least 320x320")
     return QSize(width, height)
-
-
-def load_for_kiosk(folder: Path) -> tuple[Content, LoadResult | None]:
-    """The content to show: the staff's when it checks, else the shipped default (never blank)."""
-    result: LoadResult | None = None
-    try:
-        result = load_content(folder, verify_file)
-    except FolderError as exc:
-        log.error("%s; showing the default content", exc)
-    if result is not None:
-        for problem in result.problems:
-            (log.error if problem.is_error else log.warning)("%s", problem.format())
-        if result.content is not None:
-            return result.content, result
-        log.error("content in %s has errors; showing the default content", folder)
-    fallback = load_content(default_content_dir(), verify_file)
-    if fallback.content is None:
-        raise SystemExit("error: neither the content nor the default content can be loaded")
-    return fallback.content, result
-
-
-def run_kiosk(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    choice = choose_content(args.content)
-    log.info("%s", choice.describe())
-    size = parse_size(args.size)
-    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    assert isinstance(app, QGuiApplication)
-    app.setApplicationName("Spa Kiosk")
-    import qasync  # after PySide6, as qasync requires
-
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    content, _ = load_for_kiosk(choice.folder)
-    kiosk = KioskWindow(content, size=size)
-    if args.windowed or size is not None:
-        kiosk.window.resize(size or QSize(1280, 720))
-        kiosk.window.show()
-    else:
-        kiosk.lock_down()
-        if not args.show_cursor:
-            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-    if args.exit_after:
-        loop.call_later(args.exit_after, app.quit)
-    with loop:
-        loop.run_until_complete(_until_quit(app))
-    kiosk.close()
-    return 0
-
-
-async def _until_quit(app: QGuiApplication) -> None:
-    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-    def finish() -> None:
-        if not done.done():
-            done.set_result(None)
-
-    app.aboutToQuit.connect(finish)
-    await done

@@ -398,3 +398,48 @@ def test_the_theme_font_from_kiosk_yaml_is_used(start_kiosk: Any, default_conten
     guest = start_kiosk(default_content)
     assert guest.controller.fontFamily == "Inter"
     assert guest.item("slideTitle").property("font").family() == "Inter"
+
+
+class Recorder:
+    """A usage sink that keeps what it is told (what UsageLog would store)."""
+
+    def __init__(self) -> None:
+        self.events: list[tuple[Any, ...]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args: self.events.append((name, *args))
+
+
+def test_usage_events_are_anonymous_and_complete(start_kiosk: Any, content_folder: Path) -> None:
+    usage = Recorder()
+    guest = start_kiosk(load_test_content(content_folder), usage=usage)
+    guest.tap("tapToBegin")
+    guest.touch("language_es")
+    guest.answer("aches")
+    guest.answer("neck")
+    guest.answer("t60")
+    guest.answer("pregnant")
+    guest.wait_screen("result")
+    guest.tap("doneButton")
+    guest.wait_screen("attract")
+    guest.tap("tapToBegin")
+    guest.answer("stress")
+    guest.clock.advance(60)  # walks away: idle reset
+    guest.wait_screen("attract")
+    journey = [e for e in usage.events if e[0] != "slide_shown"]
+    assert journey == [
+        ("journey_started", "en"),
+        ("question_reached", "goals"),
+        ("language_changed", "es"),
+        ("question_reached", "area"),
+        ("question_reached", "time"),
+        ("question_reached", "screening"),
+        ("journey_finished", "package", "gentle"),
+        ("journey_started", "en"),
+        ("question_reached", "goals"),
+        ("question_reached", "time"),
+        ("journey_abandoned", "time", "idle"),
+    ]
+    assert ("slide_shown", "first") in usage.events
+    flat = " ".join(str(part) for event in usage.events for part in event)
+    assert "pregnant" not in flat and "neck" not in flat  # never an answer

@@ -1,0 +1,190 @@
+"""`spa-kiosk run`: the kiosk as it runs all day, with everything that keeps it alive unattended.
+
+One instance per session, logs, anonymous usage counts, the staff PIN, live content reloading,
+lockdown, a screen that never blanks, and the systemd watchdog fed from the Qt main thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication
+
+from kiosk import __version__
+from kiosk.content.load import FolderError, LoadResult, load_content
+from kiosk.content.model import Content
+from kiosk.media import verify_file
+from kiosk.ops import instance, places, screensaver, watchdog
+from kiosk.ops.logs import install_excepthooks, setup_logging
+from kiosk.ops.reload import ContentStatus, ContentWatcher
+from kiosk.ops.staff import PinStore
+from kiosk.ops.usage import UsageLog
+from kiosk.paths import choose_content, default_content_dir
+from kiosk.ui.app import KioskWindow, parse_size
+from kiosk.ui.staff import StaffActions, StaffController
+
+log = logging.getLogger("kiosk")
+EXIT_ALREADY_RUNNING = 3
+
+
+@dataclass
+class Startup:
+    """What the kiosk shows first, and what staff should know about it."""
+
+    content: Content
+    result: LoadResult | None
+    folder_error: str | None
+    showing_default: bool
+
+
+def load_for_kiosk(folder: Path) -> Startup:
+    """The staff's content when it checks, else the shipped default: the screen is never blank."""
+    result: LoadResult | None = None
+    folder_error = None
+    try:
+        result = load_content(folder, verify_file)
+    except FolderError as exc:
+        folder_error = str(exc)
+        log.error("%s; showing the default content", exc)
+    if result is not None:
+        for problem in result.problems:
+            (log.error if problem.is_error else log.warning)("%s", problem.format())
+        if result.content is not None:
+            return Startup(result.content, result, None, False)
+        log.error("content in %s has errors; showing the default content", folder)
+    fallback = load_content(default_content_dir(), verify_file)
+    if fallback.content is None:
+        raise SystemExit("error: neither the content nor the default content can be loaded")
+    return Startup(fallback.content, result, folder_error, True)
+
+
+def run_kiosk(args: argparse.Namespace) -> int:
+    setup_logging()
+    lock = instance.acquire()
+    if lock is None:
+        print(instance.already_running_message(), file=sys.stderr)
+        return EXIT_ALREADY_RUNNING
+    choice = choose_content(args.content)
+    log.info("Spa Kiosk %s; %s", __version__, choice.describe())
+    size = parse_size(args.size)
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
+    app.setApplicationName("Spa Kiosk")
+    import qasync  # after PySide6, as qasync requires
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    install_excepthooks(loop)
+
+    startup = load_for_kiosk(choice.folder)
+    status = ContentStatus(choice.folder)
+    status.record(startup.result, startup.folder_error, time.time())
+    status.showing_default = startup.showing_default
+    usage = UsageLog()
+    kiosk: KioskWindow | None = None
+
+    def on_result(result: LoadResult | None, folder_error: str | None) -> None:
+        if status.record(result, folder_error, time.time()) and result and result.content:
+            log.info("new content checked; it goes on screen at the next calm moment")
+            assert kiosk is not None
+            kiosk.controller.set_content(result.content)
+        staff.refresh()
+
+    watcher = ContentWatcher(
+        choice.folder, lambda folder: load_content(folder, verify_file), on_result
+    )
+    if not startup.showing_default:
+        watcher.mark_loaded()
+
+    def preview() -> None:
+        assert kiosk is not None
+        kiosk.controller.leave("start_over")
+        kiosk.controller.begin(preview=True)
+
+    stop: asyncio.Future[None] = loop.create_future()
+
+    def quit_kiosk() -> None:
+        if not stop.done():
+            stop.set_result(None)
+
+    def exit_kiosk() -> None:
+        log.info("staff closed the kiosk")
+        assert kiosk is not None
+        kiosk.allow_exit()
+        quit_kiosk()
+
+    staff = StaffController(
+        PinStore(places.pin_path()),
+        status,
+        StaffActions(reload_now=watcher.reload_now, preview=preview, exit_kiosk=exit_kiosk),
+        counts=usage.today_counts,
+    )
+    kiosk = KioskWindow(startup.content, size=size, usage=usage, staff=staff)
+    undo_screensaver = None
+    if args.windowed or size is not None:
+        kiosk.window.resize(size or QSize(1280, 720))
+        kiosk.window.show()
+    else:
+        kiosk.lock_down()
+        if not args.show_cursor:
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        undo_screensaver = screensaver.inhibit()
+
+    feed = _feed_watchdog(kiosk)
+    if args.exit_after:
+        loop.call_later(args.exit_after, quit_kiosk)
+    try:
+        with loop:
+            loop.run_until_complete(_serve(stop, watcher))
+    finally:
+        if feed is not None:
+            feed.stop()
+        watchdog.stopping()
+        if undo_screensaver is not None:
+            undo_screensaver()
+        kiosk.close()
+        usage.close()
+        lock.release()
+    return 0
+
+
+def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
+    """Tell systemd we are up once the first frame is on screen, then ping from the main thread:
+    if the UI ever freezes, the pings stop and systemd restarts the kiosk."""
+    kiosk.window.frameSwapped.connect(_ready_once)
+    interval = watchdog.watchdog_interval()
+    if interval is None:
+        return None
+    timer = QTimer(kiosk.window)
+    timer.setInterval(max(1000, int(interval * 1000)))
+    timer.timeout.connect(watchdog.watchdog_ping)
+    timer.start()
+    return timer
+
+
+_READY = {"sent": False}
+
+
+def _ready_once() -> None:
+    if not _READY["sent"]:
+        _READY["sent"] = True
+        watchdog.ready("showing the attract loop")
+
+
+async def _serve(stop: asyncio.Future[None], watcher: ContentWatcher) -> None:
+    """Run the background jobs until `stop` is done, then end them inside the loop."""
+    watching = asyncio.ensure_future(watcher.run())
+    try:
+        await stop
+    finally:
+        watching.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await watching

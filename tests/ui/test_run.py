@@ -1,0 +1,67 @@
+"""`spa-kiosk run` as a process: live content changes, one instance, logs and usage on disk."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from kioskkit import write_test_content
+
+pytestmark = pytest.mark.ui
+
+
+def start(tmp_path: Path, folder: Path, seconds: float) -> subprocess.Popen[str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
+        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
+        XDG_RUNTIME_DIR=str(tmp_path / "run"),
+    )
+    (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
+         "--exit-after", str(seconds)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+def wait_for(path: Path, text: str, timeout: float = 15) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        log = path.read_text() if path.exists() else ""
+        if text in log:
+            return log
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} not in the log:\n{log}")
+
+
+def test_live_edits_bad_then_good_while_running(tmp_path: Path) -> None:
+    folder = write_test_content(tmp_path / "spa")
+    kiosk = start(tmp_path, folder, seconds=14)
+    log_file = tmp_path / "logs" / "spa-kiosk.log"
+    try:
+        wait_for(log_file, "content folder:")
+        time.sleep(1.5)
+        slides = folder / "slides.yaml"
+        slides.write_text("slides:\n  - id: x\n    titel: Typo\n")  # a staff typo
+        log = wait_for(log_file, "unknown field 'titel'")
+        assert "slides.yaml:3:5: error: slides[0]: unknown field 'titel' (did you mean 'title'?)" in log
+        assert "keeps showing the last good content" in log
+        slides.write_text("slides:\n  - id: x\n    title: Fixed\n")
+        wait_for(log_file, "new content checked")
+        second = start(tmp_path, folder, seconds=5)
+        output, _ = second.communicate(timeout=30)
+        assert second.returncode == 3
+        assert "already running" in output
+    finally:
+        output, _ = kiosk.communicate(timeout=30)
+    assert kiosk.returncode == 0, output
+    db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    shown = dict(db.execute("SELECT slide, shown FROM slides").fetchall())
+    assert shown.get("first", 0) >= 1
