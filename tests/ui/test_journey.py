@@ -443,3 +443,41 @@ def test_usage_events_are_anonymous_and_complete(start_kiosk: Any, content_folde
     assert ("slide_shown", "first") in usage.events
     flat = " ".join(str(part) for event in usage.events for part in event)
     assert "pregnant" not in flat and "neck" not in flat  # never an answer
+
+
+def test_no_screening_answer_ever_reaches_disk(
+    start_kiosk: Any, content_folder: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import logging
+
+    from kiosk.ops.logs import setup_logging
+    from kiosk.ops.usage import UsageLog
+
+    monkeypatch.setenv("SPA_KIOSK_LOG_DIR", str(tmp_path / "logs"))
+    setup_logging(verbose=True, console=False)
+    usage = UsageLog(tmp_path / "data" / "usage.sqlite3")
+    guest = start_kiosk(load_test_content(content_folder), usage=usage)
+    for screening in (["pregnant"], ["unsure"], ["pregnant", "unsure"], ["none"]):
+        guest.tap("tapToBegin")
+        guest.answer("aches")
+        guest.answer("back")
+        guest.answer("t30")
+        guest.answer(*screening)
+        guest.qtbot.waitUntil(lambda: guest.controller.current_screen in ("result", "consult"))
+        guest.tap(
+            "consultDoneButton" if guest.controller.current_screen == "consult" else "doneButton"
+        )
+        guest.wait_screen("attract")
+    usage.close()
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if isinstance(h, logging.FileHandler)]:
+        handler.close()
+        root.removeHandler(handler)
+    stored = b"".join(
+        path.read_bytes()
+        for path in tmp_path.rglob("*")
+        if path.is_file() and ("data" in path.parts or "logs" in path.parts)
+    )
+    assert b"journey_finished" in stored  # the journeys were recorded...
+    for secret in (b"pregnan", b"Pregnant", b"unsure", b"Not sure", b"Embarazada", b"back"):
+        assert secret not in stored  # ...but never an answer or a screening flag

@@ -50,7 +50,8 @@ def test_live_edits_bad_then_good_while_running(tmp_path: Path) -> None:
         slides = folder / "slides.yaml"
         slides.write_text("slides:\n  - id: x\n    titel: Typo\n")  # a staff typo
         log = wait_for(log_file, "unknown field 'titel'")
-        assert "slides.yaml:3:5: error: slides[0]: unknown field 'titel' (did you mean 'title'?)" in log
+        typo = "slides.yaml:3:5: error: slides[0]: unknown field 'titel' (did you mean 'title'?)"
+        assert typo in log
         assert "keeps showing the last good content" in log
         slides.write_text("slides:\n  - id: x\n    title: Fixed\n")
         wait_for(log_file, "new content checked")
