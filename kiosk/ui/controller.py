@@ -59,6 +59,7 @@ class KioskController(QObject):
         self.usage = usage
         self._content = content
         self._pending: Content | None = None
+        self._notice = ""
         self._font_family = fonts(content) if fonts else "DejaVu Sans"
         self._finished = False
         self._reached = ""
@@ -102,12 +103,22 @@ class KioskController(QObject):
         if content is None:
             return
         self._content = content
+        self._notice = ""
         self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
         self._language = content.default_language
         if self._fonts is not None:
             self._font_family = self._fonts(content)
         self.contentChanged.emit()
         self.languageChanged.emit()
+
+    @Property(str, notify=contentChanged)
+    def notice(self) -> str:
+        """A quiet line for staff on the attract loop (content problems), or empty."""
+        return self._notice
+
+    def set_notice(self, text: str) -> None:
+        self._notice = text
+        self.contentChanged.emit()
 
     @Property(str, notify=contentChanged)
     def fontFamily(self) -> str:

@@ -128,6 +128,11 @@ def run_kiosk(args: argparse.Namespace) -> int:
         counts=usage.today_counts,
     )
     kiosk = KioskWindow(startup.content, size=size, usage=usage, staff=staff)
+    if startup.showing_default:
+        kiosk.controller.set_notice(
+            "Showing the built-in content: the spa's content has errors. "
+            "Staff: hold the top-left corner for details."
+        )
     undo_screensaver = None
     if args.windowed or size is not None:
         kiosk.window.resize(size or QSize(1280, 720))

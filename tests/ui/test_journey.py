@@ -481,3 +481,14 @@ def test_no_screening_answer_ever_reaches_disk(
     assert b"journey_finished" in stored  # the journeys were recorded...
     for secret in (b"pregnan", b"Pregnant", b"unsure", b"Not sure", b"Embarazada", b"back"):
         assert secret not in stored  # ...but never an answer or a screening flag
+
+
+def test_a_quiet_notice_for_staff_until_good_content_arrives(
+    start_kiosk: Any, tmp_path: Path
+) -> None:
+    guest = start_kiosk(load_test_content(write_test_content(tmp_path / "default")))
+    guest.controller.set_notice("Showing the built-in content: the spa's content has errors.")
+    assert guest.text("contentNotice").startswith("Showing the built-in content")
+    guest.controller.set_content(load_test_content(write_test_content(tmp_path / "fixed")))
+    guest.clock.advance(5)
+    guest.qtbot.waitUntil(lambda: not guest.is_shown("contentNotice"))

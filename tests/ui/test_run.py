@@ -66,3 +66,13 @@ def test_live_edits_bad_then_good_while_running(tmp_path: Path) -> None:
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     shown = dict(db.execute("SELECT slide, shown FROM slides").fetchall())
     assert shown.get("first", 0) >= 1
+
+
+def test_first_start_with_broken_content_shows_the_default_and_says_so(tmp_path: Path) -> None:
+    folder = write_test_content(tmp_path / "spa")
+    (folder / "packages.yaml").write_text("packages:\n  - id: x\n    minutes: sixty\n")
+    kiosk = start(tmp_path, folder, seconds=4)
+    output, _ = kiosk.communicate(timeout=30)
+    assert kiosk.returncode == 0, output
+    assert "packages[0].minutes: expected a whole number of minutes, got \"sixty\"" in output
+    assert "showing the default content" in output

@@ -158,6 +158,22 @@ Item {
         color: screen.style.muted
     }
 
+    // For staff only, and quiet: the spa's own content could not be used.
+    Text {
+        objectName: "contentNotice"
+        z: 3
+        visible: text !== ""
+        x: screen.style.margin * 0.5
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: screen.style.margin * 0.15
+        width: parent.width - screen.style.margin
+        elide: Text.ElideRight
+        text: screen.kiosk.notice
+        font.family: screen.style.family
+        font.pixelSize: screen.style.fineSize * 0.8
+        color: screen.style.muted
+    }
+
     // A tap anywhere on the loop begins, not only on the button.
     TapHandler {
         onTapped: screen.kiosk.start()
