@@ -96,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "set-pin",
         help="set the staff PIN (4 to 8 digits; asks twice, or reads one line from a pipe)",
+        description="Set the PIN of the kiosk's staff panel: 4 to 8 digits. Only a salted "
+        "scrypt hash is stored, in the kiosk's data folder ($SPA_KIOSK_DATA_DIR or the "
+        "platform's). Example for scripts: echo 2468 | spa-kiosk set-pin",
     )
 
     stats = sub.add_parser(

@@ -20,7 +20,7 @@ def start(tmp_path: Path, folder: Path, seconds: float) -> subprocess.Popen[str]
     env.update(
         QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
         SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
-        XDG_RUNTIME_DIR=str(tmp_path / "run"),
+        XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
     )
     (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
     return subprocess.Popen(

@@ -1,0 +1,104 @@
+"""Logging for an unattended kiosk: plain lines with time and level, to the console and to a
+rotating file in the log folder, and every uncaught exception (main thread, other threads, the
+asyncio loop, Qt slots through `sys.excepthook`) logged with its traceback instead of lost.
+
+    2026-11-26 10:00:00 INFO kiosk: content folder: /srv/spa-content/content (--content)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import logging.handlers
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from kiosk.ops import places
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+
+log = logging.getLogger("kiosk")
+_OURS = "_spa_kiosk_handler"  # marks the handlers set up here, so a second call replaces them
+
+
+def setup_logging(verbose: bool = False, *, console: bool = True) -> Path | None:
+    """Log INFO and above (DEBUG with `verbose`) to stderr and to the rotating log file; returns
+    the log file, or None when the log folder cannot be written (then the console only)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, _OURS, False):
+            root.removeHandler(handler)
+            handler.close()
+    formatter = logging.Formatter(FORMAT, DATE_FORMAT)
+    handlers: list[logging.Handler] = []
+    if console:
+        handlers.append(logging.StreamHandler(sys.stderr))
+    path: Path | None = None
+    problem = None
+    try:
+        file = places.log_path()
+        places.ensure_dir(file.parent)
+        handlers.append(
+            logging.handlers.RotatingFileHandler(
+                file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+            )
+        )
+        path = file
+    except OSError as exc:
+        problem = exc
+    for handler in handlers:
+        handler.setFormatter(formatter)
+        setattr(handler, _OURS, True)
+        root.addHandler(handler)
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logging.captureWarnings(True)
+    if problem is not None:
+        log.warning("cannot write the log folder (%s); logging to the console only", problem)
+    return path
+
+
+def install_excepthooks(loop: asyncio.AbstractEventLoop | None = None) -> None:
+    """Log uncaught exceptions with their traceback: `sys.excepthook` (also what PySide6 calls
+    for an exception in a slot), `threading.excepthook`, and `loop`'s exception handler."""
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook
+    if loop is not None:
+        loop.set_exception_handler(_loop_exception_handler)
+
+
+def _excepthook(
+    kind: type[BaseException], value: BaseException, traceback: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, traceback)
+        return
+    log.critical("uncaught exception", exc_info=(kind, value, traceback))
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread is not None else "?"
+    value = args.exc_value if args.exc_value is not None else args.exc_type()
+    log.error(
+        "uncaught exception in thread %s", name,
+        exc_info=(args.exc_type, value, args.exc_traceback),
+    )
+
+
+def _loop_exception_handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    message = context.get("message") or "unhandled exception in the event loop"
+    exc = context.get("exception")
+    extra = {key: value for key, value in context.items() if key not in ("message", "exception")}
+    # Only type names: the repr of a half-destroyed Qt object can crash the interpreter.
+    details = "".join(f"\n  {key}: {type(value).__name__}" for key, value in extra.items())
+    if isinstance(exc, BaseException):
+        log.error("%s%s", message, details, exc_info=(type(exc), exc, exc.__traceback__))
+    else:
+        log.error("%s%s", message, details)

@@ -1,0 +1,319 @@
+"""`spa-kiosk stats`: the usage database as a summary for the manager, a CSV and a bar chart.
+
+Journeys per day, completion rate, drop-off per question (how many journeys reached each question
+and where the abandoned ones stopped), packages suggested, the "talk to us" rate, languages and
+slides. Reads the database read-only, so it can run while the kiosk writes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sqlite3
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from kiosk.ops import places
+
+CSV_COLUMNS = (
+    "date", "journeys_started", "journeys_finished", "packages_suggested", "talk_to_us",
+    "abandoned", "not_ended", "completion_percent", "slides_shown",
+)
+
+
+class StatsError(Exception):
+    """The database cannot be read; the message is for the person running the command."""
+
+
+@dataclass
+class DayRow:
+    day: date
+    started: int = 0
+    finished: int = 0
+    packages: int = 0
+    consult: int = 0
+    abandoned: int = 0
+    not_ended: int = 0
+    slides: int = 0
+
+    @property
+    def completion(self) -> float | None:
+        return self.finished / self.started if self.started else None
+
+
+@dataclass
+class QuestionRow:
+    question: str
+    reached: int = 0
+    stopped: int = 0
+    why: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class _Journey:
+    day: str
+    language: str
+    questions: list[str] = field(default_factory=list)
+    end: str | None = None  # finished | abandoned
+    outcome: str | None = None  # package | consult
+    package: str | None = None
+    where: str | None = None
+    why: str | None = None
+
+
+@dataclass
+class Stats:
+    source: Path
+    since: date | None
+    days: list[DayRow]
+    questions: list[QuestionRow]
+    stopped_elsewhere: Counter[str]  # abandoned on a screen that is not a question
+    packages: Counter[str]
+    languages: Counter[str]
+    slides: Counter[str]
+    language_changes: int = 0
+
+    @property
+    def started(self) -> int:
+        return sum(row.started for row in self.days)
+
+    @property
+    def finished(self) -> int:
+        return sum(row.finished for row in self.days)
+
+    @property
+    def consult(self) -> int:
+        return sum(row.consult for row in self.days)
+
+    @property
+    def abandoned(self) -> int:
+        return sum(row.abandoned for row in self.days)
+
+    @property
+    def not_ended(self) -> int:
+        return sum(row.not_ended for row in self.days)
+
+    def as_text(self) -> str:
+        return _format(self)
+
+
+def read_stats(path: Path, since: date | None = None) -> Stats:
+    """Everything recorded in the database at `path` from `since` (a local date) on."""
+    if not path.is_file():
+        raise StatsError(f"no usage database at {path}: the kiosk has not counted anything yet")
+    first = f"{since.isoformat()} 00:00" if since else ""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            events = db.execute(
+                "SELECT minute, journey, kind, item, detail FROM events "
+                "WHERE minute >= ? ORDER BY id",
+                (first,),
+            ).fetchall()
+            slide_rows = db.execute(
+                "SELECT day, slide, shown FROM slides WHERE day >= ?", (first[:10],)
+            ).fetchall()
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        raise StatsError(f"cannot read the usage database {path}: {exc}") from exc
+
+    journeys: dict[int, _Journey] = {}
+    language_changes = 0
+    for minute, number, kind, item, detail in events:
+        if kind == "journey_started":
+            journeys[number] = _Journey(day=minute[:10], language=item)
+            continue
+        journey = journeys.get(number) if number is not None else None
+        if journey is None:
+            continue  # outside a journey, or one that started before `since`
+        if kind == "question_reached" and item not in journey.questions:
+            journey.questions.append(item)
+        elif kind == "language_changed":
+            journey.language = item
+            language_changes += 1
+        elif kind == "journey_finished":
+            journey.end, journey.outcome, journey.package = "finished", detail, item
+        elif kind == "journey_abandoned":
+            journey.end, journey.where, journey.why = "abandoned", item, detail
+
+    days: dict[str, DayRow] = {}
+
+    def row(day: str) -> DayRow:
+        if day not in days:
+            days[day] = DayRow(date.fromisoformat(day))
+        return days[day]
+
+    questions: dict[str, QuestionRow] = {}
+    stopped_elsewhere: Counter[str] = Counter()
+    packages: Counter[str] = Counter()
+    languages: Counter[str] = Counter()
+    for journey in journeys.values():
+        today = row(journey.day)
+        today.started += 1
+        languages[journey.language] += 1
+        for question in journey.questions:
+            questions.setdefault(question, QuestionRow(question)).reached += 1
+        if journey.end == "finished":
+            today.finished += 1
+            if journey.outcome == "consult":
+                today.consult += 1
+            else:
+                today.packages += 1
+                packages[journey.package or "?"] += 1
+        elif journey.end == "abandoned":
+            today.abandoned += 1
+            where = journey.where or "?"
+            if where in journey.questions:
+                stop = questions.setdefault(where, QuestionRow(where))
+                stop.stopped += 1
+                stop.why[journey.why or "?"] += 1
+            else:
+                stopped_elsewhere[where] += 1
+        else:
+            today.not_ended += 1
+    slides: Counter[str] = Counter()
+    for day, slide, shown in slide_rows:
+        row(day).slides += shown
+        slides[slide] += shown
+
+    rows = _every_day(days)
+    ordered = sorted(questions.values(), key=lambda q: (-q.reached, q.question))
+    return Stats(
+        source=path, since=since, days=rows, questions=ordered,
+        stopped_elsewhere=stopped_elsewhere, packages=packages, languages=languages,
+        slides=slides, language_changes=language_changes,
+    )
+
+
+def _every_day(days: dict[str, DayRow]) -> list[DayRow]:
+    """One row per day from the first to the last day counted, days without use included."""
+    if not days:
+        return []
+    current = min(date.fromisoformat(day) for day in days)
+    last = max(date.fromisoformat(day) for day in days)
+    result = []
+    while current <= last:
+        result.append(days.get(current.isoformat()) or DayRow(current))
+        current += timedelta(days=1)
+    return result
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+def _format(stats: Stats) -> str:
+    out: list[str] = []
+    if stats.days:
+        first, last, count = stats.days[0].day, stats.days[-1].day, len(stats.days)
+        span = f"{first} (1 day)" if count == 1 else f"{first} to {last} ({count} days)"
+    else:
+        span = f"since {stats.since}" if stats.since else "so far"
+    out.append(f"Spa Kiosk usage, {span}")
+    out.append(f"from {stats.source}")
+    out.append("")
+    if not stats.started and not stats.slides:
+        out.append("Nothing counted in this time.")
+        return "\n".join(out) + "\n"
+    out.append(
+        f"Journeys: {stats.started} started, {stats.finished} finished "
+        f"({_percent(stats.finished, stats.started)} completion), {stats.abandoned} abandoned"
+        + (f", {stats.not_ended} not ended (kiosk stopped)" if stats.not_ended else "")
+    )
+    packages = stats.finished - stats.consult
+    out.append(
+        f"Outcomes: {packages} package suggestions, {stats.consult} \"talk to us\" "
+        f"({_percent(stats.consult, stats.finished)} of finished journeys)"
+    )
+
+    out += ["", "Per day      started  finished  talk to us  abandoned  completion  slides"]
+    for day in stats.days:
+        out.append(
+            f"{day.day}  {day.started:>7}  {day.finished:>8}  {day.consult:>10}  "
+            f"{day.abandoned:>9}  {_percent(day.finished, day.started):>10}  {day.slides:>6}"
+        )
+
+    if stats.questions:
+        width = max(8, *(len(q.question) for q in stats.questions))
+        out += ["", "Drop-off per question", f"  {'question':<{width}}  reached  stopped here"]
+        for question in stats.questions:
+            why = ", ".join(
+                f"{n} {reason.replace('_', ' ')}" for reason, n in question.why.most_common()
+            )
+            stopped = f"{question.stopped}" + (f" ({why})" if why else "")
+            out.append(f"  {question.question:<{width}}  {question.reached:>7}  {stopped}")
+    if stats.stopped_elsewhere:
+        elsewhere = ", ".join(f"{where} {n}" for where, n in stats.stopped_elsewhere.most_common())
+        out.append(f"  abandoned elsewhere: {elsewhere}")
+
+    if stats.packages:
+        out += ["", "Packages suggested"]
+        out += _counts(stats.packages)
+    if stats.languages:
+        changed = (
+            f"; changed during {stats.language_changes} journeys" if stats.language_changes else ""
+        )
+        out += ["", f"Languages (the language each journey ended in{changed})"]
+        out += _counts(stats.languages)
+    if stats.slides:
+        out += ["", f"Slides shown: {sum(stats.slides.values())}"]
+        out += _counts(stats.slides)
+    return "\n".join(out) + "\n"
+
+
+def _counts(counter: Counter[str]) -> list[str]:
+    width = max(len(name) for name in counter)
+    total = sum(counter.values())
+    return [
+        f"  {name:<{width}}  {n:>6}  {_percent(n, total):>4}"
+        for name, n in sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def write_csv(stats: Stats, path: Path) -> None:
+    """One row per day, with a header; completion as a percentage with one decimal."""
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(CSV_COLUMNS)
+        for day in stats.days:
+            completion = day.completion
+            writer.writerow([
+                day.day.isoformat(), day.started, day.finished, day.packages, day.consult,
+                day.abandoned, day.not_ended,
+                "" if completion is None else f"{100 * completion:.1f}", day.slides,
+            ])
+
+
+def parse_day(text: str) -> date:
+    """argparse type for --since."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def stats_command(args: argparse.Namespace) -> int:
+    path = Path(args.db).expanduser() if args.db else places.usage_db_path()
+    try:
+        stats = read_stats(path, args.since)
+    except StatsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(stats.as_text(), end="")
+    try:
+        if args.csv:
+            write_csv(stats, Path(args.csv))
+            print(f"wrote {args.csv}")
+        if args.chart:
+            from kiosk.ops.chart import write_chart
+
+            write_chart([(row.day, row.started) for row in stats.days], Path(args.chart))
+            print(f"wrote {args.chart}")
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
