@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +17,7 @@ from kiosk.content.load import load_content
 from kiosk.content.model import Content
 from kiosk.media import verify_file
 from kiosk.ui.app import KioskWindow
-from kiosk.ui.scheduler import Clock
+from kiosk.ui.scheduler import Clock, SimulatedClock
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -128,43 +125,8 @@ def load_test_content(folder: Path) -> Content:
     return result.content
 
 
-@dataclass
-class FakeClock(Clock):
+class FakeClock(SimulatedClock):
     """Wall and monotonic time that only move when a test says so."""
-
-    wall: datetime = field(default_factory=lambda: datetime(2026, 11, 26, 10, 0))
-    mono: float = 1000.0
-    pending: list[list[Any]] = field(default_factory=list)
-
-    def now(self) -> datetime:
-        return self.wall
-
-    def monotonic(self) -> float:
-        return self.mono
-
-    def call_later(self, seconds: float, callback: Callable[[], None]) -> Any:
-        entry: list[Any] = [self.mono + seconds, callback, False]
-
-        class Handle:
-            def cancel(self) -> None:
-                entry[2] = True
-
-        self.pending.append(entry)
-        return Handle()
-
-    def advance(self, seconds: float) -> None:
-        """Move time on, running every callback that falls due, in order."""
-        end = self.mono + seconds
-        while True:
-            due = [e for e in self.pending if not e[2] and e[0] <= end]
-            if not due:
-                break
-            entry = min(due, key=lambda e: e[0])
-            entry[2] = True
-            self.mono = max(self.mono, entry[0])
-            entry[1]()
-        self.mono = end
-        self.pending = [e for e in self.pending if not e[2]]
 
 
 class Guest:
