@@ -22,6 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "explain": _explain,
         "schema": _schema,
         "render": _render,
+        "soak": _soak,
         "set-pin": _set_pin,
         "stats": _stats,
         "install-service": _install_service,
@@ -125,6 +126,15 @@ def _parser() -> argparse.ArgumentParser:
         "--write", action="store_true",
         help="save it to ~/.config/systemd/user/spa-kiosk.service instead of printing it",
     )
+    soak = sub.add_parser(
+        "soak", parents=[content],
+        help="run days of kiosk life fast (attract loop and scripted guests) and report",
+    )
+    soak.add_argument("--hours", type=float, default=1.0, help="simulated hours (default 1)")
+    soak.add_argument("--speed", type=float, default=600.0,
+                      help="simulated seconds per real second, at most (default 600)")
+    soak.add_argument("--out", default="soak", metavar="DIR", help="soak.json and memory.png")
+    soak.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
     return parser
 
 
@@ -204,6 +214,12 @@ def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.out)):
         print(f"wrote {path}")
     return 0
+
+
+def _soak(args: argparse.Namespace) -> int:
+    from kiosk.ui.soak import soak_command
+
+    return soak_command(args)
 
 
 def _render(args: argparse.Namespace) -> int:

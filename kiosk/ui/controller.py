@@ -187,6 +187,11 @@ class KioskController(QObject):
         return self._screen
 
     @property
+    def slide_serial(self) -> int:
+        """How many slides have been put on screen so far."""
+        return self._slide_serial
+
+    @property
     def current_screen(self) -> str:
         return self._screen
 
