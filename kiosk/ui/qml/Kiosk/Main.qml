@@ -22,28 +22,23 @@ Window {
         id: stage
         anchors.fill: parent
 
-        component Fading: Item {
-            property bool shown: false
-            anchors.fill: parent
-            opacity: shown ? 1 : 0
-            visible: opacity > 0
-            enabled: shown
-            Behavior on opacity { NumberAnimation { duration: style.fade; easing.type: Easing.InOutQuad } }
-        }
-
         Fading {
+            fade: style.fade
             shown: window.kiosk.screen === "attract"
             AttractScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
         }
         Fading {
+            fade: style.fade
             shown: window.kiosk.screen === "question"
             QuestionScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
         }
         Fading {
+            fade: style.fade
             shown: window.kiosk.screen === "result"
             ResultScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
         }
         Fading {
+            fade: style.fade
             shown: window.kiosk.screen === "consult"
             ConsultScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
         }

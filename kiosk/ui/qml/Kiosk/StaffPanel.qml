@@ -12,27 +12,6 @@ Rectangle {
     // Swallow taps so nothing underneath reacts while staff work here.
     TapHandler {}
 
-    component Key: Rectangle {
-        id: key
-        property string label
-        signal pressed()
-        width: 150 * panel.style.s
-        height: 120 * panel.style.s
-        radius: panel.style.radius
-        color: tap.pressed ? panel.style.tint(panel.style.accent, 0.35) : panel.style.surface
-        border.width: Math.max(1, 2 * panel.style.s)
-        border.color: panel.style.tint(panel.style.text, 0.2)
-        Text {
-            anchors.centerIn: parent
-            text: key.label
-            font.family: panel.style.family
-            font.pixelSize: 48 * panel.style.s
-            font.weight: Font.DemiBold
-            color: panel.style.text
-        }
-        TapHandler { id: tap; onTapped: key.pressed() }
-    }
-
     PillButton {
         objectName: "staffCloseButton"
         style: panel.style
@@ -94,7 +73,8 @@ Rectangle {
             spacing: 18 * panel.style.s
             Repeater {
                 model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "\u232B", "0", "OK"]
-                Key {
+                PinKey {
+                    style: panel.style
                     required property string modelData
                     objectName: "pinKey_" + (modelData === "\u232B" ? "erase" : modelData)
                     label: modelData
