@@ -7,9 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.paths import choose_content
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Content
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -169,7 +173,8 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_or_exit(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _checked_content(args: argparse.Namespace) -> tuple[Content | None, int]:
+    """The content in use when it checks; else None and the exit status (2: no folder)."""
     from kiosk.content.load import FolderError
 
     choice = choose_content(args.content)
@@ -177,7 +182,7 @@ def _content_or_exit(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         result = _load(choice.folder)
     except FolderError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return None
+        return None, 2
     if result.content is None:
         print(
             f"error: the content in {choice.folder} has errors; run 'spa-kiosk check':",
@@ -185,16 +190,16 @@ def _content_or_exit(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         )
         for problem in result.errors:
             print(problem.format(), file=sys.stderr)
-        return None
-    return result.content
+        return None, 1
+    return result.content, 0
 
 
 def _explain(args: argparse.Namespace) -> int:
     from kiosk.guest.explain import AnswerError, explain, parse_answers
 
-    content = _content_or_exit(args)
+    content, status = _checked_content(args)
     if content is None:
-        return 2
+        return status
     try:
         answers = parse_answers(content, args.answer)
     except AnswerError as exc:
@@ -219,13 +224,15 @@ def _schema(args: argparse.Namespace) -> int:
 def _soak(args: argparse.Namespace) -> int:
     from kiosk.ui.soak import soak_command
 
-    return soak_command(args)
+    content, status = _checked_content(args)
+    return soak_command(args, content) if content is not None else status
 
 
 def _render(args: argparse.Namespace) -> int:
     from kiosk.ui.render import render_command
 
-    return render_command(args)
+    content, status = _checked_content(args)
+    return render_command(args, content) if content is not None else status
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -15,37 +15,23 @@ from pathlib import Path
 from kiosk.content.model import Content
 
 
-def render_command(args: argparse.Namespace) -> int:
+def render_command(args: argparse.Namespace, content: Content) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    from kiosk.content.load import FolderError, load_content
-    from kiosk.media import verify_file
     from kiosk.paths import choose_content
     from kiosk.ui.app import parse_size
 
-    choice = choose_content(args.content)
-    try:
-        result = load_content(choice.folder, verify_file)
-    except FolderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    if result.content is None:
-        print("error: the content has errors; fix them first:", file=sys.stderr)
-        for problem in result.errors:
-            print(problem.format(), file=sys.stderr)
-        return 1
-    language = args.lang or result.content.default_language
-    if language not in result.content.languages:
+    language = args.lang or content.default_language
+    if language not in content.languages:
         print(
-            f"error: --lang {language}: the content's languages are "
-            f"{', '.join(result.content.languages)}",
+            f"error: --lang {language}: the content's languages are {', '.join(content.languages)}",
             file=sys.stderr,
         )
         return 1
     size = parse_size(args.size)
     assert size is not None
-    files = render_screens(result.content, Path(args.out), (size.width(), size.height()), language)
-    print(f"{choice.describe()}\nwrote {len(files)} pictures to {args.out}")
+    files = render_screens(content, Path(args.out), (size.width(), size.height()), language)
+    print(f"{choose_content(args.content).describe()}\nwrote {len(files)} pictures to {args.out}")
     return 0
 
 

@@ -88,24 +88,11 @@ def resident_mib() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def soak_command(args: argparse.Namespace) -> int:
+def soak_command(args: argparse.Namespace, content: Content) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    from kiosk.content.load import FolderError, load_content
-    from kiosk.media import verify_file
-    from kiosk.paths import choose_content
-
-    choice = choose_content(args.content)
-    try:
-        result = load_content(choice.folder, verify_file)
-    except FolderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    if result.content is None:
-        print("error: the content has errors; run 'spa-kiosk check'", file=sys.stderr)
-        return 1
     out = Path(args.out)
-    report = run_soak(result.content, args.hours, args.speed, seed=args.seed)
+    report = run_soak(content, args.hours, args.speed, seed=args.seed)
     out.mkdir(parents=True, exist_ok=True)
     (out / "soak.json").write_text(json.dumps(report.as_json(), indent=2) + "\n")
     plot_memory(report, out / "memory.png")
