@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +29,13 @@ def make_content(tmp_path: Path) -> MakeContent:
         return write_content(tmp_path, **files)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture(scope="module")
+def folder() -> Iterator[Path]:
+    """An empty content folder with the real default assets beside it (files are written in)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "content").mkdir()
+        (root / "assets").symlink_to(REPO / "assets", target_is_directory=True)
+        yield root / "content"

@@ -5,13 +5,11 @@ loading only ever reports problems, quickly, and a bad set never replaces a good
 from __future__ import annotations
 
 import copy
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -93,15 +91,6 @@ def broken_set(draw: st.DrawFn) -> tuple[str, str]:
     except (yaml.YAMLError, RecursionError, ValueError):
         text = "::: not yaml :::"
     return name, text
-
-
-@pytest.fixture(scope="module")
-def folder() -> Iterator[Path]:
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "content").mkdir()
-        (root / "assets").symlink_to(REPO / "assets", target_is_directory=True)
-        yield root / "content"
 
 
 def load_with(folder: Path, name: str, text: str) -> LoadResult:

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import itertools
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,16 +21,6 @@ SETTINGS = settings(
     max_examples=50, deadline=None, derandomize=True, database=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
-
-
-@pytest.fixture(scope="module")
-def folder() -> Iterator[Path]:
-    """A copy of the default content, with the real assets beside it."""
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        (root / "content").mkdir()
-        (root / "assets").symlink_to(REPO / "assets", target_is_directory=True)
-        yield root / "content"
 
 
 def load_with(folder: Path, name: str, data: bytes) -> LoadResult:
