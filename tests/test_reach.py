@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 import yaml
@@ -123,3 +124,17 @@ def test_gives_up_rather_than_guess_on_a_huge_questionnaire(
           - {id: a, name: A, minutes: 30, addresses: {pain: 1}}
         """
     assert winners(QUESTIONS, packages) is None
+
+
+def test_a_hundred_packages_do_not_hang_the_search(tmp_path: Path) -> None:
+    # Not a speed goal (that is the bench): a guard against a search that ran for hours.
+    import time
+
+    from kiosk.bench.largeset import write_large_set
+    from kiosk.content.load import load_content
+
+    result = load_content(write_large_set(tmp_path))
+    assert result.content is not None
+    started = time.perf_counter()
+    packages_that_can_win(result.content.questions, result.content.packages)
+    assert time.perf_counter() - started < 30

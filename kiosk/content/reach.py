@@ -11,7 +11,9 @@ answering so far, only what the suggestion rule can still see:
 Ways of answering that agree on the first three are compared by the package's lead over each
 other package; one that is behind (or level) on every lead can never do better than the other
 and is dropped. That keeps real questionnaires small enough to search exactly; when the search
-would still be too large it gives up (returns None) rather than guess.
+would still be too large it gives up (returns None) rather than guess: more than MAX_STATES ways
+kept after a question, or more than MAX_WORK comparisons in all (ways that hardly ever rule each
+other out, as with a hundred packages, would otherwise take hours).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from itertools import combinations
 from kiosk.content.model import Option, Package, Question
 
 MAX_STATES = 20_000
+MAX_WORK = 3_000_000
 CONSULT_FLAG = "consult"
 
 Scores = tuple[float, ...]
@@ -34,16 +37,29 @@ class _TooLarge(Exception):
     pass
 
 
+class _Work:
+    """What the search may still spend, in comparisons of two ways of answering."""
+
+    def __init__(self) -> None:
+        self.left = MAX_WORK
+
+    def spend(self, amount: int) -> None:
+        self.left -= amount
+        if self.left < 0:
+            raise _TooLarge
+
+
 def packages_that_can_win(
     questions: Sequence[Question], packages: Sequence[Package]
 ) -> set[str] | None:
     """The ids of the packages that win for at least one way of answering; None: too many ways."""
     steps = [_Step(question, packages) for question in questions]
+    work = _Work()
     try:
         return {
             package.id
             for target, package in enumerate(packages)
-            if _can_win(target, steps, questions, packages)
+            if _can_win(target, steps, questions, packages, work)
         }
     except _TooLarge:
         return None
@@ -58,12 +74,20 @@ class _Step:
         self.choices: list[
             tuple[frozenset[str], frozenset[int], bool, int | None, list[Scores]]
         ] = []
+        # Each option's row of scores once, not once for every selection it is part of.
+        option_rows = {
+            id(option): tuple(_contribution(option, package) for package in packages)
+            for option in question.options
+        }
+        no_flags: frozenset[int] = frozenset()
         for chosen in _selections(question):
             ids = frozenset(option.id for option in chosen)
             flags = {flag for option in chosen for flag in option.flags}
-            unsafe = frozenset(i for i, p in enumerate(packages) if flags & set(p.avoid_if))
+            unsafe = frozenset(
+                i for i, p in enumerate(packages) if flags & set(p.avoid_if)
+            ) if flags else no_flags
             minutes = [option.minutes for option in chosen if option.minutes is not None]
-            rows = [tuple(_contribution(o, package) for package in packages) for o in chosen]
+            rows = [option_rows[id(o)] for o in chosen]
             rows = [row for row in rows if any(row)]  # adding 0 changes no score
             self.choices.append(
                 (ids, unsafe, CONSULT_FLAG in flags, min(minutes) if minutes else None, rows)
@@ -71,7 +95,8 @@ class _Step:
 
 
 def _can_win(
-    target: int, steps: Sequence[_Step], questions: Sequence[Question], packages: Sequence[Package]
+    target: int, steps: Sequence[_Step], questions: Sequence[Question],
+    packages: Sequence[Package], work: _Work,
 ) -> bool:
     zero: Scores = (0.0,) * len(packages)
     states: dict[Key, list[Scores]] = {(frozenset(), frozenset(), None): [zero]}
@@ -105,7 +130,8 @@ def _can_win(
                     bucket.append(scores)
         states = {}
         for key, bucket in following.items():
-            states[key] = _front(bucket, target)
+            # A front bigger than what is left of MAX_STATES would give up after the step anyway.
+            states[key] = _front(bucket, target, MAX_STATES - count, work)
             count += len(states[key])
         if count > MAX_STATES:
             raise _TooLarge
@@ -133,18 +159,30 @@ def _wins(
     )
 
 
-def _front(bucket: list[Scores], target: int) -> list[Scores]:
-    """Keep only the ways of answering whose leads no other way matches or beats on all."""
+def _front(bucket: list[Scores], target: int, room: int, work: _Work) -> list[Scores]:
+    """Keep only the ways of answering whose leads no other way matches or beats on all.
+
+    Gives up (raises _TooLarge) once more than `room` ways are kept."""
     if len(bucket) == 1:
         return bucket
+    work.spend(len(bucket))
     leads: dict[tuple[float, ...], Scores] = {}
     for scores in bucket:
         mine = scores[target]
-        leads.setdefault(tuple(mine - other for other in scores), scores)  # drops exact repeats
+        leads.setdefault(tuple([mine - other for other in scores]), scores)  # drops repeats
     kept: list[tuple[float, ...]] = []
+    ge = operator.ge
     for lead in sorted(leads, key=sum, reverse=True):  # a lead that dominates comes first
-        if not any(all(map(operator.ge, other, lead)) for other in kept):
+        work.spend(len(kept))
+        best = max(lead)
+        where = lead.index(best)  # the quickest way to see that `other` is not ahead everywhere
+        for other in kept:
+            if other[where] >= best and all(map(ge, other, lead)):
+                break
+        else:
             kept.append(lead)
+            if len(kept) > room:
+                raise _TooLarge
     return [leads[lead] for lead in kept]
 
 
