@@ -30,6 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "set-pin": _set_pin,
         "stats": _stats,
         "install-service": _install_service,
+        "bench": _bench,
     }[command]
     try:
         return handler(args)
@@ -139,6 +140,18 @@ def _parser() -> argparse.ArgumentParser:
                       help="simulated seconds per real second, at most (default 600)")
     soak.add_argument("--out", default="soak", metavar="DIR", help="soak.json and memory.png")
     soak.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
+    bench = sub.add_parser(
+        "bench", parents=[content],
+        help="measure start-up, taps, animations, idle CPU, checking, reloading and memory",
+        description="Measure the kiosk on this PC against its performance budget: each "
+        "figure in fresh processes, with a large generated content set for check and reload. "
+        "Takes about 10 minutes (--quick: about 3).",
+    )
+    bench.add_argument("--json", metavar="FILE", help="also write the figures as one JSON object")
+    bench.add_argument(
+        "--quick", action="store_true", help="shorter runs (idle 15 s, a tenth of the memory run)"
+    )
+    bench.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -251,6 +264,27 @@ def _stats(args: argparse.Namespace) -> int:
     from kiosk.ops.stats import stats_command
 
     return stats_command(args)
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from kiosk.bench.measure import FULL, QUICK, SMOKE, BenchError, run_bench
+    from kiosk.bench.report import table, write_json
+
+    choice = choose_content(args.content)
+    plan = SMOKE if args.smoke else QUICK if args.quick else FULL
+    print(choice.describe(), file=sys.stderr)
+    try:
+        figures = run_bench(
+            choice.folder, plan, lambda text: print(f"bench: {text}", file=sys.stderr, flush=True)
+        )
+    except BenchError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(table(figures))
+    if args.json:
+        write_json(figures, Path(args.json))
+        print(f"wrote {args.json}")
+    return 0
 
 
 def _install_service(args: argparse.Namespace) -> int:

@@ -12,11 +12,32 @@ from kiosk.content.assets import FONT_SUFFIXES
 
 MAX_IMAGE_SIDE = 8192
 _PROBE_SIDE = 64
+_MAX_REMEMBERED = 20_000
+
+# What each file was found to be, by (path, size, modification and change time, inode): live
+# reload checks the whole set again after every change, and most files have not changed. Any
+# write to a file changes its change time, so a changed file is always decoded again.
+_verdicts: dict[tuple[str, int, int, int, int], str | None] = {}
 
 
 def verify_file(path: Path) -> str | None:
     """None when `path` is a usable image or font, else why not: a phrase that follows the
     file's name, such as "is damaged or not a complete image"."""
+    try:
+        info = path.stat()
+    except OSError:
+        return _verify(path)  # the readers say what is wrong
+    key = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    if key in _verdicts:
+        return _verdicts[key]
+    verdict = _verify(path)
+    if len(_verdicts) >= _MAX_REMEMBERED:
+        _verdicts.clear()
+    _verdicts[key] = verdict
+    return verdict
+
+
+def _verify(path: Path) -> str | None:
     if path.suffix.lower() in FONT_SUFFIXES:
         return _verify_font(path)
     return _verify_image(path)

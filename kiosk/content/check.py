@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 from kiosk.content.assets import FileVerifier, kind_of, looks_like_font_file, resolve_asset
@@ -214,8 +215,11 @@ def _assets(
         if package.image:
             refs.append(("packages.yaml", ("packages", i, "image"), package.image))
     verified: dict[str, str | None] = {}
+    resolved: dict[str, tuple[Path | None, str | None]] = {}  # many options share an icon
     for name, where, relative in refs:
-        path, why = resolve_asset(sources.assets, relative)
+        if relative not in resolved:
+            resolved[relative] = resolve_asset(sources.assets, relative)
+        path, why = resolved[relative]
         if why is None and path is not None:
             wanted = "font" if where[-1] == "font" else "image"
             if kind_of(relative) != wanted:

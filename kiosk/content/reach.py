@@ -129,12 +129,17 @@ def _can_win(
                         scores = _add(scores, row)
                     bucket.append(scores)
         states = {}
-        for key, bucket in following.items():
-            # A front bigger than what is left of MAX_STATES would give up after the step anyway.
-            states[key] = _front(bucket, target, MAX_STATES - count, work)
-            count += len(states[key])
-        if count > MAX_STATES:
-            raise _TooLarge
+        try:
+            for key, bucket in following.items():
+                # A front bigger than what is left of MAX_STATES would give up after the step.
+                states[key] = _front(bucket, target, MAX_STATES - count, work)
+                count += len(states[key])
+            if count > MAX_STATES:
+                raise _TooLarge
+        except _TooLarge:
+            states.clear()
+            _let_go(following)
+            raise
     return any(
         _wins(target, scores, unsafe, limit, packages)
         for (_, unsafe, limit), fronts in states.items()
@@ -170,20 +175,48 @@ def _front(bucket: list[Scores], target: int, room: int, work: _Work) -> list[Sc
     for scores in bucket:
         mine = scores[target]
         leads.setdefault(tuple([mine - other for other in scores]), scores)  # drops repeats
+    # A lead that dominates comes first. The sums are taken in a loop of their own: sorted()
+    # with key=sum would hold the interpreter lock for the whole sort of a big bucket (tens of
+    # milliseconds), and the search also runs beside the screen when content is reloaded.
+    unsorted = list(leads)
+    sums = [sum(lead) for lead in unsorted]
+    order = sorted(range(len(unsorted)), key=sums.__getitem__, reverse=True)
     kept: list[tuple[float, ...]] = []
     ge = operator.ge
-    for lead in sorted(leads, key=sum, reverse=True):  # a lead that dominates comes first
-        work.spend(len(kept))
-        best = max(lead)
-        where = lead.index(best)  # the quickest way to see that `other` is not ahead everywhere
-        for other in kept:
-            if other[where] >= best and all(map(ge, other, lead)):
-                break
-        else:
-            kept.append(lead)
-            if len(kept) > room:
-                raise _TooLarge
+    try:
+        for index in order:
+            lead = unsorted[index]
+            work.spend(len(kept))
+            best = max(lead)
+            where = lead.index(best)  # the quickest way to see that `other` is not ahead
+            for other in kept:
+                if other[where] >= best and all(map(ge, other, lead)):
+                    break
+            else:
+                kept.append(lead)
+                if len(kept) > room:
+                    raise _TooLarge
+    except _TooLarge:
+        kept.clear()
+        unsorted.clear()
+        _let_go_keys(leads)
+        raise
     return [leads[lead] for lead in kept]
+
+
+def _let_go(groups: dict[Key, list[Scores]]) -> None:
+    """Empty a big search a little at a time: freeing it at once holds the interpreter lock for
+    tens of milliseconds, a stall for the screen when content is reloaded beside it."""
+    while groups:
+        _, items = groups.popitem()
+        while items:
+            del items[-200:]
+
+
+def _let_go_keys(leads: dict[tuple[float, ...], Scores]) -> None:
+    """The same for the leads of one bucket."""
+    for _ in range(len(leads)):
+        leads.popitem()
 
 
 def _add(scores: Scores, added: Scores) -> Scores:

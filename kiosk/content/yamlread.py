@@ -187,13 +187,15 @@ def _decode(raw: bytes) -> str:
 
 def _refuse_alias_bomb(root: Node) -> None:
     """Count the values the node graph expands to, once per distinct node, before building it."""
-    distinct = _count_distinct(root)
+    distinct, shared = _count_distinct(root)
     if distinct > MAX_VALUES:
         raise YamlError(
             f"the file holds more than {MAX_VALUES} values; a content file needs far fewer "
             "(is this the right file?)",
             1, 1,
         )
+    if not shared:
+        return  # no aliases: a plain tree expands to exactly its `distinct` values, no loops
     sizes: dict[int, int] = {}
     open_nodes: set[int] = set()
     order: list[tuple[Node, bool]] = [(root, False)]
@@ -221,15 +223,20 @@ def _refuse_alias_bomb(root: Node) -> None:
         order.extend((child, False) for child in children if id(child) not in sizes)
 
 
-def _count_distinct(root: Node) -> int:
+def _count_distinct(root: Node) -> tuple[int, bool]:
+    """The number of distinct nodes (counting stops just past MAX_VALUES), and whether any node
+    is reached more than once (an alias)."""
     seen: set[int] = set()
+    shared = False
     todo = [root]
     while todo and len(seen) <= MAX_VALUES:
         node = todo.pop()
-        if id(node) not in seen:
-            seen.add(id(node))
-            todo.extend(_children(node))
-    return len(seen)
+        if id(node) in seen:
+            shared = True
+            continue
+        seen.add(id(node))
+        todo.extend(_children(node))
+    return len(seen), shared
 
 
 def _children(node: Node) -> list[Node]:

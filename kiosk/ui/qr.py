@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-import segno
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
@@ -12,6 +11,8 @@ from PySide6.QtQuick import QQuickImageProvider
 
 def qr_image(text: str, side: int) -> QImage:
     """A black-on-white QR code of `text`, `side` pixels square, with a quiet zone."""
+    import segno  # only once a guest reaches a suggestion: not on the kiosk's start-up path
+
     code = segno.make(text, error="m", micro=False)
     rows = [list(row) for row in code.matrix]
     modules = len(rows) + 8  # 4 modules of quiet zone on each side

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import logging
 import sys
 import time
@@ -144,6 +145,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
         undo_screensaver = screensaver.inhibit()
 
     feed = _feed_watchdog(kiosk)
+    QTimer.singleShot(AFTER_START_MS, after_start)
     if args.exit_after:
         loop.call_later(args.exit_after, quit_kiosk)
     try:
@@ -173,6 +175,21 @@ def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
     timer.timeout.connect(watchdog.watchdog_ping)
     timer.start()
     return timer
+
+
+AFTER_START_MS = 3000
+
+
+def after_start() -> None:
+    """A few seconds after the first frame, what start-up left for later: the QR encoder is
+    imported (for the first suggestion), then one full collection, and everything made so far
+    (modules, classes, QML wrappers) is left out of later ones (gc.freeze). A full collection
+    then looks at a fraction of the objects and no longer stops the screen's thread for tens of
+    milliseconds, for instance while new content is checked beside it."""
+    import segno  # noqa: F401
+
+    gc.collect()
+    gc.freeze()
 
 
 _READY = {"sent": False}

@@ -10,6 +10,9 @@ Item {
     property bool frontIsA: true
     property int shownSerial: -1
     property var incoming: null
+    // Both slide layers are drawn as images while one fades in over the other (see below).
+    property bool layered: false
+    readonly property bool fading: fadeIn.running  // for tests and the bench
 
     function present() {
         var slide = screen.kiosk.slide
@@ -21,11 +24,14 @@ Item {
         var back = screen.frontIsA ? layerB : layerA
         back.live = false
         back.slide = slide
-        back.opacity = 0
+        // Not quite 0: too faint to change a single pixel, but enough for the layer to be drawn
+        // before the fade starts rather than in its first frame.
+        back.opacity = 0.002
         back.z = 2
         screen.incoming = back
+        screen.layered = true
         if (back.settled)
-            fadeIn.restart()
+            startFade.restart()
     }
 
     // The new slide is fully shown: it becomes the front layer, the old one is hidden.
@@ -43,7 +49,12 @@ Item {
         arriving.live = true
         arriving.z = 1
         screen.frontIsA = !screen.frontIsA
+        endLayers.restart()
     }
+
+    // The breath of "tap to begin" belongs to the loop: when a guest starts, end it at once
+    // (at its resting size) rather than animate a hidden button for seconds.
+    onVisibleChanged: if (!visible && breathe.running) breathe.complete()
 
     Component.onCompleted: {
         layerA.slide = kiosk.slide
@@ -59,7 +70,7 @@ Item {
         ignoreUnknownSignals: true
         function onSettledChanged() {
             if (screen.incoming && screen.incoming.settled && !fadeIn.running)
-                fadeIn.restart()
+                startFade.restart()
         }
     }
 
@@ -74,12 +85,27 @@ Item {
         onFinished: screen.finish()
     }
 
+    // While a slide fades in, each layer is drawn once into an image and the frames of the fade
+    // only blend the two images; without a GPU, painting every text and picture again in every
+    // frame makes the fade stutter. Drawing the images takes a frame of its own, so the fade
+    // starts a moment after they are made, and they are dropped a moment after it ends.
+    Timer {
+        id: startFade
+        interval: 30
+        onTriggered: if (screen.incoming && screen.incoming.settled) fadeIn.restart()
+    }
+    Timer {
+        id: endLayers
+        interval: 100
+        onTriggered: screen.layered = screen.incoming !== null
+    }
     SlideLayer {
         id: layerA
         style: screen.style
         anchors.fill: parent
         z: 1
         reserveBottom: screen.height - cta.y + screen.style.gap
+        layer.enabled: screen.layered
     }
     SlideLayer {
         id: layerB
@@ -87,6 +113,7 @@ Item {
         anchors.fill: parent
         opacity: 0
         reserveBottom: screen.height - cta.y + screen.style.gap
+        layer.enabled: screen.layered
     }
 
     // Header: logo and spa name, quiet.
@@ -133,7 +160,9 @@ Item {
         SequentialAnimation on scale {
             id: breathe
             running: false
-            loops: 2
+            // Two breaths, written out: complete() then ends both (with `loops` it ends one).
+            NumberAnimation { to: 1.04; duration: 1400; easing.type: Easing.InOutSine }
+            NumberAnimation { to: 1.0; duration: 1400; easing.type: Easing.InOutSine }
             NumberAnimation { to: 1.04; duration: 1400; easing.type: Easing.InOutSine }
             NumberAnimation { to: 1.0; duration: 1400; easing.type: Easing.InOutSine }
         }

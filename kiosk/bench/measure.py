@@ -1,0 +1,333 @@
+"""Run every bench measurement in fresh worker processes and gather the figures.
+
+The parent never imports Qt: each figure comes from `python -m kiosk.bench.worker PHASE` started
+with the same environment a kiosk gets (headless Linux: Qt's offscreen platform and software
+renderer), private data, log, lock and cache folders, and no systemd socket.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk import __version__
+from kiosk.bench import KEYS
+from kiosk.bench.largeset import write_large_set
+from kiosk.bench.worker import ENV_T0, RESULT_PREFIX
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How much of each measurement to do."""
+
+    name: str
+    startups: int  # measured starts (after one warm-up start that fills the caches)
+    peak_runs: int  # starts with 20 slides and 3 journeys, for peak memory
+    taps: int
+    transitions: int
+    idle_seconds: float
+    check_runs: int
+    reloads: int
+    growth_slides: int
+    growth_journeys: int
+    scenario_slides: int = 20  # for peak memory: slides and journeys after the start
+    scenario_journeys: int = 3
+
+
+FULL = Plan("full", 7, 3, 200, 10, 60, 7, 5, 10_000, 1_000)
+QUICK = Plan("quick", 5, 1, 200, 4, 15, 5, 3, 1_000, 100)
+SMOKE = Plan("smoke", 1, 1, 4, 1, 1, 1, 1, 20, 2, scenario_slides=2, scenario_journeys=1)
+
+
+class BenchError(Exception):
+    """A worker failed; the message says which and why."""
+
+
+def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dict[str, Any]:
+    """Every figure of the issue's table (keys in `kiosk.bench.KEYS`) plus a "meta" object."""
+    began = time.monotonic()
+    load_before = _load_average()
+    with tempfile.TemporaryDirectory(prefix="spa-kiosk-bench-") as temp:
+        tmp = Path(temp)
+        env = worker_env(tmp)
+        runner = _Runner(env, progress)
+        progress("writing the large content set (500 slides, 100 questions, 100 packages)")
+        large = write_large_set(tmp / "large")
+        idle_content = _with_slide_seconds(content, 8.0, tmp / "idle")
+
+        progress(f"check of the large set, {plan.check_runs} times")
+        check = runner.run("check", large, count=plan.check_runs)
+
+        progress("start-up: one start to fill the caches")
+        cold = runner.startup(content, scenario=False)
+        starts = []
+        for number in range(plan.startups):
+            progress(f"start-up {number + 1}/{plan.startups}")
+            starts.append(runner.startup(content, scenario=False))
+        peaks = []
+        for number in range(plan.peak_runs):
+            progress(
+                f"start, {plan.scenario_slides} slides and {plan.scenario_journeys} journeys "
+                f"{number + 1}/{plan.peak_runs}"
+            )
+            peaks.append(runner.startup(
+                content, scenario=True, slides=plan.scenario_slides,
+                journeys=plan.scenario_journeys,
+            ))
+
+        progress(f"{plan.taps} taps on options and Next")
+        taps = runner.run("taps", content, count=plan.taps)
+        progress(f"{plan.transitions} slide cross-fades at 1920x1080")
+        fades = runner.run("transitions", content, count=plan.transitions)
+        progress(f"idle CPU over {plan.idle_seconds:g} s of attract loop with 8 s slides")
+        idle = runner.run("idle", idle_content, seconds=plan.idle_seconds)
+        progress(f"live reload of the large set, {plan.reloads} times")
+        reload = runner.run("reload", large, count=plan.reloads)
+        progress(
+            f"memory: {plan.growth_slides:,} slide changes and {plan.growth_journeys:,} journeys"
+        )
+        growth = runner.run(
+            "growth", content, count=plan.growth_slides, journeys=plan.growth_journeys
+        )
+
+    intervals = fades["transition_intervals_ms"]
+    stalls = reload["reload_stall_ms"] + reload["swap_stall_ms"]
+    figures: dict[str, Any] = {
+        "first_frame_ms": statistics.median(s["first_frame_ms"] for s in starts),
+        "peak_rss_mib": statistics.median(p["peak_rss_mib"] for p in peaks),
+        "tap_to_frame_ms_p95": percentile(taps["tap_ms"], 95),
+        "transition_frame_ms_p50": percentile(intervals, 50),
+        "transition_frame_ms_p99": percentile(intervals, 99),
+        "idle_cpu_percent": idle["idle_cpu_percent"],
+        "check_ms": statistics.median(check["check_ms"]),
+        "reload_max_stall_ms": max(stalls),
+        "rss_growth_mib": growth["rss_growth_mib"],
+    }
+    assert tuple(figures) == KEYS
+    figures["meta"] = {
+        "spa_kiosk": __version__,
+        "plan": plan.name,
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "bench_seconds": round(time.monotonic() - began, 1),
+        "machine": machine(),
+        "load_average_before": load_before,
+        "load_average_after": _load_average(),
+        "qt": taps.get("qt"),
+        "pyside": taps.get("pyside"),
+        "qt_platform": taps.get("platform"),
+        "renderer": taps.get("renderer"),
+        "scene_graph_backend": taps.get("scene_graph_backend"),
+        "window": taps.get("window"),
+        "screen": taps.get("screen"),
+        "content": str(content),
+        "large_set": large_set_description(check),
+        "plan_detail": asdict(plan),
+        "startup": {
+            "first_frame_ms_each": [round(s["first_frame_ms"], 1) for s in starts],
+            "first_frame_ms_cold_caches": round(cold["first_frame_ms"], 1),
+            "first_full_frame_ms_median": statistics.median(
+                s["first_full_frame_ms"] for s in starts
+            ),
+            "python_up_ms_median": statistics.median(s["python_up_ms"] for s in starts),
+            "rss_after_start_mib_median": statistics.median(
+                s["rss_after_start_mib"] for s in starts
+            ),
+            "peak_rss_mib_each": [round(p["peak_rss_mib"], 1) for p in peaks],
+        },
+        "taps": {
+            "count": len(taps["tap_ms"]),
+            "p50_ms": percentile(taps["tap_ms"], 50),
+            "max_ms": max(taps["tap_ms"]),
+            "without_a_frame": taps["taps_without_frame"],
+        },
+        "transitions": {
+            "fades": len(fades["fade_ms"]),
+            "fade_ms_median": statistics.median(fades["fade_ms"]) if fades["fade_ms"] else None,
+            "intervals": len(intervals),
+            "max_ms": max(intervals) if intervals else None,
+        },
+        "idle": {
+            "seconds": idle["idle_seconds"],
+            "frames_per_second": idle["idle_frames_per_second"],
+            "rss_growth_mib": idle["idle_rss_growth_mib"],
+        },
+        "check": {
+            "runs_ms": [round(t, 1) for t in check["check_ms"]],
+            "first_run_ms": check["check_ms"][0],
+        },
+        "reload": {
+            "while_loading_stall_ms": reload["reload_stall_ms"],
+            "swap_stall_ms": reload["swap_stall_ms"],
+            "plain_slide_change_stall_ms": reload["slide_change_stall_ms"],
+            "quiet_stall_ms": reload["quiet_stall_ms"],
+            "reload_seconds": reload["reload_seconds"],
+        },
+        "growth": {
+            "rss_before_mib": growth["rss_before_mib"],
+            "rss_after_slides_mib": growth["rss_after_slides_mib"],
+            "rss_after_mib": growth["rss_after_mib"],
+            "seconds": growth["growth_seconds"],
+            "window": growth["window"],
+        },
+    }
+    return figures
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    """Nearest-rank percentile: the smallest value with at least p % of values at or below it."""
+    if not values:
+        raise BenchError("no values to take a percentile of")
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def worker_env(tmp: Path) -> dict[str, str]:
+    """The environment of every worker: like a kiosk's, with private folders."""
+    env = dict(os.environ)
+    headless = sys.platform.startswith("linux") and not (
+        env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")
+    )
+    if headless:
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        env.setdefault("QT_QUICK_BACKEND", "software")
+    for name, sub in (("SPA_KIOSK_DATA_DIR", "data"), ("SPA_KIOSK_LOG_DIR", "log"),
+                      ("SPA_KIOSK_RUNTIME_DIR", "run"), ("XDG_CACHE_HOME", "cache")):
+        env[name] = str(tmp / sub)
+    for name in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "SPA_KIOSK_CONTENT"):
+        env.pop(name, None)
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):
+        # An installed kiosk starts from compiled bytecode; keep it out of the installation.
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
+
+
+class _Runner:
+    def __init__(self, env: dict[str, str], progress: Callable[[str], None]) -> None:
+        self.env = env
+        self.progress = progress
+
+    def startup(
+        self, content: Path, scenario: bool, slides: int = 0, journeys: int = 0
+    ) -> dict[str, Any]:
+        extra = ["--scenario", "--slides", str(slides)] if scenario else []
+        return self.run("startup", content, journeys=journeys, extra=extra, stamp=True)
+
+    def run(
+        self, phase: str, content: Path, *, count: int = 1, journeys: int = 0,
+        seconds: float = 0.0, extra: Sequence[str] = (), stamp: bool = False,
+    ) -> dict[str, Any]:
+        command = [
+            *worker_command(), phase, "--content", str(content), "--count", str(count),
+            "--journeys", str(journeys), "--seconds", str(seconds), *extra,
+        ]
+        env = dict(self.env)
+        if stamp:
+            env[ENV_T0] = repr(time.monotonic())  # just before the spawn: process start
+        limit = max(600.0, seconds * 3 + 120)
+        try:
+            done = subprocess.run(
+                command, env=env, capture_output=True, text=True, check=False, timeout=limit
+            )
+        except subprocess.TimeoutExpired:
+            raise BenchError(f"the {phase} measurement took longer than {limit:g} s") from None
+        for line in reversed(done.stdout.splitlines()):
+            if line.startswith(RESULT_PREFIX):
+                result: dict[str, Any] = json.loads(line[len(RESULT_PREFIX):])
+                return result
+        tail = "\n".join((done.stderr or "").splitlines()[-25:])
+        raise BenchError(f"the {phase} measurement failed (exit {done.returncode}):\n{tail}")
+
+
+def worker_command() -> list[str]:
+    if getattr(sys, "frozen", False):
+        raise BenchError(
+            "the bench needs the Python installation of the kiosk (pip install), "
+            "not the standalone build"
+        )
+    return [sys.executable, "-m", "kiosk.bench.worker"]
+
+
+def _with_slide_seconds(content: Path, seconds: float, target: Path) -> Path:
+    """`content` itself when every slide lasts `seconds`, else a copy where they do."""
+    import yaml
+
+    kiosk_file = content / "kiosk.yaml"
+    slides_file = content / "slides.yaml"
+    try:
+        kiosk = yaml.safe_load(kiosk_file.read_text(encoding="utf-8")) or {}
+        slides = yaml.safe_load(slides_file.read_text(encoding="utf-8")) or {}
+        timing = kiosk.setdefault("timing", {})
+        listed = slides.get("slides") or []
+    except (OSError, yaml.YAMLError, AttributeError):
+        return content  # `check` will say what is wrong; the kiosk shows its default content
+    if timing.get("slide_seconds", 8) == seconds and not any(
+        isinstance(s, dict) and "seconds" in s for s in listed
+    ):
+        return content
+    timing["slide_seconds"] = seconds
+    for slide in listed:
+        if isinstance(slide, dict):
+            slide.pop("seconds", None)
+    folder = target / "content"
+    shutil.copytree(content, folder)
+    (folder / "kiosk.yaml").write_text(yaml.safe_dump(kiosk, allow_unicode=True), "utf-8")
+    (folder / "slides.yaml").write_text(yaml.safe_dump(slides, allow_unicode=True), "utf-8")
+    assets = content.parent / "assets"
+    if assets.is_dir():
+        try:
+            (target / "assets").symlink_to(assets.resolve(), target_is_directory=True)
+        except OSError:
+            shutil.copytree(assets, target / "assets")
+    return folder
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = None
+    try:
+        memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
+    except (ValueError, OSError, AttributeError):
+        pass
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gib": memory,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+    }
+
+
+def large_set_description(check: dict[str, Any]) -> str:
+    counts = check.get("counts", {})
+    return (
+        f"{counts.get('slides')} slides, {counts.get('questions')} questions of 6 options, "
+        f"{counts.get('packages')} packages; 500 slide pictures (PNG 640x360 and SVG), 60 SVG "
+        f"icons, 100 PNG package pictures; {check.get('errors')} errors, "
+        f"{check.get('warnings')} warnings"
+    )
+
+
+def _load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (OSError, AttributeError):
+        return None

@@ -1,0 +1,187 @@
+"""Qt helpers for the bench workers: frames as they reach the screen, items by objectName, taps,
+memory and a probe for UI-thread stalls. Only the bench uses this; the kiosk never imports it."""
+
+from __future__ import annotations
+
+import bisect
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEventLoop, QObject, QPointF, Qt, QTimer
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+
+
+class Frames(QObject):
+    """Every `frameSwapped` of one window, timed with `time.perf_counter()`."""
+
+    def __init__(self, window: QQuickWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.times: list[float] = []
+        self._loop: QEventLoop | None = None
+        window.frameSwapped.connect(self._swapped)
+
+    def _swapped(self) -> None:
+        self.times.append(time.perf_counter())
+        if self._loop is not None:
+            self._loop.quit()
+
+    def first_after(self, moment: float) -> float | None:
+        index = bisect.bisect_right(self.times, moment)
+        return self.times[index] if index < len(self.times) else None
+
+    def wait_frame(self, after: float, timeout: float = 2.0) -> float | None:
+        """The first frame swapped after the moment `after`, waiting up to `timeout` seconds."""
+        found = self.first_after(after)
+        if found is not None:
+            return found
+        self._spin(timeout)
+        return self.first_after(after)
+
+    def wait_quiet(self, quiet: float = 0.15, timeout: float = 4.0) -> None:
+        """Run the event loop until no frame has come for `quiet` seconds (animations over)."""
+        started = time.perf_counter()
+        deadline = started + timeout
+        while time.perf_counter() < deadline:
+            last = max(self.times[-1] if self.times else 0.0, started)
+            idle = time.perf_counter() - last
+            if idle >= quiet:
+                return
+            wait(quiet - idle + 0.005)
+
+    def _spin(self, timeout: float) -> None:
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        timer.start(max(1, int(timeout * 1000)))
+        self._loop = loop
+        try:
+            loop.exec()
+        finally:
+            self._loop = None
+            timer.stop()
+
+
+def wait(seconds: float) -> None:
+    """Run the Qt event loop for `seconds`."""
+    loop = QEventLoop()
+    QTimer.singleShot(max(0, int(seconds * 1000)), loop.quit)
+    loop.exec()
+
+
+def find(window: QQuickWindow, name: str) -> QQuickItem | None:
+    """The visible item called `name` (hidden screens and faded layers are skipped)."""
+    stack = [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible() or item.opacity() == 0:
+            continue
+        if item.objectName() == name:
+            return item
+        stack.extend(reversed(item.childItems()))
+    return None
+
+
+def wait_item(window: QQuickWindow, name: str, timeout: float = 3.0) -> QQuickItem:
+    deadline = time.perf_counter() + timeout
+    while True:
+        item = find(window, name)
+        if item is not None:
+            return item
+        if time.perf_counter() > deadline:
+            raise RuntimeError(f"no visible item {name!r} on screen")
+        wait(0.02)
+
+
+def click(window: QQuickWindow, item: QQuickItem) -> None:
+    """A mouse click in the middle of `item`, delivered the way a real click is."""
+    point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+
+
+class StallProbe(QObject):
+    """A 5 ms timer on the UI thread: how late its ticks come is how long the thread was busy."""
+
+    def __init__(self, interval_ms: int = 5) -> None:
+        super().__init__()
+        self.interval = interval_ms / 1000
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+        self.ticks = 0
+
+    def start(self) -> None:
+        self.reset()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.ticks = 0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last - self.interval)
+        self.last = now
+        self.ticks += 1
+
+    def worst_ms(self) -> float:
+        """The longest stall since the last reset, counting the one still going on."""
+        running = time.perf_counter() - self.last - self.interval
+        return max(self.worst, running, 0.0) * 1000
+
+
+def rss_mib() -> float:
+    """Resident memory of this process now."""
+    if sys.platform.startswith("linux"):
+        with open("/proc/self/statm", "rb") as stream:
+            pages = int(stream.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    if sys.platform == "win32":
+        return _windows_memory()[0]
+    return peak_rss_mib()
+
+
+def peak_rss_mib() -> float:
+    """The most resident memory this process has used so far."""
+    if sys.platform == "win32":
+        return _windows_memory()[1]
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def _windows_memory() -> tuple[float, float]:
+    import ctypes
+    from ctypes import wintypes
+
+    class Counters(ctypes.Structure):
+        _fields_ = [  # noqa: RUF012 (ctypes wants a plain list)
+            ("cb", wintypes.DWORD),
+            ("PageFaultCount", wintypes.DWORD),
+            ("PeakWorkingSetSize", ctypes.c_size_t),
+            ("WorkingSetSize", ctypes.c_size_t),
+            ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+            ("PagefileUsage", ctypes.c_size_t),
+            ("PeakPagefileUsage", ctypes.c_size_t),
+        ]
+
+    counters = Counters()
+    counters.cb = ctypes.sizeof(counters)
+    windll = ctypes.windll  # type: ignore[attr-defined]
+    process = windll.kernel32.GetCurrentProcess()
+    windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb)
+    return counters.WorkingSetSize / 2**20, counters.PeakWorkingSetSize / 2**20

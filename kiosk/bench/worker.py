@@ -1,0 +1,507 @@
+"""One bench measurement in a fresh process: `python -m kiosk.bench.worker PHASE [options]`.
+
+Prints progress to stderr and, last, one line `BENCH-RESULT {json}` on stdout. The phases that
+time start-up or idle CPU start the real kiosk (`spa-kiosk run --windowed`), so they measure
+exactly what a kiosk PC runs; the others drive a `KioskWindow` in this process.
+"""
+
+from __future__ import annotations
+
+import time
+
+_STARTED = time.monotonic()  # before anything heavy is imported
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Content
+    from kiosk.ui.app import KioskWindow
+
+RESULT_PREFIX = "BENCH-RESULT "
+SIZE = (1920, 1080)
+GROWTH_SIZE = (960, 540)
+ENV_T0 = "SPA_KIOSK_BENCH_T0"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kiosk.bench.worker")
+    parser.add_argument("phase", choices=sorted(PHASES))
+    parser.add_argument("--content", required=True)
+    parser.add_argument("--count", type=int, default=1, help="how many times (taps, runs...)")
+    parser.add_argument("--journeys", type=int, default=0)
+    parser.add_argument("--slides", type=int, default=20, help="startup --scenario: slides")
+    parser.add_argument("--seconds", type=float, default=0.0)
+    parser.add_argument("--scenario", action="store_true", help="startup: 20 slides, journeys")
+    args = parser.parse_args(argv)
+    PHASES[args.phase](args)
+    return 0
+
+
+def emit(result: dict[str, Any]) -> None:
+    sys.stdout.write(RESULT_PREFIX + json.dumps(result) + "\n")
+    sys.stdout.flush()
+
+
+def say(text: str) -> None:
+    print(f"bench worker: {text}", file=sys.stderr, flush=True)
+
+
+# ---- the real kiosk: start-up, peak memory, idle CPU ---------------------------------------
+
+
+def startup(args: argparse.Namespace) -> None:
+    """First frame of `spa-kiosk run` (from the parent's clock just before it spawned us);
+    with --scenario also 20 slides and --journeys guest journeys, then the peak memory."""
+    spawned = float(os.environ.get(ENV_T0, _STARTED))
+    result: dict[str, Any] = {"python_up_ms": (_STARTED - spawned) * 1000}
+
+    def on_first_frame(kiosk: KioskWindow) -> None:
+        result["first_frame_ms"] = (time.monotonic() - spawned) * 1000
+        _run_async(_after_start(kiosk, args, spawned, result))
+
+    _run_kiosk(args.content, on_first_frame)
+
+
+async def _after_start(
+    kiosk: KioskWindow, args: argparse.Namespace, spawned: float, result: dict[str, Any]
+) -> None:
+    import asyncio
+
+    from kiosk.bench.qtkit import find, peak_rss_mib, rss_mib
+
+    # The slide's picture is decoded off the UI thread; note when it is on screen too.
+    while time.monotonic() - spawned < 10:
+        picture = find(kiosk.window, "slideImage")
+        if not kiosk.controller.slide.get("image") or picture is not None:
+            break
+        await asyncio.sleep(0.005)
+    result["first_full_frame_ms"] = (time.monotonic() - spawned) * 1000
+    result["rss_after_start_mib"] = rss_mib()
+    if args.scenario:
+        await _scenario(kiosk, args.slides, args.journeys)
+    result["peak_rss_mib"] = peak_rss_mib()
+    result["rss_mib"] = rss_mib()
+    _finish(result)
+
+
+async def _scenario(kiosk: KioskWindow, slides: int, journeys: int) -> None:
+    import asyncio
+
+    from kiosk.bench.qtkit import click, find
+    from kiosk.guest.samples import sample_answers
+
+    window = kiosk.window
+    controller = kiosk.controller
+
+    async def settle_slide() -> None:
+        for _ in range(60):
+            await asyncio.sleep(0.05)
+            attract = find(window, "attractScreen")
+            if attract is None or attract.property("incoming") is None:
+                return
+
+    async def tap(name: str) -> None:
+        for _ in range(100):
+            item = find(window, name)
+            if item is not None and item.isEnabled():
+                click(window, item)
+                await asyncio.sleep(0.08)
+                return
+            await asyncio.sleep(0.02)
+        raise RuntimeError(f"no {name!r} to tap")
+
+    for _ in range(slides):
+        controller.advance_slide()
+        await settle_slide()
+    for number in range(journeys):
+        answers = sample_answers(controller.content, consult=number % 3 == 2)
+        await tap("tapToBegin")
+        while controller.current_screen == "question":
+            journey = controller.journey
+            assert journey is not None
+            for option_id in answers.get(journey.question.id, ()):
+                await tap(f"option_{option_id}")
+            await tap("nextButton")
+            await asyncio.sleep(0.3)
+        await tap("consultDoneButton" if controller.current_screen == "consult" else "doneButton")
+        await asyncio.sleep(0.4)
+
+
+def idle(args: argparse.Namespace) -> None:
+    """CPU time of the running kiosk over --seconds of attract loop, after a short warm-up."""
+    result: dict[str, Any] = {}
+
+    async def measure(kiosk: KioskWindow) -> None:
+        import asyncio
+
+        from kiosk.bench.qtkit import rss_mib
+
+        frames = [0]
+        kiosk.window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
+        await asyncio.sleep(3.0)  # the first slide's fade and breath are over
+        cpu, wall, counted = time.process_time(), time.monotonic(), frames[0]
+        rss_before = rss_mib()
+        await asyncio.sleep(args.seconds)
+        cpu, wall = time.process_time() - cpu, time.monotonic() - wall
+        result.update(
+            idle_cpu_percent=100 * cpu / wall,
+            idle_seconds=wall,
+            idle_frames_per_second=(frames[0] - counted) / wall,
+            idle_rss_growth_mib=rss_mib() - rss_before,
+        )
+        _finish(result)
+
+    _run_kiosk(args.content, lambda kiosk: _run_async(measure(kiosk)))
+
+
+def _run_kiosk(content: str, on_first_frame: Callable[[KioskWindow], None]) -> None:
+    """`spa-kiosk run --windowed` at 1920x1080, calling back once its first frame is shown."""
+    import kiosk.ui.run as run
+    from kiosk.cli import main as cli_main
+
+    class Watched(run.KioskWindow):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._first = True
+            self.window.frameSwapped.connect(self._swapped)
+
+        def _swapped(self) -> None:
+            if self._first:
+                self._first = False
+                on_first_frame(self)
+
+    run.KioskWindow = Watched  # type: ignore[misc]
+    cli_main(["run", "--content", content, "--windowed", "--size", f"{SIZE[0]}x{SIZE[1]}"])
+    raise RuntimeError("the kiosk stopped before the measurement was over")
+
+
+def _run_async(coroutine: Any) -> None:
+    import asyncio
+
+    task = asyncio.ensure_future(coroutine)
+
+    def done(task: asyncio.Future[None]) -> None:
+        if not task.cancelled() and task.exception() is not None:
+            import traceback
+
+            traceback.print_exception(task.exception(), file=sys.stderr)
+            os._exit(1)
+
+    task.add_done_callback(done)
+
+
+def _finish(result: dict[str, Any]) -> None:
+    """Report and leave at once: the measurement is over, and tidying up the kiosk is not
+    part of it (its data, log and lock folders are the bench's temporary ones)."""
+    emit(result)
+    sys.stderr.flush()
+    os._exit(0)
+
+
+# ---- a kiosk window in this process: taps, transitions, memory growth ----------------------
+
+
+def _window(content_dir: str, size: tuple[int, int] = SIZE) -> tuple[Any, KioskWindow, Any]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.bench.qtkit import Frames
+    from kiosk.ui.app import KioskWindow
+    from kiosk.ui.scheduler import StillClock
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    content = _load(Path(content_dir))
+    # A clock that never fires: slides and idle resets happen only when the bench says so.
+    kiosk = KioskWindow(content, StillClock(), QSize(*size))
+    frames = Frames(kiosk.window)
+    kiosk.window.show()
+    if frames.wait_frame(0.0, timeout=10) is None:
+        raise RuntimeError("the kiosk window never showed a frame")
+    frames.wait_quiet(0.3, timeout=8)
+    from kiosk.ui import run
+
+    after_start = getattr(run, "after_start", None)
+    if after_start is not None:
+        after_start()  # as the kiosk does a few seconds after its first frame
+    return app, kiosk, frames
+
+
+def _load(folder: Path) -> Content:
+    from kiosk.content.load import load_content
+    from kiosk.media import verify_file
+
+    result = load_content(folder, verify_file)
+    if result.content is None:
+        raise SystemExit("the content has errors; run 'spa-kiosk check' first")
+    return result.content
+
+
+def taps(args: argparse.Namespace) -> None:
+    """--count taps on options and Next; for each, the time until the next frame."""
+    from kiosk.bench.qtkit import click, wait_item
+
+    _app, kiosk, frames = _window(args.content)
+    window, controller = kiosk.window, kiosk.controller
+    times: list[float] = []
+    missed = 0
+
+    def measured_tap(name: str) -> None:
+        nonlocal missed
+        item = wait_item(window, name)
+        frames.wait_quiet(0.12, timeout=6)
+        start = time.perf_counter()
+        click(window, item)
+        shown = frames.wait_frame(start, timeout=2.0)
+        if shown is None:
+            missed += 1
+            shown = time.perf_counter()
+        times.append((shown - start) * 1000)
+
+    journey_number = 0
+    while len(times) < args.count:
+        click(window, wait_item(window, "tapToBegin"))
+        frames.wait_quiet(0.15, timeout=6)
+        while controller.current_screen == "question" and len(times) < args.count:
+            journey = controller.journey
+            assert journey is not None
+            for option_id in _picks(journey.question, journey_number):
+                measured_tap(f"option_{option_id}")
+            if not controller.canNext:
+                measured_tap(f"option_{journey.question.options[0].id}")
+            measured_tap("nextButton")
+        frames.wait_quiet(0.15, timeout=6)
+        controller.startOver()
+        frames.wait_quiet(0.15, timeout=8)
+        journey_number += 1
+    emit({"tap_ms": times, "taps_without_frame": missed, "journeys": journey_number,
+          **_qt_meta(kiosk)})
+
+
+def _picks(question: Any, turn: int) -> list[str]:
+    """Options a guest might pick here, different from one journey to the next."""
+    plain = [o.id for o in question.options if not o.exclusive]
+    if question.kind == "single" or not plain:
+        return [question.options[turn % len(question.options)].id]
+    size = min(2, question.most, len(plain))
+    return [plain[(turn + k) % len(plain)] for k in range(size)]
+
+
+def transitions(args: argparse.Namespace) -> None:
+    """--count slide changes; the intervals between frames while the new slide fades in."""
+    from kiosk.bench.qtkit import find
+
+    _app, kiosk, frames = _window(args.content)
+    attract = find(kiosk.window, "attractScreen")
+    assert attract is not None
+    shown: list[tuple[float, bool]] = []  # each frame, and whether it shows a fade under way
+
+    def swapped() -> None:
+        shown.append((time.perf_counter(), bool(attract.property("fading"))))
+
+    kiosk.window.frameSwapped.connect(swapped)
+    intervals: list[float] = []
+    durations: list[float] = []
+    for _ in range(args.count):
+        first = len(shown)
+        kiosk.controller.advance_slide()
+        frames.wait_quiet(0.5, timeout=4)  # the fade (and the breath of "tap to begin")
+        here = shown[first:]
+        # From each frame of the fade to the next frame: the last one ends the fade.
+        intervals += [(b[0] - a[0]) * 1000 for a, b in zip(here, here[1:], strict=False) if a[1]]
+        during = [stamp for stamp, fading in here if fading]
+        if during:
+            durations.append((during[-1] - during[0]) * 1000)
+        # On the kiosk the next slide comes 8 s later; let the button's breath finish too.
+        frames.wait_quiet(0.5, timeout=6)
+    emit({"transition_intervals_ms": intervals, "fade_ms": durations, **_qt_meta(kiosk)})
+
+
+def growth(args: argparse.Namespace) -> None:
+    """Resident memory after warm-up, and after --count slide changes and --journeys journeys."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from kiosk.bench.qtkit import rss_mib
+    from kiosk.guest.samples import sample_answers
+
+    # Half the screen's size: the frames drawn between the changes cost a quarter, so 10,000
+    # slides take a minute, not five; what leaks, leaks at any size.
+    _app, kiosk, frames = _window(args.content, GROWTH_SIZE)
+    controller = kiosk.controller
+    answers = [sample_answers(controller.content), sample_answers(controller.content, True)]
+
+    def turn() -> None:
+        """What the running event loop does between two steps, deleting what QML let go."""
+        QCoreApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def slides(count: int) -> None:
+        for _ in range(count):
+            controller.advance_slide()
+            turn()
+
+    def journeys(count: int) -> None:
+        for number in range(count):
+            picks = answers[number % 2]
+            controller.start()
+            turn()
+            while controller.current_screen == "question":
+                journey = controller.journey
+                assert journey is not None
+                for option_id in picks.get(journey.question.id, ()):
+                    controller.toggle(option_id)
+                    turn()
+                controller.next()
+                turn()
+            controller.done()
+            turn()
+
+    def settled_rss() -> float:
+        frames.wait_quiet(0.3, timeout=8)
+        gc.collect()
+        turn()
+        return rss_mib()
+
+    slides(max(10, args.count // 20))
+    journeys(max(2, args.journeys // 20))
+    before = settled_rss()
+    started = time.perf_counter()
+    slides(args.count)
+    after_slides = settled_rss()
+    journeys(args.journeys)
+    after = settled_rss()
+    emit({
+        "rss_before_mib": before,
+        "rss_after_slides_mib": after_slides,
+        "rss_after_mib": after,
+        "rss_growth_mib": after - before,
+        "growth_seconds": time.perf_counter() - started,
+        "window": f"{GROWTH_SIZE[0]}x{GROWTH_SIZE[1]}",
+    })
+
+
+def _qt_meta(kiosk: KioskWindow) -> dict[str, Any]:
+    import PySide6
+    from PySide6.QtCore import qVersion
+    from PySide6.QtGui import QGuiApplication
+
+    window = kiosk.window
+    screen = window.screen()
+    geometry = screen.geometry() if screen is not None else None
+    return {
+        "qt": qVersion(),
+        "pyside": PySide6.__version__,
+        "platform": QGuiApplication.platformName(),
+        "renderer": window.rendererInterface().graphicsApi().name,
+        "scene_graph_backend": window.sceneGraphBackend() or "default",
+        "window": f"{window.width()}x{window.height()}",
+        "screen": f"{geometry.width()}x{geometry.height()}" if geometry is not None else "",
+    }
+
+
+# ---- content: check, and live reload of the large set --------------------------------------
+
+
+def check(args: argparse.Namespace) -> None:
+    """--count loads and checks of the content, as `spa-kiosk check` does them."""
+    from kiosk.content.load import load_content
+    from kiosk.media import verify_file
+
+    folder = Path(args.content)
+    times = []
+    result = None
+    for _ in range(args.count):
+        start = time.perf_counter()
+        result = load_content(folder, verify_file)
+        times.append((time.perf_counter() - start) * 1000)
+    assert result is not None
+    emit({"check_ms": times, "errors": len(result.errors), "warnings": len(result.warnings),
+          "counts": result.counts})
+
+
+def reload(args: argparse.Namespace) -> None:
+    """The kiosk shows the large set; the content watcher reloads it --count times, as live
+    reload does (off the UI thread under qasync), and each new set is swapped in. A 5 ms timer
+    on the UI thread measures the longest stall of each part."""
+    import asyncio
+
+    from kiosk.bench.qtkit import StallProbe
+    from kiosk.content.load import LoadResult, load_content
+    from kiosk.media import verify_file
+    from kiosk.ops.reload import ContentWatcher
+
+    app, kiosk, frames = _window(args.content)
+    import qasync  # after PySide6, as qasync requires
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    folder = Path(args.content)
+    arrived: list[asyncio.Future[LoadResult | None]] = []
+
+    def on_result(result: LoadResult | None, folder_error: str | None) -> None:
+        if result is not None and result.content is not None:
+            kiosk.controller.set_content(result.content)  # as run_kiosk does
+        if arrived and not arrived[-1].done():
+            arrived[-1].set_result(result)
+
+    watcher = ContentWatcher(folder, lambda f: load_content(f, verify_file), on_result)
+    watcher.mark_loaded()
+    probe = StallProbe()
+    parts: dict[str, list[float]] = {"reload": [], "swap": [], "slide_change": [], "quiet": []}
+
+    async def measure() -> None:
+        watching = asyncio.ensure_future(watcher.run())
+        probe.start()
+        await asyncio.sleep(1.0)
+        for _ in range(args.count):
+            probe.reset()
+            await asyncio.sleep(0.5)
+            parts["quiet"].append(probe.worst_ms())
+            # A plain slide change, for comparison: the cross-fade is drawn on this thread.
+            probe.reset()
+            kiosk.controller.advance_slide()
+            await asyncio.sleep(1.2)
+            parts["slide_change"].append(probe.worst_ms())
+            await asyncio.sleep(0.3)
+            arrived.append(loop.create_future())
+            probe.reset()
+            started = time.perf_counter()
+            watcher.reload_now()
+            result = await arrived[-1]
+            parts["reload"].append(probe.worst_ms())
+            parts.setdefault("reload_seconds", []).append(time.perf_counter() - started)
+            assert result is not None and result.content is not None, "the large set has errors"
+            probe.reset()
+            kiosk.controller.advance_slide()  # the next slide change puts the new set on screen
+            await asyncio.sleep(1.2)
+            parts["swap"].append(probe.worst_ms())
+        probe.stop()
+        watching.cancel()
+
+    with loop:
+        loop.run_until_complete(measure())
+    emit({f"{name}_stall_ms": values for name, values in parts.items()
+          if not name.endswith("_seconds")} | {"reload_seconds": parts["reload_seconds"]})
+    kiosk.close()
+
+
+PHASES: dict[str, Callable[[argparse.Namespace], None]] = {
+    "startup": startup,
+    "idle": idle,
+    "taps": taps,
+    "transitions": transitions,
+    "growth": growth,
+    "check": check,
+    "reload": reload,
+}
+
+if __name__ == "__main__":
+    sys.exit(main())
