@@ -16,9 +16,13 @@ if TYPE_CHECKING:
     from kiosk.content.model import Content
 
 
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line as `main` understands it."""
+    return _parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = parse(argv)
     command = args.command or "run"
     handler = {
         "run": _run,
@@ -170,7 +174,7 @@ def _load(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def _check(args: argparse.Namespace) -> int:
-    from kiosk.content.load import FolderError
+    from kiosk.content.result import FolderError
 
     choice = choose_content(args.dir or args.content)
     try:
@@ -188,7 +192,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _checked_content(args: argparse.Namespace) -> tuple[Content | None, int]:
     """The content in use when it checks; else None and the exit status (2: no folder)."""
-    from kiosk.content.load import FolderError
+    from kiosk.content.result import FolderError
 
     choice = choose_content(args.content)
     try:

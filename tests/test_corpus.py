@@ -1167,8 +1167,8 @@ CASES = [
             "content/questionnaire.yaml:11:20: warning: questions[0].options[1].concerns.stres: "
             "concern 'stres' is not addressed by any package (did you mean 'stress'?)",
             "content/packages.yaml:6:5: warning: packages[1]: package 'calm' is never suggested: "
-            "no combination of answers makes it the best fit (check its addresses, minutes and "
-            "avoid_if)",
+            "'ease' is listed before it, scores at least as much for every answer and is offered "
+            "whenever 'calm' is (check their addresses, minutes and avoid_if)",
         ],
         {"questionnaire": QUESTIONNAIRE.replace("{stress: 1}", "{stres: 1}")},
     ),
@@ -1176,9 +1176,8 @@ CASES = [
         "package-never-wins",
         [
             "content/packages.yaml:10:5: warning: packages[2]: package 'gentle' is never "
-            "suggested: "
-            "no combination of answers makes it the best fit (check its addresses, minutes and "
-            "avoid_if)"
+            "suggested: 'calm' is listed before it, scores at least as much for every answer and "
+            "is offered whenever 'gentle' is (check their addresses, minutes and avoid_if)"
         ],
         {
             "packages": packages_plus(

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from contentkit import PNG
 
-from kiosk.content.assets import kind_of, looks_like_font_file, resolve_asset
+from kiosk.content.assets import (
+    MAX_ASSET_BYTES,
+    AssetFolder,
+    kind_of,
+    looks_like_font_file,
+    resolve_asset,
+)
 from kiosk.content.colour import contrast_ratio, relative_luminance
 from kiosk.content.load import key_path_text
 from kiosk.content.messages import describe
@@ -139,6 +145,31 @@ def test_resolve_asset_refuses_a_folder_link_pointing_outside(assets: Path, tmp_
     assert resolve_asset(assets, "linked/a.png") == (
         None, "'linked/a.png' is a link that points outside the assets folder",
     )
+
+
+def test_resolve_asset_follows_a_link_that_stays_inside(assets: Path) -> None:
+    os.symlink(assets / "slides" / "a.png", assets / "b.png")
+    os.symlink(assets / "slides", assets / "also")
+    assert resolve_asset(assets, "b.png") == (assets / "b.png", None)
+    assert resolve_asset(assets, "also/a.png") == (assets / "also" / "a.png", None)
+
+
+def test_one_asset_folder_answers_like_resolve_asset(assets: Path, tmp_path: Path) -> None:
+    (assets / "big.png").write_bytes(b"\0" * (MAX_ASSET_BYTES + 1))
+    (tmp_path / "x.png").write_bytes(PNG)
+    os.symlink(tmp_path, assets / "out")
+    names = ["slides/a.png", "slides", "big.png", "out/x.png", "out/assets/slides/a.png",
+             "nope/a.png",
+             "slides/a.png/x", "./slides//a.png", "a.png"]
+    folder = AssetFolder(assets)
+    assert [folder.resolve(name) for name in names] == [
+        resolve_asset(assets, name) for name in names
+    ]
+    assert folder.resolve("big.png") == (None, "'big.png' is 20 MB; assets may be at most 20 MB")
+    assert folder.resolve("out/x.png") == (
+        None, "'out/x.png' is a link that points outside the assets folder"
+    )
+    assert folder.resolve("out/assets/slides/a.png")[1] is None  # back inside through a link
 
 
 def test_resolve_asset_without_assets_folder(tmp_path: Path) -> None:

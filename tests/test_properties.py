@@ -5,13 +5,15 @@ from __future__ import annotations
 import itertools
 import time
 from pathlib import Path
+from unittest.mock import patch
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kiosk.content import reach
 from kiosk.content.load import LoadResult, load_content
 from kiosk.content.model import Consult, Content, KioskFile, Package, Question
-from kiosk.content.reach import packages_that_can_win
+from kiosk.content.reach import package_reach, packages_that_can_win
 from kiosk.guest.recommend import suggest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -157,3 +159,17 @@ def brute_force_winners(content: Content) -> set[str]:
 def test_reach_search_matches_trying_every_answer(content: Content) -> None:
     found = packages_that_can_win(content.questions, content.packages)
     assert found == brute_force_winners(content)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(content=small_content())
+def test_the_quick_proofs_are_right_without_the_search(content: Content) -> None:
+    """The witnesses and the shadowing proof alone (no exact search) never claim too much."""
+    with patch.object(reach, "_can_win", side_effect=reach._TooLarge):
+        found = package_reach(content.questions, content.packages)
+    winners = brute_force_winners(content)
+    assert found.can_win <= winners
+    assert not winners & set(found.never)
+    assert all(by is not None for by in found.never.values())  # only the search gives None
+    for question in content.questions:
+        assert reach._answer_count(question) == len(list(reach._selections(question)))

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from contentkit import SVG, write_content
 
+from kiosk.content.fingerprint import fingerprint
 from kiosk.content.load import LoadResult, load_content
-from kiosk.ops.reload import ContentStatus, ContentWatcher, fingerprint
+from kiosk.ops.reload import ContentStatus, ContentWatcher
 
 
 class Recorder:

@@ -205,3 +205,21 @@ def test_bool_keys_read_as_words() -> None:
 def test_missing_file_is_a_yaml_error(tmp_path: Path) -> None:
     error, _ = refused(tmp_path / "nope.yaml")
     assert error.message.startswith("cannot read the file: ")
+
+
+def test_keys_count_as_values_in_a_file_without_anchors(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlread, "MAX_VALUES", 1000)
+    raw = "".join(f"k{i}: {i}\n" for i in range(600)).encode()  # 600 values, 1200 nodes
+    error, _ = refused(raw)
+    assert error.message.startswith("the file holds more than 1000 values")
+
+
+def test_a_file_without_anchors_reads_as_with_the_full_alias_check() -> None:
+    text = (
+        "spa: {en: Spa & Sauna, es: Spa}\nlist:\n  - 1\n  - {a: 2020-01-01, b: [x, y]}\n"
+        "<<: {m: 1}\nyes: no\n3: z\n"
+    )
+    quick = parse_yaml(text.replace("&", "+").encode())
+    full = parse_yaml(text.encode())  # an '&' in a text: the walk for aliases runs first
+    assert quick.data == {**full.data, "spa": {"en": "Spa + Sauna", "es": "Spa"}}
+    assert (quick.values, quick.keys, quick.duplicates) == (full.values, full.keys, full.duplicates)

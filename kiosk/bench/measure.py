@@ -7,6 +7,7 @@ renderer), private data, log, lock and cache folders, and no systemd socket.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -303,10 +304,8 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     memory = None
-    try:
+    with contextlib.suppress(ValueError, OSError, AttributeError):
         memory = round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)
-    except (ValueError, OSError, AttributeError):
-        pass
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),

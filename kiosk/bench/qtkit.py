@@ -166,7 +166,7 @@ def _windows_memory() -> tuple[float, float]:
     from ctypes import wintypes
 
     class Counters(ctypes.Structure):
-        _fields_ = [  # noqa: RUF012 (ctypes wants a plain list)
+        _fields_ = [
             ("cb", wintypes.DWORD),
             ("PageFaultCount", wintypes.DWORD),
             ("PeakWorkingSetSize", ctypes.c_size_t),

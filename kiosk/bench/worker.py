@@ -12,6 +12,7 @@ import time
 _STARTED = time.monotonic()  # before anything heavy is imported
 
 import argparse  # noqa: E402
+import itertools  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
@@ -78,7 +79,7 @@ async def _after_start(
     # The slide's picture is decoded off the UI thread; note when it is on screen too.
     while time.monotonic() - spawned < 10:
         picture = find(kiosk.window, "slideImage")
-        if not kiosk.controller.slide.get("image") or picture is not None:
+        if not (kiosk.controller.property("slide") or {}).get("image") or picture is not None:
             break
         await asyncio.sleep(0.005)
     result["first_full_frame_ms"] = (time.monotonic() - spawned) * 1000
@@ -162,22 +163,21 @@ def idle(args: argparse.Namespace) -> None:
 
 def _run_kiosk(content: str, on_first_frame: Callable[[KioskWindow], None]) -> None:
     """`spa-kiosk run --windowed` at 1920x1080, calling back once its first frame is shown."""
-    import kiosk.ui.run as run
-    from kiosk.cli import main as cli_main
+    from kiosk.cli import parse
+    from kiosk.ui.run import run_kiosk
 
-    class Watched(run.KioskWindow):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._first = True
-            self.window.frameSwapped.connect(self._swapped)
+    def watch(kiosk: KioskWindow) -> None:
+        first = [True]
 
-        def _swapped(self) -> None:
-            if self._first:
-                self._first = False
-                on_first_frame(self)
+        def swapped() -> None:
+            if first[0]:
+                first[0] = False
+                on_first_frame(kiosk)
 
-    run.KioskWindow = Watched  # type: ignore[misc]
-    cli_main(["run", "--content", content, "--windowed", "--size", f"{SIZE[0]}x{SIZE[1]}"])
+        kiosk.window.frameSwapped.connect(swapped)
+
+    args = parse(["run", "--content", content, "--windowed", "--size", f"{SIZE[0]}x{SIZE[1]}"])
+    run_kiosk(args, on_window=watch)
     raise RuntimeError("the kiosk stopped before the measurement was over")
 
 
@@ -314,7 +314,7 @@ def transitions(args: argparse.Namespace) -> None:
         frames.wait_quiet(0.5, timeout=4)  # the fade (and the breath of "tap to begin")
         here = shown[first:]
         # From each frame of the fade to the next frame: the last one ends the fade.
-        intervals += [(b[0] - a[0]) * 1000 for a, b in zip(here, here[1:], strict=False) if a[1]]
+        intervals += [(b[0] - a[0]) * 1000 for a, b in itertools.pairwise(here) if a[1]]
         during = [stamp for stamp, fading in here if fading]
         if during:
             durations.append((during[-1] - during[0]) * 1000)
@@ -434,11 +434,12 @@ def reload(args: argparse.Namespace) -> None:
     import asyncio
 
     from kiosk.bench.qtkit import StallProbe
-    from kiosk.content.load import LoadResult, load_content
+    from kiosk.content.load import load_content
+    from kiosk.content.result import LoadResult
     from kiosk.media import verify_file
     from kiosk.ops.reload import ContentWatcher
 
-    app, kiosk, frames = _window(args.content)
+    app, kiosk, _frames = _window(args.content)
     import qasync  # after PySide6, as qasync requires
 
     loop = qasync.QEventLoop(app)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -17,16 +19,65 @@ FileVerifier = Callable[[Path], str | None]
 
 def resolve_asset(assets: Path, relative: str) -> tuple[Path | None, str | None]:
     """The file `relative` names inside `assets`, or why it may not be used."""
-    text = relative.strip()
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
-        return None, f"'{text}' is a web address; put the file in the assets folder and name it"
-    windows = PureWindowsPath(text)
-    if PurePosixPath(text).is_absolute() or windows.is_absolute() or text.startswith("\\"):
-        return None, f"'{text}' is an absolute path; write it relative to the assets folder"
-    parts = re.split(r"[\\/]", text)
-    if ".." in parts:
-        return None, f"'{text}' leaves the assets folder ('..' is not allowed)"
-    candidate = assets.joinpath(*[part for part in parts if part not in {"", "."}])
+    return AssetFolder(assets).resolve(relative)
+
+
+class AssetFolder:
+    """resolve_asset for many paths in one assets folder, each folder looked at once."""
+
+    def __init__(self, assets: Path) -> None:
+        self.assets = assets
+        self._root: str | None = None  # the real path of `assets`; "" when it cannot be had
+        self._plain_folders: dict[str, bool] = {}
+
+    def resolve(self, relative: str) -> tuple[Path | None, str | None]:
+        """The file `relative` names inside the folder, or why it may not be used."""
+        text = relative.strip()
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
+            return None, f"'{text}' is a web address; put the file in the assets folder and name it"
+        windows = PureWindowsPath(text)
+        if text.startswith(("/", "\\")) or windows.is_absolute():
+            return None, f"'{text}' is an absolute path; write it relative to the assets folder"
+        parts = re.split(r"[\\/]", text)
+        if ".." in parts:
+            return None, f"'{text}' leaves the assets folder ('..' is not allowed)"
+        parts = [part for part in parts if part not in {"", "."}]
+        return self._plain_file(parts) or _resolve_slowly(self.assets, parts, text)
+
+    def _plain_file(self, parts: list[str]) -> tuple[Path, None] | None:
+        """The common case quickly: no links, every folder a folder and the file a small file.
+        None for anything else, which the full lookup then explains."""
+        if self._root is None:
+            try:
+                self._root = os.path.realpath(self.assets, strict=True)
+            except (OSError, ValueError):
+                self._root = ""
+        if not self._root or not parts:
+            return None
+        folder = self._root
+        for part in parts[:-1]:
+            folder = os.path.join(folder, part)
+            if folder not in self._plain_folders:
+                try:
+                    self._plain_folders[folder] = stat.S_ISDIR(os.lstat(folder).st_mode)
+                except (OSError, ValueError):
+                    self._plain_folders[folder] = False
+            if not self._plain_folders[folder]:
+                return None
+        try:
+            info = os.lstat(os.path.join(folder, parts[-1]))
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ASSET_BYTES:
+            return None
+        return self.assets.joinpath(*parts), None
+
+
+def _resolve_slowly(
+    assets: Path, parts: list[str], text: str
+) -> tuple[Path | None, str | None]:
+    """Why `parts` inside `assets` is not a usable file (or the file, reached through links)."""
+    candidate = assets.joinpath(*parts)
     try:
         real = candidate.resolve(strict=True)
         root = assets.resolve(strict=True)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from kiosk.content.assets import FileVerifier, kind_of, looks_like_font_file, resolve_asset
+from kiosk.content.assets import AssetFolder, FileVerifier, kind_of, looks_like_font_file
 from kiosk.content.colour import contrast_ratio
 from kiosk.content.load import Sources
 from kiosk.content.model import (
@@ -22,7 +22,7 @@ from kiosk.content.model import (
     Text,
 )
 from kiosk.content.problems import did_you_mean, has_errors, quote_list
-from kiosk.content.reach import packages_that_can_win
+from kiosk.content.reach import package_reach
 from kiosk.content.yamlread import KeyPath
 
 M = TypeVar("M", bound=Model)
@@ -215,16 +215,18 @@ def _assets(
         if package.image:
             refs.append(("packages.yaml", ("packages", i, "image"), package.image))
     verified: dict[str, str | None] = {}
-    resolved: dict[str, tuple[Path | None, str | None]] = {}  # many options share an icon
+    # Many options share an icon: each distinct path is looked up once.
+    resolved: dict[str, tuple[Path | None, str | None, str]] = {}
+    folder = AssetFolder(sources.assets)
     for name, where, relative in refs:
         if relative not in resolved:
-            resolved[relative] = resolve_asset(sources.assets, relative)
-        path, why = resolved[relative]
+            resolved[relative] = (*folder.resolve(relative), kind_of(relative))
+        path, why, kind = resolved[relative]
         if why is None and path is not None:
             wanted = "font" if where[-1] == "font" else "image"
-            if kind_of(relative) != wanted:
-                kind = "a font file (.ttf, .otf)" if wanted == "font" else "an image"
-                why = f"'{relative}' is not {kind}"
+            if kind != wanted:
+                expected = "a font file (.ttf, .otf)" if wanted == "font" else "an image"
+                why = f"'{relative}' is not {expected}"
             elif verify is not None:
                 if relative not in verified:
                     verified[relative] = verify(path)
@@ -398,16 +400,25 @@ def _lengths(
 def _winners(
     sources: Sources, kiosk: KioskFile, questionnaire: QuestionnaireFile, packages: PackagesFile
 ) -> None:
-    winners = packages_that_can_win(questionnaire.questions, packages.packages)
-    if winners is None:
-        return  # too many combinations to try; say nothing rather than guess
+    reach = package_reach(questionnaire.questions, packages.packages)
     for pi, package in enumerate(packages.packages):
-        if package.id not in winners:
-            sources.warning(
-                "packages.yaml", ("packages", pi),
-                f"package '{package.id}' is never suggested: no combination of answers makes it "
-                "the best fit (check its addresses, minutes and avoid_if)",
+        if package.id not in reach.never:
+            continue  # it can win, or the search gave up on it: say nothing rather than guess
+        shadow = reach.never[package.id]
+        if shadow is None:
+            why = (
+                "no combination of answers makes it the best fit (check its addresses, minutes "
+                "and avoid_if)"
             )
+        else:
+            why = (
+                f"'{shadow}' is listed before it, scores at least as much for every answer and "
+                f"is offered whenever '{package.id}' is (check their addresses, minutes and "
+                "avoid_if)"
+            )
+        sources.warning(
+            "packages.yaml", ("packages", pi), f"package '{package.id}' is never suggested: {why}"
+        )
 
 
 __all__ = ["check_sources"]

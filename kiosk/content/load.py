@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from kiosk.content.assets import FileVerifier
+from kiosk.content.gcpause import collection_paused
 from kiosk.content.messages import describe, field_names, message_for
 from kiosk.content.model import (
     FILE_MODELS,
@@ -22,9 +23,8 @@ from kiosk.content.model import (
     SlidesFile,
 )
 from kiosk.content.problems import Problem, Severity, display_path
+from kiosk.content.result import ASSETS_FOLDER, FolderError, LoadResult
 from kiosk.content.yamlread import KeyPath, YamlDocument, YamlError, read_yaml
-
-ASSETS_FOLDER = "assets"
 
 _EXPECTED_TOP = {
     "kiosk.yaml": "'spa_name:' and the kiosk settings",
@@ -32,10 +32,6 @@ _EXPECTED_TOP = {
     "questionnaire.yaml": "'questions:' followed by a list of questions",
     "packages.yaml": "'packages:' followed by a list of packages",
 }
-
-
-class FolderError(Exception):
-    """The content folder itself cannot be read (missing, not a folder, no permission)."""
 
 
 def key_path_text(path: KeyPath) -> str:
@@ -80,29 +76,7 @@ class Sources:
         self.problems.append(self.files[name].problem(Severity.WARNING, where, message, **how))
 
 
-@dataclass(frozen=True)
-class LoadResult:
-    folder: Path
-    content: Content | None
-    problems: tuple[Problem, ...]
-    counts: dict[str, int]
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
-
-    def summary(self) -> str:
-        c = self.counts
-        return (
-            f"read {display_path(self.folder)}: {c['slides']} slides, {c['questions']} questions, "
-            f"{c['packages']} packages; {len(self.errors)} errors, {len(self.warnings)} warnings"
-        )
-
-
+@collection_paused
 def load_content(folder: Path, verify: FileVerifier | None = None) -> LoadResult:
     """Read and check the whole folder. `content` is None when there is any error."""
     from kiosk.content.check import check_sources  # check builds on this module

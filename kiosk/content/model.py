@@ -71,6 +71,9 @@ class Text:
     def __repr__(self) -> str:
         return f"Text({dict(self._values)!r})"
 
+    def __reduce__(self) -> tuple[type[Text], tuple[dict[str, str]]]:
+        return (Text, (dict(self._values),))  # for the start-up snapshot (content/snapshot.py)
+
     @classmethod
     def _parse(cls, value: Any) -> Text:
         if isinstance(value, Text):
@@ -128,7 +131,7 @@ class Text:
         }
 
 
-def _frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
+def frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
     return MappingProxyType(dict(value))
 
 
@@ -205,7 +208,7 @@ Colour = Annotated[
     Field(json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}),
 ]
 Weights = Annotated[
-    Mapping[str, Annotated[float, NoBool]], AfterValidator(_frozen_mapping),
+    Mapping[str, Annotated[float, NoBool]], AfterValidator(frozen_mapping),
     PlainSerializer(dict, return_type=dict[str, float]),
 ]
 AssetPath = Annotated[str, Field(min_length=1)]
@@ -221,7 +224,8 @@ Minutes = Annotated[int, Field(gt=0, le=24 * 60), NoBool]
 
 class Model(BaseModel):
     model_config = ConfigDict(
-        frozen=True, extra="forbid", coerce_numbers_to_str=True, populate_by_name=True
+        frozen=True, extra="forbid", coerce_numbers_to_str=True, populate_by_name=True,
+        defer_build=True,
     )
 
 
@@ -272,9 +276,9 @@ class KioskFile(Model):
 
     spa_name: Text
     languages: Annotated[tuple[LanguageCode, ...], Field(min_length=1)] = (DEFAULT_LANGUAGE,)
-    theme: Theme = Theme()
-    timing: Timing = Timing()
-    booking: Booking = Booking()
+    theme: Theme = Field(default_factory=Theme)
+    timing: Timing = Field(default_factory=Timing)
+    booking: Booking = Field(default_factory=Booking)
     disclaimer: Text = DEFAULT_DISCLAIMER
 
     @property
@@ -316,7 +320,7 @@ class Option(Model):
     id: Id
     label: Text
     icon: AssetPath | None = None
-    concerns: Weights = Field(default_factory=lambda: _frozen_mapping({}))
+    concerns: Weights = Field(default_factory=lambda: frozen_mapping({}))
     flags: tuple[Id, ...] = ()
     minutes: Minutes | None = None
     exclusive: bool = False
@@ -357,7 +361,7 @@ class Package(Model):
     code: str | None = None
     summary: Text | None = None
     image: AssetPath | None = None
-    addresses: Weights = Field(default_factory=lambda: _frozen_mapping({}))
+    addresses: Weights = Field(default_factory=lambda: frozen_mapping({}))
     avoid_if: tuple[Id, ...] = ()
 
     @property
@@ -387,7 +391,7 @@ class PackagesFile(Model):
     """packages.yaml: what the spa offers, and the "please talk to our therapist" screen."""
 
     packages: Annotated[tuple[Package, ...], Field(min_length=1)]
-    consult: Consult = Consult()
+    consult: Consult = Field(default_factory=Consult)
 
 
 FILE_MODELS: dict[str, type[Model]] = {

@@ -33,6 +33,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_STR_TAG = "tag:yaml.org,2002:str"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -108,8 +109,12 @@ def parse_yaml(raw: bytes) -> YamlDocument:
         raise YamlError(f"nesting is too deep (more than {MAX_DEPTH} levels)") from exc
     document = YamlDocument(data=None)
     if node is not None:
-        _refuse_alias_bomb(node)
-        document.data = _Builder(document).build(node, (), 0)
+        # Without an '&' there is no anchor, so no alias: every node is met once, and the
+        # builder can count them as it goes instead of a walk of its own first.
+        plain = "&" not in text
+        if not plain:
+            _refuse_alias_bomb(node)
+        document.data = _Builder(document, plain=plain).build(node, (), 0)
     return document
 
 
@@ -185,15 +190,19 @@ def _decode(raw: bytes) -> str:
     return text
 
 
+def _too_many_values() -> YamlError:
+    return YamlError(
+        f"the file holds more than {MAX_VALUES} values; a content file needs far fewer "
+        "(is this the right file?)",
+        1, 1,
+    )
+
+
 def _refuse_alias_bomb(root: Node) -> None:
     """Count the values the node graph expands to, once per distinct node, before building it."""
     distinct, shared = _count_distinct(root)
     if distinct > MAX_VALUES:
-        raise YamlError(
-            f"the file holds more than {MAX_VALUES} values; a content file needs far fewer "
-            "(is this the right file?)",
-            1, 1,
-        )
+        raise _too_many_values()
     if not shared:
         return  # no aliases: a plain tree expands to exactly its `distinct` values, no loops
     sizes: dict[int, int] = {}
@@ -252,10 +261,15 @@ def _location(node: Node) -> Location:
 
 
 class _Builder:
-    """Turns composed nodes into plain Python values, counting every value it makes."""
+    """Turns composed nodes into plain Python values, counting every value it makes.
 
-    def __init__(self, document: YamlDocument) -> None:
+    `plain`: the text has no anchors, so no node is met twice; then keys are counted as well, as
+    _refuse_alias_bomb would have counted them, and there is no loop to look out for."""
+
+    def __init__(self, document: YamlDocument, *, plain: bool = False) -> None:
         self.document = document
+        self.values = document.values
+        self.plain = plain
         self.count = 0
         self.active: set[int] = set()
         self.constructor = yaml.SafeLoader("")
@@ -263,6 +277,8 @@ class _Builder:
     def build(self, node: Node, path: KeyPath, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
+            if self.plain:
+                raise _too_many_values()
             raise YamlError(
                 f"the file expands to more than {MAX_VALUES} values (anchors and aliases "
                 "repeated too often); write the values out plainly",
@@ -270,28 +286,37 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise YamlError(f"nesting is too deep (more than {MAX_DEPTH} levels)", *_location(node))
-        if id(node) in self.active:
-            raise YamlError("an alias refers to the value that contains it", *_location(node))
-        self.document.values.setdefault(path, _location(node))
+        mark = node.start_mark
+        if path not in self.values:
+            self.values[path] = (mark.line + 1, mark.column + 1)
+        if node.tag == _STR_TAG and isinstance(node, ScalarNode):
+            return node.value
         if isinstance(node, ScalarNode):
             return self._scalar(node)
+        if self.plain:
+            return self._container(node, path, depth)
+        if id(node) in self.active:
+            raise YamlError("an alias refers to the value that contains it", *_location(node))
         self.active.add(id(node))
         try:
-            if isinstance(node, SequenceNode):
-                self._require_tag(node, _SEQ_TAG)
-                items = enumerate(node.value)
-                return [self.build(item, (*path, i), depth + 1) for i, item in items]
-            if isinstance(node, MappingNode):
-                self._require_tag(node, _MAP_TAG)
-                return self._mapping(node, path, depth)
+            return self._container(node, path, depth)
         finally:
             self.active.discard(id(node))
+
+    def _container(self, node: Node, path: KeyPath, depth: int) -> Any:
+        if isinstance(node, SequenceNode):
+            self._require_tag(node, _SEQ_TAG)
+            items = enumerate(node.value)
+            return [self.build(item, (*path, i), depth + 1) for i, item in items]
+        if isinstance(node, MappingNode):
+            self._require_tag(node, _MAP_TAG)
+            return self._mapping(node, path, depth)
         raise YamlError("unsupported YAML node", *_location(node))
 
     def _scalar(self, node: ScalarNode) -> Any:
         if node.tag not in _PLAIN_TAGS:
             raise YamlError(_tag_message(node.tag), *_location(node))
-        if node.tag == "tag:yaml.org,2002:str":
+        if node.tag == _STR_TAG:
             return node.value
         try:
             return self.constructor.construct_object(node, deep=False)
@@ -302,6 +327,9 @@ class _Builder:
         result: dict[str, Any] = {}
         first_seen: dict[str, Location] = {}
         merged: list[dict[str, Any]] = []
+        keys = self.document.keys
+        if self.plain:
+            self.count += len(node.value)  # the keys
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 merged.extend(self._merge_sources(value_node, path, depth))
@@ -310,16 +338,20 @@ class _Builder:
                 raise YamlError(
                     "a key must be a plain word, not a list or mapping", *_location(key_node)
                 )
-            key_value = self._scalar(key_node)
-            if not isinstance(key_value, Hashable) or key_value is None:
-                raise YamlError("a key must be a plain word", *_location(key_node))
-            key = str(key_value).lower() if isinstance(key_value, bool) else str(key_value)
-            where = _location(key_node)
+            if key_node.tag == _STR_TAG:
+                key = key_node.value
+            else:
+                key_value = self._scalar(key_node)
+                if not isinstance(key_value, Hashable) or key_value is None:
+                    raise YamlError("a key must be a plain word", *_location(key_node))
+                key = str(key_value).lower() if isinstance(key_value, bool) else str(key_value)
+            mark = key_node.start_mark
+            where = (mark.line + 1, mark.column + 1)
             if key in first_seen:
                 self.document.duplicates.append(((*path, key), where, first_seen[key]))
                 continue
             first_seen[key] = where
-            self.document.keys[(*path, key)] = where
+            keys[(*path, key)] = where
             result[key] = self.build(value_node, (*path, key), depth + 1)
         for source in merged:
             for key, value in source.items():
@@ -328,6 +360,8 @@ class _Builder:
 
     def _merge_sources(self, node: Node, path: KeyPath, depth: int) -> list[dict[str, Any]]:
         items = node.value if isinstance(node, SequenceNode) else [node]
+        if self.plain and isinstance(node, SequenceNode):
+            self.count += 1  # the list of mappings itself
         sources = []
         for item in items:
             value = self.build(item, path, depth + 1)

@@ -25,6 +25,7 @@ ENV_RUNTIME = "SPA_KIOSK_RUNTIME_DIR"
 
 USAGE_DB = "usage.sqlite3"
 PIN_FILE = "staff-pin.json"
+SNAPSHOT_FILE = "content-snapshot.pickle"
 LOG_FILE = "spa-kiosk.log"
 LOCK_FILE = "spa-kiosk.lock"
 
@@ -68,6 +69,10 @@ def usage_db_path() -> Path:
 
 def pin_path() -> Path:
     return data_dir() / PIN_FILE
+
+
+def snapshot_path() -> Path:
+    return data_dir() / SNAPSHOT_FILE
 
 
 def log_path() -> Path:

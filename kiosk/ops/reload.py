@@ -11,42 +11,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.content.load import ASSETS_FOLDER, FolderError, LoadResult
-from kiosk.content.model import FILE_MODELS
+from kiosk.content.fingerprint import Fingerprint, fingerprint
+from kiosk.content.result import FolderError, LoadResult
 
 log = logging.getLogger("kiosk.reload")
-
-Fingerprint = tuple[tuple[str, int, int], ...]
-MAX_ASSET_FILES = 5000
-
-
-def fingerprint(folder: Path) -> Fingerprint:
-    """Name, modification time and size of the four files and everything under assets/."""
-    entries: list[tuple[str, int, int]] = []
-    for name in FILE_MODELS:
-        entries.append(_stat(folder / name, name))
-    assets = folder.parent / ASSETS_FOLDER
-    for root, _dirs, files in os.walk(assets):
-        for file in sorted(files):
-            path = Path(root) / file
-            entries.append(_stat(path, str(path.relative_to(assets))))
-            if len(entries) > MAX_ASSET_FILES:
-                return tuple(entries)
-    return tuple(sorted(entries))
-
-
-def _stat(path: Path, name: str) -> tuple[str, int, int]:
-    try:
-        info = path.stat()
-    except OSError:
-        return (name, -1, -1)
-    return (name, info.st_mtime_ns, info.st_size)
-
 
 class ContentWatcher:
     """Watches one content folder and calls `on_result` with every settled, fully read state."""
@@ -69,9 +41,14 @@ class ContentWatcher:
         self._loaded: Fingerprint | None = None
         self._wake = asyncio.Event()
 
-    def mark_loaded(self) -> None:
-        """The current state of the folder is what the kiosk shows (at start-up)."""
-        self._seen = self._loaded = fingerprint(self.folder)
+    def mark_loaded(self, seen: Fingerprint | None = None) -> None:
+        """The folder as it is now (or as `seen`) is what the kiosk shows (at start-up)."""
+        self._seen = self._loaded = fingerprint(self.folder) if seen is None else seen
+
+    @property
+    def loaded(self) -> Fingerprint | None:
+        """The folder as it was when the content last delivered was read."""
+        return self._loaded
 
     def reload_now(self) -> None:
         """Staff asked for a reload: read the folder again at the next turn, settled or not."""

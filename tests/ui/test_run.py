@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from contentkit import MakeContent
 from kioskkit import write_test_content
 
 pytestmark = pytest.mark.ui
@@ -76,3 +77,28 @@ def test_first_start_with_broken_content_shows_the_default_and_says_so(tmp_path:
     assert kiosk.returncode == 0, output
     assert "packages[0].minutes: expected a whole number of minutes, got \"sixty\"" in output
     assert "showing the default content" in output
+
+
+def test_a_start_uses_the_checked_copy_of_unchanged_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_content: MakeContent
+) -> None:
+    from kiosk.ui import run
+
+    monkeypatch.setenv("SPA_KIOSK_DATA_DIR", str(tmp_path / "data"))
+    folder = make_content()
+    first = run.load_for_kiosk(folder)
+    assert not first.showing_default
+
+    reads: list[Path] = []
+    real_read = run.read_content
+    monkeypatch.setattr(run, "read_content", lambda f: reads.append(f) or real_read(f))
+    second = run.load_for_kiosk(folder)
+    assert second.content == first.content and not second.showing_default
+    assert reads == []  # nothing changed: the files were not read again
+
+    packages = folder / "packages.yaml"
+    packages.write_text(packages.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    later = time.time() + 5
+    os.utime(packages, (later, later))
+    run.load_for_kiosk(folder)
+    assert reads == [folder]

@@ -156,15 +156,13 @@ Item {
         anchors.bottomMargin: screen.style.margin * 0.5 + fine.height + screen.style.gap
         height: screen.style.buttonHeight * 1.1
         onTapped: screen.kiosk.start()
-        // A slow breath after each new slide, then rest: inviting, and no work while idle.
+        // One slow breath with each new slide, then rest: inviting, and no work while
+        // idle (without a GPU every frame of it is painted by the CPU).
         SequentialAnimation on scale {
             id: breathe
             running: false
-            // Two breaths, written out: complete() then ends both (with `loops` it ends one).
-            NumberAnimation { to: 1.04; duration: 1400; easing.type: Easing.InOutSine }
-            NumberAnimation { to: 1.0; duration: 1400; easing.type: Easing.InOutSine }
-            NumberAnimation { to: 1.04; duration: 1400; easing.type: Easing.InOutSine }
-            NumberAnimation { to: 1.0; duration: 1400; easing.type: Easing.InOutSine }
+            NumberAnimation { to: 1.04; duration: 1100; easing.type: Easing.InOutSine }
+            NumberAnimation { to: 1.0; duration: 1100; easing.type: Easing.InOutSine }
         }
         Connections {
             target: screen.kiosk

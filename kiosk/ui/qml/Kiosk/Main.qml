@@ -7,53 +7,74 @@ Window {
     required property var staff
     objectName: "kioskWindow"
     title: "Spa Kiosk"
-    color: style.background
+    color: kioskStyle.background
     visible: true
 
     Style {
-        id: style
+        id: kioskStyle
         theme: window.kiosk.theme
         width: window.width
         height: window.height
         family: window.kiosk.fontFamily
     }
 
+    // Only the attract loop is made before the first frame; the other screens are made just
+    // after it, in the pauses between frames (at once, should a guest be quicker than that).
     Item {
         id: stage
         anchors.fill: parent
 
         Fading {
-            fade: style.fade
+            fade: kioskStyle.fade
             shown: window.kiosk.screen === "attract"
-            AttractScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
+            AttractScreen { anchors.fill: parent; style: kioskStyle; kiosk: window.kiosk }
         }
         Fading {
-            fade: style.fade
+            id: questionFading
+            fade: kioskStyle.fade
             shown: window.kiosk.screen === "question"
-            QuestionScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
+            Loader {
+                anchors.fill: parent
+                asynchronous: !questionFading.shown
+                sourceComponent: Component { QuestionScreen { style: kioskStyle; kiosk: window.kiosk } }
+            }
         }
         Fading {
-            fade: style.fade
+            id: resultFading
+            fade: kioskStyle.fade
             shown: window.kiosk.screen === "result"
-            ResultScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
+            Loader {
+                anchors.fill: parent
+                asynchronous: !resultFading.shown
+                sourceComponent: Component { ResultScreen { style: kioskStyle; kiosk: window.kiosk } }
+            }
         }
         Fading {
-            fade: style.fade
+            id: consultFading
+            fade: kioskStyle.fade
             shown: window.kiosk.screen === "consult"
-            ConsultScreen { anchors.fill: parent; style: style; kiosk: window.kiosk }
+            Loader {
+                anchors.fill: parent
+                asynchronous: !consultFading.shown
+                sourceComponent: Component { ConsultScreen { style: kioskStyle; kiosk: window.kiosk } }
+            }
         }
-        IdleOverlay { anchors.fill: parent; style: style; kiosk: window.kiosk }
+        IdleOverlay { anchors.fill: parent; style: kioskStyle; kiosk: window.kiosk }
 
         // Staff only: a long press in the top-left corner opens the PIN pad.
         Item {
             objectName: "staffCorner"
-            width: 140 * style.s
+            width: 140 * kioskStyle.s
             height: width
             TapHandler {
                 longPressThreshold: window.staff.holdSeconds
                 onLongPressed: window.staff.openPad()
             }
         }
-        StaffPanel { anchors.fill: parent; style: style; staff: window.staff }
+        Loader {
+            anchors.fill: parent
+            asynchronous: true
+            sourceComponent: Component { StaffPanel { style: kioskStyle; staff: window.staff } }
+        }
     }
 }

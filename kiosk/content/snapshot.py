@@ -1,0 +1,75 @@
+"""The last content the kiosk read and checked, kept on disk so that the next start can show it
+at once instead of reading and checking every file again (most of a start's time).
+
+A snapshot is used only when it is for the same folder, nothing in that folder has changed since
+(same fingerprint), and the same versions of the kiosk, Python and pydantic wrote it; anything
+else, including a damaged or unreadable file, means reading the folder as usual. It lives in the
+kiosk's own data folder, which only the kiosk's account writes.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import io
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pydantic
+
+from kiosk import __version__
+from kiosk.content import model
+from kiosk.content.fingerprint import Fingerprint
+from kiosk.content.result import LoadResult
+
+log = logging.getLogger("kiosk.snapshot")
+FORMAT = 1
+
+
+def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
+    """Keep `result`, read from its folder while the folder looked like `seen`. Never raises:
+    without a snapshot the next start is only slower."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table.copy()
+    pickler.dispatch_table[MappingProxyType] = _reduce_mapping  # weights: rebuilt from a dict
+    try:
+        pickler.dump((_header(result.folder, seen), result))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=target.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(buffer.getvalue())
+        os.replace(temporary, target)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+        log.warning("could not keep a snapshot of the content for the next start: %s", exc)
+
+
+def load(target: Path, folder: Path, seen: Fingerprint) -> LoadResult | None:
+    """The snapshot of `folder` when it is still true for the folder as it looks now (`seen`)."""
+    try:
+        raw = target.read_bytes()
+    except OSError:
+        return None
+    try:
+        header, result = pickle.loads(raw)  # our own file, in a folder only the kiosk writes
+    except Exception as exc:  # any damage at all means: read the folder instead
+        log.info("content snapshot not used (%s: %s)", type(exc).__name__, exc)
+        return None
+    if header != _header(folder, seen) or not isinstance(result, LoadResult):
+        return None
+    return result
+
+
+def _header(folder: Path, seen: Fingerprint) -> tuple[Any, ...]:
+    return (
+        FORMAT, __version__, sys.version, pydantic.VERSION, str(folder.resolve()), seen,
+    )
+
+
+def _reduce_mapping(mapping: MappingProxyType[str, float]) -> tuple[Any, ...]:
+    return (model.frozen_mapping, (dict(mapping),))

@@ -1,0 +1,91 @@
+"""The checked copy of the content that lets the kiosk start without reading its files again:
+used only while nothing changed, and never trusted when damaged or out of date."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from contentkit import MakeContent
+
+from kiosk.content import snapshot
+from kiosk.content.fingerprint import fingerprint
+from kiosk.content.load import load_content
+from kiosk.content.result import LoadResult
+
+
+def _checked(folder: Path) -> LoadResult:
+    result = load_content(folder, lambda path: None)
+    assert result.content is not None, [p.format() for p in result.problems]
+    return result
+
+
+def test_a_snapshot_gives_back_the_same_content(make_content: MakeContent, tmp_path: Path) -> None:
+    folder = make_content()
+    result = _checked(folder)
+    target = tmp_path / "data" / "snapshot"
+    snapshot.save(target, result, fingerprint(folder))
+
+    again = snapshot.load(target, folder, fingerprint(folder))
+
+    assert again is not None and again.content is not None and result.content is not None
+    assert again.content == result.content
+    assert again.problems == result.problems
+    assert again.counts == result.counts
+    question = again.content.questions[0]
+    assert question.prompt.get("en") == result.content.questions[0].prompt.get("en")
+    weights = question.options[0].concerns
+    assert dict(weights) == dict(result.content.questions[0].options[0].concerns)
+    assert type(weights) is type(result.content.questions[0].options[0].concerns)  # read-only
+
+
+def test_a_snapshot_is_not_used_once_a_file_changed(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    folder = make_content()
+    target = tmp_path / "snapshot"
+    snapshot.save(target, _checked(folder), fingerprint(folder))
+    slides = folder / "slides.yaml"
+    slides.write_text(slides.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    later = time.time() + 5
+    os.utime(slides, (later, later))
+
+    assert snapshot.load(target, folder, fingerprint(folder)) is None
+
+
+def test_a_snapshot_is_only_for_its_own_folder(make_content: MakeContent, tmp_path: Path) -> None:
+    folder = make_content()
+    target = tmp_path / "snapshot"
+    seen = fingerprint(folder)
+    snapshot.save(target, _checked(folder), seen)
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+
+    assert snapshot.load(target, other, seen) is None
+
+
+def test_a_damaged_or_missing_snapshot_is_ignored(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    folder = make_content()
+    target = tmp_path / "snapshot"
+    seen = fingerprint(folder)
+    assert snapshot.load(target, folder, seen) is None
+    snapshot.save(target, _checked(folder), seen)
+    raw = target.read_bytes()
+    for damaged in (b"", raw[: len(raw) // 2], b"not a snapshot", raw[:40] + b"\x00" * 40):
+        target.write_bytes(damaged)
+        assert snapshot.load(target, folder, seen) is None
+
+
+def test_a_snapshot_that_cannot_be_written_is_only_a_slower_start(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    folder = make_content()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way", encoding="utf-8")
+
+    snapshot.save(blocker / "snapshot", _checked(folder), fingerprint(folder))  # no exception
+
+    assert not (blocker / "snapshot").exists()
