@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
@@ -86,10 +87,24 @@ def load_fonts(content: Content) -> str:
     # The other weights of the family usually sit beside the regular file.
     for path in [main, *sorted(main.parent.iterdir())]:
         if path.suffix.lower() in FONT_SUFFIXES and path.is_file():
-            font_id = QFontDatabase.addApplicationFont(str(path))
+            font_id = _register_font(path)
             if path == main and font_id >= 0:
                 family = (QFontDatabase.applicationFontFamilies(font_id) or [FALLBACK_FONT])[0]
     return family
+
+
+_registered: dict[tuple[str, int, int], int] = {}
+
+
+def _register_font(path: Path) -> int:
+    """Qt's id for the font file, registered once per version of the file: every new content
+    set names the fonts again, and registering them again would keep a second copy in memory
+    and make every text on screen lay itself out anew."""
+    info = path.stat()
+    key = (str(path.resolve()), info.st_mtime_ns, info.st_size)
+    if key not in _registered:
+        _registered[key] = QFontDatabase.addApplicationFont(str(path))
+    return _registered[key]
 
 
 class KioskWindow:

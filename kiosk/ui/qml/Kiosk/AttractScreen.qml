@@ -29,9 +29,15 @@ Item {
         back.opacity = 0.002
         back.z = 2
         screen.incoming = back
-        screen.layered = true
         if (back.settled)
-            startFade.restart()
+            screen.prepareFade()
+    }
+
+    // Both layers are drawn into images once the new one is complete (its picture loaded), so
+    // they are drawn once, not again when the picture arrives.
+    function prepareFade() {
+        screen.layered = true
+        startFade.restart()
     }
 
     // The new slide is fully shown: it becomes the front layer, the old one is hidden.
@@ -70,7 +76,7 @@ Item {
         ignoreUnknownSignals: true
         function onSettledChanged() {
             if (screen.incoming && screen.incoming.settled && !fadeIn.running)
-                startFade.restart()
+                screen.prepareFade()
         }
     }
 
@@ -105,7 +111,7 @@ Item {
         anchors.fill: parent
         z: 1
         reserveBottom: screen.height - cta.y + screen.style.gap
-        layer.enabled: screen.layered
+        layer.enabled: screen.layered || screen.frontIsA
     }
     SlideLayer {
         id: layerB
@@ -113,7 +119,7 @@ Item {
         anchors.fill: parent
         opacity: 0
         reserveBottom: screen.height - cta.y + screen.style.gap
-        layer.enabled: screen.layered
+        layer.enabled: screen.layered || !screen.frontIsA
     }
 
     // Header: logo and spa name, quiet.
