@@ -981,6 +981,14 @@ CASES = [
         {"cut.png": png_bytes(40, 40)[:60]},
     ),
     Case(
+        "weight-not-a-number",
+        [
+            "content/packages.yaml:5:23: error: packages[0].addresses.pain: expected an "
+            "ordinary number such as 1 or 0.5, got nan"
+        ],
+        {"packages": PACKAGES.replace("addresses: {pain: 2}", "addresses: {pain: .nan}")},
+    ),
+    Case(
         "asset-too-many-pixels",
         [
             "content/packages.yaml:6:12: error: packages[0].image: 'wide.png' is 9000x1 pixels; "

@@ -86,7 +86,9 @@ def message_for(error: ErrorDetails, model_at_parent: type[BaseModel] | None) ->
         return f"expected {noun or 'a number'}, got {got}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"expected {noun or 'a whole number'}, got {got}"
-    if kind in {"float_parsing", "float_type", "finite_number"}:
+    if kind == "finite_number":
+        return f"expected {noun or 'an ordinary number such as 1 or 0.5'}, got {got}"
+    if kind in {"float_parsing", "float_type"}:
         return f"expected {noun or 'a number'}, got {got}"
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         bound = describe(next(iter(ctx.values()), ""))

@@ -207,8 +207,9 @@ Colour = Annotated[
     str, BeforeValidator(_colour_given), AfterValidator(_check_colour),
     Field(json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}),
 ]
+Weight = Annotated[float, Field(allow_inf_nan=False), NoBool]  # .nan would make ranking undefined
 Weights = Annotated[
-    Mapping[str, Annotated[float, NoBool]], AfterValidator(frozen_mapping),
+    Mapping[str, Weight], AfterValidator(frozen_mapping),
     PlainSerializer(dict, return_type=dict[str, float]),
 ]
 AssetPath = Annotated[str, Field(min_length=1)]
