@@ -63,6 +63,18 @@ def test_check_passes_on_the_bundled_content(built: Path, tmp_path: Path) -> Non
     assert "_internal" in result.stdout  # the bundle's own copy, not the working folder
 
 
+def test_the_bench_measures_from_the_standalone_build(built: Path, tmp_path: Path) -> None:
+    """`spa-kiosk bench` starts each measurement through the program itself; in the standalone
+    build that is the bundle (there is no Python to run `-m kiosk`)."""
+    content = built.parent / "_internal" / "content"
+    result = run(built, "bench-worker", "taps", "--content", str(content), "--count", "4",
+                 cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    line = next(x for x in result.stdout.splitlines() if x.startswith("BENCH-RESULT "))
+    figures = json.loads(line.split(" ", 1)[1])
+    assert len(figures["tap_ms"]) >= 4 and figures["renderer"]
+
+
 def test_render_writes_real_screens(built: Path, tmp_path: Path) -> None:
     out = tmp_path / "screens"
     result = run(built, "render", "--out", str(out), "--size", "960x540", cwd=tmp_path)

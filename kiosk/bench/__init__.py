@@ -1,6 +1,6 @@
 """`spa-kiosk bench`: how fast the kiosk starts, how smooth it stays and how small, on this PC.
 
-Each measurement runs in a fresh Python process (`python -m kiosk.bench.worker PHASE ...`), so
+Each measurement runs in a fresh process (`spa-kiosk bench-worker PHASE ...`), so
 start-up is measured the way the kiosk really starts and one measurement cannot warm up another.
 `measure.py` runs them and `report.py` prints the table; `largeset.py` writes the large content
 set that `check` and live reload are measured with.

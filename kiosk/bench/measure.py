@@ -1,6 +1,6 @@
 """Run every bench measurement in fresh worker processes and gather the figures.
 
-The parent never imports Qt: each figure comes from `python -m kiosk.bench.worker PHASE` started
+The parent never imports Qt: each figure comes from `spa-kiosk bench-worker PHASE` started
 with the same environment a kiosk gets (headless Linux: Qt's offscreen platform and software
 renderer), private data, log, lock and cache folders, and no systemd socket.
 """
@@ -252,12 +252,12 @@ class _Runner:
 
 
 def worker_command() -> list[str]:
+    """How to start one measurement: through this same program, installed or standalone."""
+    from kiosk.cli import BENCH_WORKER
+
     if getattr(sys, "frozen", False):
-        raise BenchError(
-            "the bench needs the Python installation of the kiosk (pip install), "
-            "not the standalone build"
-        )
-    return [sys.executable, "-m", "kiosk.bench.worker"]
+        return [sys.executable, BENCH_WORKER]  # the standalone build is its own interpreter
+    return [sys.executable, "-m", "kiosk", BENCH_WORKER]
 
 
 def _with_slide_seconds(content: Path, seconds: float, target: Path) -> Path:

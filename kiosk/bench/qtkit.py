@@ -8,9 +8,9 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QEventLoop, QObject, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
-from PySide6.QtTest import QTest
 
 
 class Frames(QObject):
@@ -97,9 +97,16 @@ def wait_item(window: QQuickWindow, name: str, timeout: float = 3.0) -> QQuickIt
 
 
 def click(window: QQuickWindow, item: QQuickItem) -> None:
-    """A mouse click in the middle of `item`, delivered the way a real click is."""
-    point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
-    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    """A mouse press and release in the middle of `item`, delivered as a real click is (QtTest,
+    which the standalone build leaves out, is not needed)."""
+    point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    global_point = QPointF(window.mapToGlobal(point.toPoint()))
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    plain = Qt.KeyboardModifier.NoModifier
+    steps = ((QEvent.Type.MouseButtonPress, left), (QEvent.Type.MouseButtonRelease, none))
+    for kind, buttons in steps:
+        event = QMouseEvent(kind, point, global_point, left, buttons, plain)
+        QGuiApplication.sendEvent(window, event)
 
 
 class StallProbe(QObject):

@@ -1,4 +1,4 @@
-"""One bench measurement in a fresh process: `python -m kiosk.bench.worker PHASE [options]`.
+"""One bench measurement in a fresh process: `spa-kiosk bench-worker PHASE [options]`.
 
 Prints progress to stderr and, last, one line `BENCH-RESULT {json}` on stdout. The phases that
 time start-up or idle CPU start the real kiosk (`spa-kiosk run --windowed`), so they measure
@@ -31,7 +31,7 @@ ENV_T0 = "SPA_KIOSK_BENCH_T0"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kiosk.bench.worker")
+    parser = argparse.ArgumentParser(prog="spa-kiosk bench-worker")
     parser.add_argument("phase", choices=sorted(PHASES))
     parser.add_argument("--content", required=True)
     parser.add_argument("--count", type=int, default=1, help="how many times (taps, runs...)")
