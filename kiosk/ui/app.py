@@ -13,6 +13,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
 from kiosk.content.model import Content
+from kiosk.ops import memory
 from kiosk.ops.reload import ContentStatus
 from kiosk.paths import default_content_dir, qml_dir
 from kiosk.ui.controller import KioskController, UsageSink
@@ -118,6 +119,7 @@ class KioskWindow:
         usage: UsageSink | None = None,
         staff: StaffController | None = None,
     ) -> None:
+        memory.tune_malloc()  # before the screens and their pictures are made
         self.controller = KioskController(content, clock, fonts=load_fonts, usage=usage)
         self.staff = staff or StaffController(
             None,

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Shapes
 
 // "Please talk to our therapist": no package, a warm word and the way back.
 Item {
@@ -8,14 +9,25 @@ Item {
     objectName: "consultScreen"
     readonly property var result: kiosk.result
 
-    Rectangle {
+    // A Shape, not a round Rectangle: see the glow in SlideLayer.qml.
+    Shape {
+        id: glow
         anchors.centerIn: column
         width: Math.min(parent.width, parent.height) * 0.9
         height: width
-        radius: width / 2
-        gradient: Gradient {
-            GradientStop { position: 0.0; color: screen.style.tint(screen.style.glowWarm, 0.10) }
-            GradientStop { position: 1.0; color: screen.style.tint(screen.style.glowDeep, 0.0) }
+        preferredRendererType: Shape.CurveRenderer  // smooth edges with a GPU too
+        ShapePath {
+            strokeColor: "transparent"
+            fillGradient: LinearGradient {
+                y2: glow.height
+                GradientStop { position: 0.0; color: screen.style.tint(screen.style.glowWarm, 0.10) }
+                GradientStop { position: 1.0; color: screen.style.tint(screen.style.glowDeep, 0.0) }
+            }
+            PathAngleArc {
+                centerX: glow.width / 2; centerY: glow.height / 2
+                radiusX: glow.width / 2; radiusY: radiusX
+                sweepAngle: 360
+            }
         }
     }
     Column {

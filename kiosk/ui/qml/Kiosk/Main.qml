@@ -71,9 +71,11 @@ Window {
                 onLongPressed: window.staff.openPad()
             }
         }
+        // Made only while staff have it open (1.3 MiB the rest of the day), and at once, so that
+        // no tap goes through to the screens below while it is being made.
         Loader {
             anchors.fill: parent
-            asynchronous: true
+            active: window.staff.open
             sourceComponent: Component { StaffPanel { style: kioskStyle; staff: window.staff } }
         }
     }

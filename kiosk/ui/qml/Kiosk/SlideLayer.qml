@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Shapes
 
 // One slide: text column and picture (side by side in landscape, stacked in portrait).
 Item {
@@ -12,17 +13,33 @@ Item {
     property real reserveTop: style.margin * 1.3
     property real reserveBottom: style.margin * 2.5
 
-    // Soft light behind the picture: warm glow, never behind small text.
-    Rectangle {
+    // Opaque, so that by the end of a cross-fade the new slide covers the old one completely
+    // (without it the old slide's words showed through the new one, then vanished at once).
+    Rectangle { anchors.fill: parent; color: layer.style.background }
+
+    // Soft light behind the picture: warm glow, never behind small text. A Shape, not a round
+    // Rectangle: for every round Rectangle the software renderer keeps a bitmap of its corners,
+    // for a circle as large as the circle (here 4.7 MiB, in each of the two slide layers).
+    Shape {
+        id: glow
         visible: layer.hasImage
         x: layer.style.portrait ? (parent.width - width) / 2 : parent.width * 0.45 + (parent.width * 0.55 - width) / 2
         y: layer.style.portrait ? parent.height * 0.25 - height / 2 + layer.style.margin * 0.5 : (parent.height - height) / 2
         width: Math.min(layer.style.portrait ? parent.width : parent.width * 0.55, parent.height) * 1.05
         height: width
-        radius: width / 2
-        gradient: Gradient {
-            GradientStop { position: 0.0; color: layer.style.tint(layer.style.glowWarm, 0.16) }
-            GradientStop { position: 1.0; color: layer.style.tint(layer.style.glowDeep, 0.0) }
+        preferredRendererType: Shape.CurveRenderer  // smooth edges with a GPU too
+        ShapePath {
+            strokeColor: "transparent"
+            fillGradient: LinearGradient {
+                y2: glow.height
+                GradientStop { position: 0.0; color: layer.style.tint(layer.style.glowWarm, 0.16) }
+                GradientStop { position: 1.0; color: layer.style.tint(layer.style.glowDeep, 0.0) }
+            }
+            PathAngleArc {
+                centerX: glow.width / 2; centerY: glow.height / 2
+                radiusX: glow.width / 2; radiusY: radiusX
+                sweepAngle: 360
+            }
         }
     }
     Image {
