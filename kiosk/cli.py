@@ -157,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
         help="measure start-up, taps, animations, idle CPU, checking, reloading and memory",
         description="Measure the kiosk on this PC against its performance budget: each "
         "figure in fresh processes, with a large generated content set for check and reload. "
-        "Takes about 10 minutes (--quick: about 3).",
+        "Takes about 7 minutes (--quick: about 4).",
     )
     bench.add_argument("--json", metavar="FILE", help="also write the figures as one JSON object")
     bench.add_argument(
