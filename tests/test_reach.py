@@ -83,50 +83,6 @@ def test_a_safe_package_wins_when_flags_exclude_the_others() -> None:
     ) == {"a", "b"}
 
 
-def test_show_if_hidden_question_cannot_help() -> None:
-    questions = """\
-        questions:
-          - id: goals
-            prompt: Goals?
-            kind: single
-            options:
-              - {id: aches, label: Aches, concerns: {pain: 1}}
-              - {id: calm, label: Calm, concerns: {stress: 1}}
-          - id: areas
-            prompt: Where?
-            kind: single
-            show_if: {question: goals, any_of: [aches]}
-            options:
-              - {id: neck, label: Neck, concerns: {neck: 1}}
-              - {id: back, label: Back, concerns: {back: 1}}
-        """
-    packages = """\
-        packages:
-          - {id: pain, name: P, minutes: 30, addresses: {pain: 1}}
-          - {id: calm, name: C, minutes: 30, addresses: {stress: 1}}
-          - {id: calm_neck, name: CN, minutes: 30, addresses: {stress: 1, neck: 0.5}}
-        """
-    # calm_neck could only beat calm when both calm and neck are picked, but neck is only asked
-    # after aches; and pain+neck it loses to pain (1 vs 0.5).
-    assert winners(questions, packages) == {"pain", "calm"}
-
-
-def test_optional_question_may_be_skipped() -> None:
-    questions = QUESTIONS.replace(
-        "kind: multiple\n        options:\n          - {id: aches",
-        "kind: multiple\n        optional: true\n        options:\n          - {id: aches",
-    )
-    packages = """\
-        packages:
-          - {id: a, name: A, minutes: 30, addresses: {pain: 1}}
-          - {id: b, name: B, minutes: 30, addresses: {stress: 1}}
-          - {id: nothing, name: Nothing, minutes: 30}
-        """
-    assert questions != QUESTIONS
-    assert winners(QUESTIONS, packages) == {"a", "b"}
-    assert winners(questions, packages) == {"a", "b"}  # a wins the all-zero tie, not 'nothing'
-
-
 SHOW_IF_QUESTIONS = """\
     questions:
       - id: goals
@@ -149,6 +105,28 @@ SHOW_IF_PACKAGES = """\
       - {id: calm, name: C, minutes: 30, addresses: {stress: 1}}
       - {id: calm_neck, name: CN, minutes: 30, addresses: {stress: 1, neck: 0.5}}
     """
+
+
+def test_show_if_hidden_question_cannot_help() -> None:
+    # calm_neck could only beat calm when both calm and neck are picked, but neck is only asked
+    # after aches; and pain+neck it loses to pain (1 vs 0.5).
+    assert winners(SHOW_IF_QUESTIONS, SHOW_IF_PACKAGES) == {"pain", "calm"}
+
+
+def test_optional_question_may_be_skipped() -> None:
+    questions = QUESTIONS.replace(
+        "kind: multiple\n        options:\n          - {id: aches",
+        "kind: multiple\n        optional: true\n        options:\n          - {id: aches",
+    )
+    packages = """\
+        packages:
+          - {id: a, name: A, minutes: 30, addresses: {pain: 1}}
+          - {id: b, name: B, minutes: 30, addresses: {stress: 1}}
+          - {id: nothing, name: Nothing, minutes: 30}
+        """
+    assert questions != QUESTIONS
+    assert winners(QUESTIONS, packages) == {"a", "b"}
+    assert winners(questions, packages) == {"a", "b"}  # a wins the all-zero tie, not 'nothing'
 
 
 def test_gives_up_rather_than_guess_on_a_huge_questionnaire(
