@@ -145,7 +145,7 @@ def idle(args: argparse.Namespace) -> None:
 
         frames = [0]
         kiosk.window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
-        await asyncio.sleep(3.0)  # the first slide's fade and breath are over
+        await asyncio.sleep(3.0)  # the first slide's fade is over
         cpu, wall, counted = time.process_time(), time.monotonic(), frames[0]
         rss_before = rss_mib()
         await asyncio.sleep(args.seconds)
@@ -311,14 +311,14 @@ def transitions(args: argparse.Namespace) -> None:
     for _ in range(args.count):
         first = len(shown)
         kiosk.controller.advance_slide()
-        frames.wait_quiet(0.5, timeout=4)  # the fade (and the breath of "tap to begin")
+        frames.wait_quiet(0.5, timeout=4)  # the fade
         here = shown[first:]
         # From each frame of the fade to the next frame: the last one ends the fade.
         intervals += [(b[0] - a[0]) * 1000 for a, b in itertools.pairwise(here) if a[1]]
         during = [stamp for stamp, fading in here if fading]
         if during:
             durations.append((during[-1] - during[0]) * 1000)
-        # On the kiosk the next slide comes 8 s later; let the button's breath finish too.
+        # On the kiosk the next slide comes 8 s later; let the layers be dropped too.
         frames.wait_quiet(0.5, timeout=6)
     emit({"transition_intervals_ms": intervals, "fade_ms": durations, **_qt_meta(kiosk)})
 

@@ -1,1 +1,21 @@
-"""The Qt Quick guest app: view-models over the pure layers, and the QML screens."""
+"""The Qt Quick guest app: view-models over the pure layers, and the QML screens.
+
+The pure layers the screens stand on are imported here, before any module of the package imports
+PySide6. Once PySide6 is loaded it reads the source of every module imported after it (looking
+for its `__feature__` switches); for pydantic, the content model and asyncio that was ~40 ms of
+each start. Forgetting one here only costs a little time, never correctness.
+"""
+
+import asyncio  # noqa: F401
+
+import kiosk.content.snapshot
+import kiosk.guest.attract
+import kiosk.guest.idle
+import kiosk.guest.journey
+import kiosk.guest.recommend
+import kiosk.ops.instance
+import kiosk.ops.logs
+import kiosk.ops.reload
+import kiosk.ops.staff
+import kiosk.ops.usage
+import kiosk.ui.wording  # noqa: F401

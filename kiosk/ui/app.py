@@ -6,8 +6,8 @@ import logging
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
+from PySide6.QtGui import QFontDatabase, QWindow
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from PySide6.QtQuick import QQuickWindow
 
@@ -65,7 +65,7 @@ class Lockdown(QObject):
             return True  # there is no keyboard in the guest journey: Escape, F11... do nothing
         leaving_full_screen = (
             kind == QEvent.Type.WindowStateChange
-            and self.window.windowState() != Qt.WindowState.WindowFullScreen
+            and self.window.visibility() != QWindow.Visibility.FullScreen
         )
         if leaving_full_screen and not self.allow_exit:
             QTimer.singleShot(0, self.window.showFullScreen)
@@ -148,8 +148,9 @@ class KioskWindow:
     def lock_down(self) -> None:
         """Full screen, frameless, on top; closing and keys are ignored."""
         window = self.window
-        window.setFlag(Qt.WindowType.FramelessWindowHint, True)
-        window.setFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        # Frameless and on top: set in QML (Main.qml), as Python would first have to make its
+        # copy of Qt's whole `Qt` namespace (~25 ms of a start).
+        window.setProperty("lockedDown", True)
         # Cover the screen even where no window manager honours "full screen" (bare X, kiosks).
         window.setGeometry(window.screen().geometry())
         window.showFullScreen()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
 
@@ -28,6 +28,8 @@ def qr_image(text: str, side: int) -> QImage:
                 painter.fillRect(QRect((x + 4) * cell, (y + 4) * cell, cell, cell), black)
     painter.end()
     if size != side:
+        from PySide6.QtCore import Qt  # here: making Python's `Qt` costs a start ~25 ms
+
         image = image.scaled(
             side, side, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
         )

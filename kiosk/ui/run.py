@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from kiosk import __version__
 from kiosk.content import snapshot
@@ -170,7 +170,7 @@ def run_kiosk(
     else:
         kiosk.lock_down()
         if not args.show_cursor:
-            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+            _on_first_frame(kiosk, _hide_cursor)
         undo_screensaver = screensaver.inhibit()
 
     feed = _feed_watchdog(kiosk)
@@ -204,6 +204,24 @@ def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
     timer.timeout.connect(watchdog.watchdog_ping)
     timer.start()
     return timer
+
+
+def _on_first_frame(kiosk: KioskWindow, action: Callable[[], None]) -> None:
+    def once() -> None:
+        kiosk.window.frameSwapped.disconnect(once)
+        action()
+
+    kiosk.window.frameSwapped.connect(once)
+
+
+def _hide_cursor() -> None:
+    """No pointer over the touchscreen. Done just after the first frame: Python makes its copy
+    of Qt's `Qt` namespace (all its enums) on first use, ~25 ms that the first frame need not
+    wait for."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QCursor
+
+    QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
 
 AFTER_START_MS = 3000

@@ -58,10 +58,6 @@ Item {
         endLayers.restart()
     }
 
-    // The breath of "tap to begin" belongs to the loop: when a guest starts, end it at once
-    // (at its resting size) rather than animate a hidden button for seconds.
-    onVisibleChanged: if (!visible && breathe.running) breathe.complete()
-
     Component.onCompleted: {
         layerA.slide = kiosk.slide
         layerA.live = true
@@ -151,6 +147,33 @@ Item {
         }
     }
 
+    // Around "tap to begin": a warm glow that swells and fades once while each new slide fades
+    // in, then rests. It rides on the frames the cross-fade draws anyway: without a GPU every
+    // frame is painted by the CPU, and a button breathing on its own for two seconds after
+    // each fade took ~3 % of a core (over the slide's layer, even a small change costs a frame
+    // of ~3 ms).
+    Item {
+        id: glow
+        z: 3
+        anchors.centerIn: cta
+        width: cta.width + 2 * spread
+        height: cta.height + 2 * spread
+        readonly property real spread: screen.style.gap * 0.8
+        readonly property real arriving: screen.incoming && fadeIn.running ? screen.incoming.opacity : 0
+        opacity: screen.style.reducedMotion ? 0 : Math.sin(Math.PI * arriving)
+        visible: opacity > 0.01
+        // Rings of faint ember, each a little smaller: together a soft edge without a blur.
+        Repeater {
+            model: 5
+            Rectangle {
+                required property int index
+                anchors.fill: parent
+                anchors.margins: glow.spread * index / 5
+                radius: height / 2
+                color: screen.style.tint(screen.style.accent, 0.1)
+            }
+        }
+    }
     PillButton {
         id: cta
         objectName: "tapToBegin"
@@ -162,18 +185,6 @@ Item {
         anchors.bottomMargin: screen.style.margin * 0.5 + fine.height + screen.style.gap
         height: screen.style.buttonHeight * 1.1
         onTapped: screen.kiosk.start()
-        // One slow breath with each new slide, then rest: inviting, and no work while
-        // idle (without a GPU every frame of it is painted by the CPU).
-        SequentialAnimation on scale {
-            id: breathe
-            running: false
-            NumberAnimation { to: 1.04; duration: 1100; easing.type: Easing.InOutSine }
-            NumberAnimation { to: 1.0; duration: 1100; easing.type: Easing.InOutSine }
-        }
-        Connections {
-            target: screen.kiosk
-            function onSlideChanged() { if (!screen.style.reducedMotion && screen.visible) breathe.restart() }
-        }
     }
     Text {
         id: fine

@@ -9,6 +9,9 @@ Window {
     title: "Spa Kiosk"
     color: kioskStyle.background
     visible: true
+    // Set by `KioskWindow.lock_down()`: no frame, above other windows.
+    property bool lockedDown: false
+    flags: lockedDown ? Qt.Window | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint : Qt.Window
 
     Style {
         id: kioskStyle
