@@ -10,8 +10,6 @@ Item {
     property bool frontIsA: true
     property int shownSerial: -1
     property var incoming: null
-    // Both slide layers are drawn as images while one fades in over the other (see below).
-    property bool layered: false
     readonly property bool fading: fadeIn.running  // for tests and the bench
 
     function present() {
@@ -23,20 +21,20 @@ Item {
             screen.finish()  // a new slide during a fade: complete that fade first
         var back = screen.frontIsA ? layerB : layerA
         back.live = false
+        back.opacity = 0  // not drawn at all while its picture loads
         back.slide = slide
-        // Not quite 0: too faint to change a single pixel, but enough for the layer to be drawn
-        // before the fade starts rather than in its first frame.
-        back.opacity = 0.002
         back.z = 2
         screen.incoming = back
         if (back.settled)
             screen.prepareFade()
     }
 
-    // Both layers are drawn into images once the new one is complete (its picture loaded), so
-    // they are drawn once, not again when the picture arrives.
+    // The new slide is drawn into its image once it is complete (its picture loaded), so it is
+    // drawn once, not again when the picture arrives.
     function prepareFade() {
-        screen.layered = true
+        // Not quite 0: too faint to change a single pixel, but enough for the new slide to be
+        // drawn into its layer now, in one frame, rather than in the first frame of the fade.
+        screen.incoming.opacity = 0.002
         startFade.restart()
     }
 
@@ -55,7 +53,6 @@ Item {
         arriving.live = true
         arriving.z = 1
         screen.frontIsA = !screen.frontIsA
-        endLayers.restart()
     }
 
     Component.onCompleted: {
@@ -87,19 +84,16 @@ Item {
         onFinished: screen.finish()
     }
 
-    // While a slide fades in, each layer is drawn once into an image and the frames of the fade
-    // only blend the two images; without a GPU, painting every text and picture again in every
-    // frame makes the fade stutter. Drawing the images takes a frame of its own, so the fade
-    // starts a moment after they are made, and they are dropped a moment after it ends.
+    // Each slide is drawn once into an image (its layer) and the frames of a fade only blend
+    // the two images; without a GPU, painting every text and picture again in every frame makes
+    // the fade stutter. Drawing the new image takes a frame of its own, so the fade starts a
+    // moment after. Both layers are kept between fades: a fade draws both anyway (so the peak
+    // memory is the same), and making a new screen-sized image for each slide made its frame
+    // ~5 ms slower (fresh memory to map and clear).
     Timer {
         id: startFade
         interval: 30
         onTriggered: if (screen.incoming && screen.incoming.settled) fadeIn.restart()
-    }
-    Timer {
-        id: endLayers
-        interval: 100
-        onTriggered: screen.layered = screen.incoming !== null
     }
     SlideLayer {
         id: layerA
@@ -107,7 +101,7 @@ Item {
         anchors.fill: parent
         z: 1
         reserveBottom: screen.height - cta.y + screen.style.gap
-        layer.enabled: screen.layered || screen.frontIsA
+        layer.enabled: true
     }
     SlideLayer {
         id: layerB
@@ -115,7 +109,7 @@ Item {
         anchors.fill: parent
         opacity: 0
         reserveBottom: screen.height - cta.y + screen.style.gap
-        layer.enabled: screen.layered || !screen.frontIsA
+        layer.enabled: true
     }
 
     // Header: logo and spa name, quiet.
