@@ -60,6 +60,7 @@ def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dic
     """Every figure of the issue's table (keys in `kiosk.bench.KEYS`) plus a "meta" object."""
     began = time.monotonic()
     load_before = _load_average()
+    steady = steadiness()
     with tempfile.TemporaryDirectory(prefix="spa-kiosk-bench-") as temp:
         tmp = Path(temp)
         env = worker_env(tmp)
@@ -123,6 +124,7 @@ def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dic
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
         "bench_seconds": round(time.monotonic() - began, 1),
         "machine": machine(),
+        "steadiness": steady,
         "load_average_before": load_before,
         "load_average_after": _load_average(),
         "qt": taps.get("qt"),
@@ -313,6 +315,23 @@ def machine() -> dict[str, Any]:
         "os": platform.platform(),
         "python": platform.python_version(),
     }
+
+
+def steadiness(rounds: int = 200) -> dict[str, float]:
+    """How steadily this machine copies a screen-sized image (8 MiB; the software renderer moves
+    several per frame): median and 99th percentile of `rounds` copies. Where the two are far
+    apart (a shared virtual machine, power saving), the slowest frames are slow for the same
+    reason, whatever the kiosk does: the p99 figures are read against this."""
+    source = bytearray(8 * 2**20)
+    target = bytearray(len(source))
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        target[:] = source
+        times.append((time.perf_counter() - start) * 1000)
+        time.sleep(0.004)  # like frames: a copy now and then, not back to back
+    median, p99 = statistics.median(times), percentile(times, 99)
+    return {"copy_8mib_ms_p50": median, "copy_8mib_ms_p99": p99, "p99_over_p50": p99 / median}
 
 
 def large_set_description(check: dict[str, Any]) -> str:

@@ -43,12 +43,23 @@ def table(figures: dict[str, Any]) -> str:
         f"Qt {meta.get('qt')} (PySide6 {meta.get('pyside')}), platform {meta.get('qt_platform')}, "
         f"renderer {meta.get('renderer')} ({meta.get('scene_graph_backend')} scene graph)",
         f"screen: window {meta.get('window')} on a {meta.get('screen')} screen",
+        _steadiness_line(meta.get("steadiness") or {}),
         f"content: {meta.get('content')}",
         f"large set: {meta.get('large_set')}",
         f"plan: {meta.get('plan')}; load average before {meta.get('load_average_before')}, "
         f"after {meta.get('load_average_after')}; took {meta.get('bench_seconds')} s",
     ]
     return "\n".join(lines)
+
+
+def _steadiness_line(steady: dict[str, float]) -> str:
+    if not steady:
+        return "steadiness: not measured"
+    return (
+        f"steadiness: an 8 MiB copy takes {steady['copy_8mib_ms_p50']:.1f} ms (median), "
+        f"{steady['copy_8mib_ms_p99']:.1f} ms at p99 ({steady['p99_over_p50']:.1f}x); "
+        "frame p99 figures swing with it"
+    )
 
 
 def write_json(figures: dict[str, Any], target: Path) -> None:
