@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk import __version__
@@ -174,6 +174,7 @@ def run_kiosk(
         undo_screensaver = screensaver.inhibit()
 
     feed = _feed_watchdog(kiosk)
+    _show_first_frame(kiosk)
     QTimer.singleShot(AFTER_START_MS, after_start)
     if args.exit_after:
         loop.call_later(args.exit_after, quit_kiosk)
@@ -204,6 +205,26 @@ def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
     timer.timeout.connect(watchdog.watchdog_ping)
     timer.start()
     return timer
+
+
+def _show_first_frame(kiosk: KioskWindow, limit: float = 1.0) -> None:
+    """Let Qt put the first frame on screen before the asyncio loop starts. qasync's first timer
+    event makes Python build its copy of Qt's whole `Qt` namespace (~25 ms here), and the first
+    frame need not wait for that. Bounded: without a frame within `limit` seconds, go on."""
+    shown = [False]
+
+    def swapped() -> None:
+        shown[0] = True
+
+    kiosk.window.frameSwapped.connect(swapped)
+    wake = QTimer()  # so that waiting for events ends at the limit even if none come
+    wake.setSingleShot(True)
+    wake.start(int(limit * 1000))
+    end = time.monotonic() + limit
+    while not shown[0] and time.monotonic() < end:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    wake.stop()
+    kiosk.window.frameSwapped.disconnect(swapped)
 
 
 def _on_first_frame(kiosk: KioskWindow, action: Callable[[], None]) -> None:
