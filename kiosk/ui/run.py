@@ -196,7 +196,7 @@ def run_kiosk(
 def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
     """Tell systemd we are up once the first frame is on screen, then ping from the main thread:
     if the UI ever freezes, the pings stop and systemd restarts the kiosk."""
-    kiosk.window.frameSwapped.connect(_ready_once)
+    _on_first_frame(kiosk, lambda: watchdog.ready("showing the attract loop"))
     interval = watchdog.watchdog_interval()
     if interval is None:
         return None
@@ -227,8 +227,18 @@ def _show_first_frame(kiosk: KioskWindow, limit: float = 1.0) -> None:
     kiosk.window.frameSwapped.disconnect(swapped)
 
 
-def _on_first_frame(kiosk: KioskWindow, action: Callable[[], None]) -> None:
+def _on_first_frame(kiosk: KioskWindow, action: Callable[[], object]) -> None:
+    """Run `action` once, when the first frame is on screen, and stay off the frames after it.
+
+    The flag as well as the disconnect: with Qt's threaded render loop (a GPU, or Mesa under X)
+    frames are announced from the render thread, and a second announcement can already be queued
+    when the first one runs."""
+    done = [False]
+
     def once() -> None:
+        if done[0]:
+            return
+        done[0] = True
         kiosk.window.frameSwapped.disconnect(once)
         action()
 
@@ -262,15 +272,6 @@ def after_start() -> None:
 
     gc.collect()
     gc.freeze()
-
-
-_READY = {"sent": False}
-
-
-def _ready_once() -> None:
-    if not _READY["sent"]:
-        _READY["sent"] = True
-        watchdog.ready("showing the attract loop")
 
 
 async def _serve(stop: asyncio.Future[None], watcher: ContentWatcher) -> None:

@@ -102,3 +102,24 @@ def test_a_start_uses_the_checked_copy_of_unchanged_content(
     os.utime(packages, (later, later))
     run.load_for_kiosk(folder)
     assert reads == [folder]
+
+
+def test_first_frame_actions_run_once_and_leave_the_frames_alone(qapp: object) -> None:
+    """Hiding the cursor and telling systemd "ready" happen at the first frame only; with a
+    threaded render loop a second frame can already be announced when the first one runs."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QObject, Signal
+
+    from kiosk.ui.run import _on_first_frame
+
+    class Window(QObject):
+        frameSwapped = Signal()
+
+    window = Window()
+    calls: list[str] = []
+    _on_first_frame(SimpleNamespace(window=window), lambda: calls.append("shown"))  # type: ignore[arg-type]
+    window.frameSwapped.emit()
+    window.frameSwapped.emit()
+    assert calls == ["shown"]
+    assert window.receivers("2frameSwapped()") == 0  # no Python call in every later frame
