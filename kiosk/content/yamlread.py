@@ -272,7 +272,9 @@ class _Builder:
         self.plain = plain
         self.count = 0
         self.active: set[int] = set()
-        self.constructor = yaml.SafeLoader("")
+        # Only the constructor: a whole SafeLoader is a reference cycle (its parser state
+        # points back at it), left for the cycle collector after every file.
+        self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: Node, path: KeyPath, depth: int) -> Any:
         self.count += 1
