@@ -212,11 +212,7 @@ def _show_first_frame(kiosk: KioskWindow, limit: float = 1.0) -> None:
     event makes Python build its copy of Qt's whole `Qt` namespace (~25 ms here), and the first
     frame need not wait for that. Bounded: without a frame within `limit` seconds, go on."""
     shown = [False]
-
-    def swapped() -> None:
-        shown[0] = True
-
-    kiosk.window.frameSwapped.connect(swapped)
+    _on_first_frame(kiosk, lambda: shown.__setitem__(0, True))
     wake = QTimer()  # so that waiting for events ends at the limit even if none come
     wake.setSingleShot(True)
     wake.start(int(limit * 1000))
@@ -224,7 +220,6 @@ def _show_first_frame(kiosk: KioskWindow, limit: float = 1.0) -> None:
     while not shown[0] and time.monotonic() < end:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     wake.stop()
-    kiosk.window.frameSwapped.disconnect(swapped)
 
 
 def _on_first_frame(kiosk: KioskWindow, action: Callable[[], object]) -> None:
