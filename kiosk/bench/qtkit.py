@@ -7,10 +7,15 @@ import bisect
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent
-from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+if TYPE_CHECKING:
+    # Imported by whoever makes the window (`worker._window`): `find` and `click` need Python to
+    # know the window as a QQuickWindow. The real kiosk leaves that binding out (see KioskWindow).
+    from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 
 class Frames(QObject):
@@ -82,6 +87,16 @@ def find(window: QQuickWindow, name: str) -> QQuickItem | None:
         if item.objectName() == name:
             return item
         stack.extend(reversed(item.childItems()))
+    return None
+
+
+def named(window: QObject, name: str) -> QObject | None:
+    """The first visible object called `name`, looked up in Qt's tree of objects: this works on
+    the real kiosk's window too, which Python knows only as a QWindow (without Python's Qt Quick
+    binding, which the kiosk leaves out). Items a Repeater makes are not in that tree."""
+    for found in window.findChildren(QObject, name):
+        if found.property("visible"):
+            return found
     return None
 
 

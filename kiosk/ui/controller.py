@@ -18,6 +18,7 @@ from kiosk.guest.attract import AttractLoop
 from kiosk.guest.idle import IdleWatch, Phase
 from kiosk.guest.journey import Journey
 from kiosk.guest.recommend import Suggestion
+from kiosk.ui.qr import qr_data_url
 from kiosk.ui.scheduler import Clock, Handle
 from kiosk.ui.wording import language_name, words
 
@@ -441,12 +442,7 @@ class KioskController(QObject):
                 else ""
             ),
             code=package.desk_code,
-            qr=(
-                "image://kiosk/qr/"
-                + quote(url.replace("{package}", quote(package.desk_code)), safe="")
-            )
-            if url
-            else "",
+            qr=qr_data_url(url.replace("{package}", quote(package.desk_code))) if url else "",
             moreTime=w["more_time"].format(minutes=package.minutes)
             if suggestion.needs_more_time
             else "",

@@ -39,6 +39,7 @@ def render_screens(content: Content, out: Path, size: tuple[int, int], language:
     """Render every screen of `content`; returns the files written (contact sheet last)."""
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQuick import QQuickWindow  # noqa: F401  (before the window: see KioskWindow)
 
     from kiosk.guest.samples import sample_answers
     from kiosk.ui.app import KioskWindow

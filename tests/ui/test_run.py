@@ -123,3 +123,40 @@ def test_first_frame_actions_run_once_and_leave_the_frames_alone(qapp: object) -
     window.frameSwapped.emit()
     assert calls == ["shown"]
     assert window.receivers("2frameSwapped()") == 0  # no Python call in every later frame
+
+
+def test_the_kiosk_leaves_out_the_qt_bindings_it_does_not_use(tmp_path: Path) -> None:
+    """Qt Widgets (which qasync names) and Python's Qt Quick binding (with the OpenGL one it
+    pulls in) would cost every kiosk ~15 MiB; the kiosk runs, suggestion QR code included,
+    without them."""
+    folder = write_test_content(tmp_path / "spa")
+    script = (
+        "import sys\n"
+        "from kiosk.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "from kiosk.ui.qr import qr_data_url\n"
+        "assert qr_data_url('https://example.com/book').startswith('data:image/png;base64,')\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('PySide6.Qt'))\n"
+        "import os\n"
+        "maps = open('/proc/self/maps').read() if os.path.exists('/proc/self/maps') else ''\n"
+        "loaded += ['libQt6Widgets'] if 'libQt6Widgets' in maps else []\n"
+        "print('LOADED', ' '.join(loaded), code)\n"
+    )
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
+        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
+        XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
+    )
+    (tmp_path / "run").mkdir(mode=0o700)
+    done = subprocess.run(
+        [sys.executable, "-c", script, "run", "--windowed", "--content", str(folder),
+         "--exit-after", "4"],
+        env=env, capture_output=True, text=True, timeout=60,
+    )
+    line = next((x for x in done.stdout.splitlines() if x.startswith("LOADED")), done.stderr)
+    loaded = line.split()
+    assert loaded[-1] == "0", line
+    assert "PySide6.QtQml" in loaded  # it did run
+    assert "PySide6.QtWidgets" not in loaded and "PySide6.QtQuick" not in loaded
+    assert "libQt6Widgets" not in loaded

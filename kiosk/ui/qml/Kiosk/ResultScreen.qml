@@ -244,8 +244,8 @@ Item {
                         anchors.fill: parent
                         anchors.margins: 14 * screen.style.s
                         source: screen.result.qr || ""
-                        sourceSize: Qt.size(width, height)
-                        smooth: false
+                        fillMode: Image.PreserveAspectFit
+                        smooth: false  // sharp modules: the code is only ever scaled down
                         cache: false
                     }
                 }
