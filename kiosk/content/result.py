@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kiosk.content.model import Content
 from kiosk.content.problems import Problem, display_path
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Content
 
 ASSETS_FOLDER = "assets"
 FILE_NAMES = ("kiosk.yaml", "slides.yaml", "questionnaire.yaml", "packages.yaml")

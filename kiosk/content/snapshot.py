@@ -1,6 +1,9 @@
 """The last content the kiosk read and checked, kept on disk so that the next start can show it
 at once instead of reading and checking every file again (most of a start's time).
 
+The file holds two pickles: first the `Opening` (the first frame as plain data, readable
+without pydantic: see opening.py), then the whole checked result.
+
 A snapshot is used only when it is for the same folder, nothing in that folder has changed since
 (same fingerprint), and the same versions of the kiosk, Python and pydantic wrote it; anything
 else, including a damaged or unreadable file, means reading the folder as usual. It lives in the
@@ -23,12 +26,12 @@ from typing import Any
 import pydantic
 
 from kiosk import __version__
-from kiosk.content import model
+from kiosk.content import model, opening
 from kiosk.content.fingerprint import Fingerprint
 from kiosk.content.result import LoadResult
 
 log = logging.getLogger("kiosk.snapshot")
-FORMAT = 1
+FORMAT = opening.FORMAT
 
 
 def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
@@ -39,6 +42,8 @@ def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
     pickler.dispatch_table = copyreg.dispatch_table.copy()
     pickler.dispatch_table[MappingProxyType] = _reduce_mapping  # weights: rebuilt from a dict
     try:
+        first = opening.opening_of(result.content) if result.content is not None else None
+        opening.write(buffer, first, result.folder, seen)
         pickler.dump((_header(result.folder, seen), result))
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=target.parent)
@@ -56,7 +61,9 @@ def load(target: Path, folder: Path, seen: Fingerprint) -> LoadResult | None:
     except OSError:
         return None
     try:
-        header, result = pickle.loads(raw)  # our own file, in a folder only the kiosk writes
+        stream = io.BytesIO(raw)
+        pickle.load(stream)  # the opening
+        header, result = pickle.load(stream)  # our own file, in a folder only the kiosk writes
     except Exception as exc:  # any damage at all means: read the folder instead
         log.info("content snapshot not used (%s: %s)", type(exc).__name__, exc)
         return None

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from kiosk.content.model import Slide
 from kiosk.guest.schedule import is_showing
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Slide
 
 # With every slide scheduled off, the fallback slide is shown and the schedules are looked at
 # again after this long.

@@ -7,9 +7,12 @@ result. A new `Journey` per guest, so nothing of one guest survives into the nex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kiosk.content.model import Content, Question
 from kiosk.guest.recommend import Suggestion, suggest, visible_questions
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Content, Question
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from kiosk.content.model import Content, Option, Package, Question
+if TYPE_CHECKING:
+    from kiosk.content.model import Content, Option, Package, Question
 
 Answers = Mapping[str, Sequence[str]]
 CONSULT_FLAG = "consult"

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from kiosk.content.model import WEEKDAYS, Show, Slide
+from kiosk.content.days import WEEKDAYS
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Show, Slide
 
 _ONE_DAY = timedelta(days=1)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -11,7 +12,7 @@ from PySide6.QtGui import QFontDatabase, QWindow
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 
 from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
-from kiosk.content.model import Content
+from kiosk.content.opening import Opening
 from kiosk.ops import memory
 from kiosk.ops.reload import ContentStatus
 from kiosk.paths import default_content_dir, qml_dir
@@ -21,6 +22,8 @@ from kiosk.ui.staff import StaffActions, StaffController
 
 if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow
+
+    from kiosk.content.model import Content
 
 log = logging.getLogger("kiosk")
 FALLBACK_FONT = "DejaVu Sans"
@@ -73,13 +76,12 @@ class Lockdown(QObject):
         return False
 
 
-def load_fonts(content: Content) -> str:
+def load_fonts(font: str | None, assets: Path) -> str:
     """Register the theme's font files and return the family the screens use."""
-    font = content.kiosk.theme.font
     if font and not looks_like_font_file(font):
         return font  # a family name installed on the kiosk PC
     if font:
-        main = content.assets / font
+        main = assets / font
     else:
         fonts = default_content_dir().parent / "assets" / "fonts"
         main = next(iter(sorted(fonts.glob("Inter-Regular.*"))), fonts / "missing.otf")
@@ -114,14 +116,18 @@ class KioskWindow:
 
     def __init__(
         self,
-        content: Content,
+        content: Content | Opening,
         clock: Clock | None = None,
         size: QSize | None = None,
         usage: UsageSink | None = None,
         staff: StaffController | None = None,
+        later: Callable[[], Content] | None = None,
     ) -> None:
+        """`content` may be an `Opening`, with `later` giving the content (see KioskController)."""
         memory.tune_malloc()  # before the screens and their pictures are made
-        self.controller = KioskController(content, clock, fonts=load_fonts, usage=usage)
+        self.controller = KioskController(
+            content, clock, fonts=load_fonts, usage=usage, later=later
+        )
         self.staff = staff or StaffController(
             None,
             ContentStatus(content.folder),

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
-from kiosk.content.model import Content, Slide, Text
+from kiosk.content.opening import Opening
 from kiosk.guest.attract import AttractLoop
 from kiosk.guest.idle import IdleWatch, Phase
 from kiosk.guest.journey import Journey
@@ -21,6 +22,12 @@ from kiosk.guest.recommend import Suggestion
 from kiosk.ui.qr import qr_data_url
 from kiosk.ui.scheduler import Clock, Handle
 from kiosk.ui.wording import language_name, words
+
+if TYPE_CHECKING:
+    from kiosk.content.model import Content, Slide, Text
+
+Fonts = Callable[[str | None, Path], str]
+"""Registers the theme's font (a family name, or a file in the assets) and names its family."""
 
 SCREENS = ("attract", "question", "result", "consult")
 
@@ -48,27 +55,29 @@ class KioskController(QObject):
 
     def __init__(
         self,
-        content: Content,
+        content: Content | Opening,
         clock: Clock | None = None,
         parent: QObject | None = None,
-        fonts: Callable[[Content], str] | None = None,
+        fonts: Fonts | None = None,
         usage: UsageSink | None = None,
+        later: Callable[[], Content] | None = None,
     ):
+        """With an `Opening` instead of the content, the first slide is shown from it and the
+        content is taken from `later` just after (`adopt`), or as soon as anything needs it."""
         super().__init__(parent)
         self._clock = clock or Clock()
         self._fonts = fonts
         self.usage = usage
-        self._content = content
+        self._opening = content if isinstance(content, Opening) else None
+        self._content = None if isinstance(content, Opening) else content
+        self._later = later
         self._pending: Content | None = None
         self._notice = ""
-        self._font_family = fonts(content) if fonts else "DejaVu Sans"
         self._finished = False
         self._reached = ""
         self._preview = False
         self._screen = "attract"
-        self._language = content.default_language
         self._journey: Journey | None = None
-        self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
         self._slide: dict[str, Any] = {}
         self._current_slide: Slide | None = None
         self._slide_serial = 0
@@ -77,12 +86,76 @@ class KioskController(QObject):
         self._countdown = 0
         self._slide_timer: Handle | None = None
         self._idle_timer: Handle | None = None
-        self.advance_slide()
+        self._loop: AttractLoop | None = None
+        self._language = ""
+        self._font_family = "DejaVu Sans"
+        if self._content is not None:
+            self._take(self._content)
+            self.advance_slide()
+        else:
+            assert self._opening is not None and later is not None
+            self._open(self._opening)
 
     # ---- content --------------------------------------------------------------------------
 
+    def _take(self, content: Content) -> None:
+        """Make `content` the one shown (the attract loop starts again from its first slide)."""
+        self._content = content
+        self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
+        self._language = content.default_language
+        font = content.kiosk.theme.font
+        self._font_family = self._fonts(font, content.assets) if self._fonts else "DejaVu Sans"
+
+    def _open(self, opening: Opening) -> None:
+        """Show the opening's slide, as `advance_slide` would show the content's first."""
+        self._language = opening.language
+        self._font_family = (
+            self._fonts(opening.font, opening.assets) if self._fonts else "DejaVu Sans"
+        )
+        self._slide_serial += 1
+        self._slide = {
+            "id": opening.slide_id,
+            "title": opening.slide_title,
+            "body": opening.slide_body,
+            "image": _file_url(opening.slide_image),
+            "fallback": False,
+            "serial": self._slide_serial,
+        }
+        self.slideChanged.emit()
+        if self.usage is not None:
+            self.usage.slide_shown(opening.slide_id)
+        self._slide_timer = self._clock.call_later(opening.slide_seconds, self._on_slide_timer)
+
+    def adopt(self) -> None:
+        """Take in the whole content when the kiosk opened on an `Opening`: the slide on screen
+        stays (it is the content's first) and the loop goes on from it. Done just after the
+        first frame, or earlier if a guest or a timer needs the content first."""
+        if self._content is not None or self._later is None:
+            return
+        content = self._later()
+        opening, self._opening = self._opening, None
+        self._take(content)
+        assert self._loop is not None
+        turn = self._loop.next(self._clock.now())
+        if opening is not None and turn.slide is not None and turn.slide.id == opening.slide_id:
+            self._current_slide = turn.slide
+        else:  # not the content the opening was made from (a newer kiosk, the default content)
+            self._present(turn.slide)
+            self._cancel("_slide_timer")
+            self._slide_timer = self._clock.call_later(turn.seconds, self._on_slide_timer)
+        self.contentChanged.emit()
+        self.languageChanged.emit()
+
+    @property
+    def opening(self) -> bool:
+        """True until the content is taken in (`adopt`)."""
+        return self._content is None
+
     @property
     def content(self) -> Content:
+        if self._content is None:
+            self.adopt()
+        assert self._content is not None
         return self._content
 
     def set_content(self, content: Content) -> None:
@@ -103,12 +176,8 @@ class KioskController(QObject):
         content, self._pending = self._pending, None
         if content is None:
             return
-        self._content = content
         self._notice = ""
-        self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
-        self._language = content.default_language
-        if self._fonts is not None:
-            self._font_family = self._fonts(content)
+        self._take(content)
         self.contentChanged.emit()
         self.languageChanged.emit()
 
@@ -126,17 +195,21 @@ class KioskController(QObject):
         return self._font_family
 
     def _text(self, text: Text | None) -> str:
-        return self._content.text(text, self._language)
+        return self.content.text(text, self._language)
 
     def _asset_url(self, relative: str | None) -> str:
-        path = self._content.asset(relative)
-        if path is None or not path.is_file():
-            return ""
-        return QUrl.fromLocalFile(str(path)).toString()
+        return _file_url(self.content.asset(relative))
 
     @Property(dict, notify=contentChanged)
     def theme(self) -> dict[str, Any]:
-        theme = self._content.kiosk.theme
+        if self._opening is not None:
+            opening = self._opening
+            return {
+                **dict(opening.colours),
+                "logo": _file_url(opening.logo),
+                "reducedMotion": opening.reduced_motion,
+            }
+        theme = self.content.kiosk.theme
         return {
             "background": theme.background,
             "surface": theme.surface,
@@ -155,7 +228,8 @@ class KioskController(QObject):
 
     @Property(list, notify=contentChanged)
     def languages(self) -> list[dict[str, str]]:
-        return [{"code": code, "name": language_name(code)} for code in self._content.languages]
+        codes = self._opening.languages if self._opening is not None else self.content.languages
+        return [{"code": code, "name": language_name(code)} for code in codes]
 
     @Property(dict, notify=languageChanged)
     def words(self) -> dict[str, str]:
@@ -163,15 +237,19 @@ class KioskController(QObject):
 
     @Property(str, notify=languageChanged)
     def spaName(self) -> str:
-        return self._text(self._content.kiosk.spa_name)
+        if self._opening is not None:
+            return self._opening.spa_name
+        return self._text(self.content.kiosk.spa_name)
 
     @Property(str, notify=languageChanged)
     def disclaimer(self) -> str:
-        return self._text(self._content.kiosk.disclaimer)
+        if self._opening is not None:
+            return self._opening.disclaimer
+        return self._text(self.content.kiosk.disclaimer)
 
     @Slot(str)
     def setLanguage(self, code: str) -> None:
-        if code == self._language or code not in self._content.languages:
+        if code == self._language or code not in self.content.languages:
             return
         self._language = code
         self.languageChanged.emit()
@@ -209,7 +287,9 @@ class KioskController(QObject):
 
     def advance_slide(self) -> None:
         """Show the next slide the schedules allow, and wake up when its time is over."""
+        self.adopt()
         self._apply_pending()
+        assert self._loop is not None
         turn = self._loop.next(self._clock.now())
         self._present(turn.slide)
         if turn.slide is not None and self.usage is not None:
@@ -224,7 +304,7 @@ class KioskController(QObject):
         if slide is None:
             self._slide = {
                 "id": "",
-                "title": self._text(self._content.kiosk.spa_name),
+                "title": self._text(self.content.kiosk.spa_name),
                 "body": "",
                 "image": "",
                 "fallback": True,
@@ -261,11 +341,11 @@ class KioskController(QObject):
         self._finished = False
         self._reached = ""
         self._cancel("_slide_timer")
-        self._journey = Journey(self._content)
-        self._language = self._content.default_language
+        self._journey = Journey(self.content)
+        self._language = self.content.default_language
         self._idle = IdleWatch(
-            self._content.kiosk.timing.idle_seconds,
-            self._content.kiosk.timing.warning_seconds,
+            self.content.kiosk.timing.idle_seconds,
+            self.content.kiosk.timing.warning_seconds,
             self._clock.monotonic(),
         )
         self._count("journey_started", self._language)
@@ -393,12 +473,14 @@ class KioskController(QObject):
         self._idle = None
         self._cancel("_idle_timer")
         self._set_warning(False)
-        self._language = self._content.default_language
+        self._language = self.content.default_language
         self.languageChanged.emit()
         self.questionChanged.emit()
         self.selectionChanged.emit()
         self.resultChanged.emit()
         self._go("attract")
+        self.adopt()
+        assert self._loop is not None
         self._loop.restart()
         self.advance_slide()
 
@@ -418,7 +500,7 @@ class KioskController(QObject):
         if suggestion is None:
             return {}
         w = words(self._language)
-        consult = self._content.consult
+        consult = self.content.consult
         data: dict[str, Any] = {
             "outcome": suggestion.outcome,
             "consultTitle": self._text(consult.title),
@@ -427,7 +509,7 @@ class KioskController(QObject):
         package = suggestion.package
         if package is None:
             return data
-        url = self._content.kiosk.booking.url
+        url = self.content.kiosk.booking.url
         runner = suggestion.runner_up
         data.update(
             name=self._text(package.name),
@@ -461,7 +543,9 @@ class KioskController(QObject):
 
     @Property(float, notify=contentChanged)
     def warningSeconds(self) -> float:
-        return self._content.kiosk.timing.warning_seconds
+        if self._opening is not None:
+            return self._opening.warning_seconds
+        return self.content.kiosk.timing.warning_seconds
 
     @Slot()
     def touched(self) -> None:
@@ -491,7 +575,7 @@ class KioskController(QObject):
 
     def _result_left(self, now: float) -> float:
         assert self._idle is not None
-        return self._content.kiosk.timing.result_seconds - (now - self._idle.last_touch)
+        return self.content.kiosk.timing.result_seconds - (now - self._idle.last_touch)
 
     def check_idle(self) -> None:
         """Wake-up of the idle timer: warn, count down, or reset."""
@@ -537,9 +621,16 @@ class KioskController(QObject):
     def show_warning_now(self) -> None:
         """Jump to the idle warning (used by `render`)."""
         if self._idle is not None:
-            self._countdown = math.ceil(self._content.kiosk.timing.warning_seconds)
+            self._countdown = math.ceil(self.content.kiosk.timing.warning_seconds)
             self._set_warning(True, force=True)
 
     def show_slide(self, index: int) -> None:
         """Show one slide by position (used by `render`)."""
-        self._present(self._content.slides[index])
+        self._present(self.content.slides[index])
+
+
+def _file_url(path: Path | None) -> str:
+    """A `file:` URL for QML, or "" when there is no such file (the screen leaves it out)."""
+    if path is None or not path.is_file():
+        return ""
+    return QUrl.fromLocalFile(str(path)).toString()

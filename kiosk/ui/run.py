@@ -17,15 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk import __version__
-from kiosk.content import snapshot
+from kiosk.content import opening
 from kiosk.content.fingerprint import Fingerprint, fingerprint
-from kiosk.content.model import Content
 from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import instance, places, screensaver, watchdog
 from kiosk.ops.logs import install_excepthooks, setup_logging
@@ -36,8 +35,15 @@ from kiosk.paths import choose_content, default_content_dir
 from kiosk.ui.app import KioskWindow, parse_size
 from kiosk.ui.staff import StaffActions, StaffController
 
+if TYPE_CHECKING:
+    from kiosk.content.model import Content
+
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
+DEFAULT_NOTICE = (
+    "Showing the built-in content: the spa's content has errors. "
+    "Staff: hold the top-left corner for details."
+)
 
 
 @dataclass
@@ -52,14 +58,17 @@ class Startup:
     """How the staff's folder looked just before it was read."""
 
 
-def load_for_kiosk(folder: Path) -> Startup:
+def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
     """The staff's content when it checks, else the shipped default: the screen is never blank.
 
-    When nothing in the folder changed since the kiosk last read it, the checked copy kept then
-    is used: the kiosk starts in a fraction of the time (the check is most of a start)."""
+    When nothing in the folder changed since the kiosk last read it (`seen`: how it looks now),
+    the checked copy kept then is used: the kiosk starts in a fraction of the time (the check is
+    most of a start)."""
+    from kiosk.content import snapshot  # the content model: after the first frame, if it can
+
     result: LoadResult | None = None
     folder_error = None
-    seen = fingerprint(folder)
+    seen = fingerprint(folder) if seen is None else seen
     result = snapshot.load(places.snapshot_path(), folder, seen)
     if result is not None:
         log.info("content unchanged since it was last checked; using the checked copy")
@@ -111,12 +120,27 @@ def run_kiosk(
     asyncio.set_event_loop(loop)
     install_excepthooks(loop)
 
-    startup = load_for_kiosk(choice.folder)
+    # Unchanged content starts from its opening (the first frame as plain data) and is taken in
+    # whole just after the first frame; otherwise it is taken in now.
+    seen = fingerprint(choice.folder)
+    first = opening.load(places.snapshot_path(), choice.folder, seen)
     status = ContentStatus(choice.folder)
-    status.record(startup.result, startup.folder_error, time.time())
-    status.showing_default = startup.showing_default
     usage = UsageLog()
     kiosk: KioskWindow | None = None
+    startup: Startup | None = None
+
+    def take_in() -> Content:
+        """The content, read once; what staff should know about it goes to the staff panel."""
+        nonlocal startup
+        if startup is None:
+            startup = load_for_kiosk(choice.folder, seen)
+            status.record(startup.result, startup.folder_error, time.time())
+            status.showing_default = startup.showing_default
+            if not startup.showing_default:
+                watcher.mark_loaded(startup.seen)
+            elif kiosk is not None:
+                kiosk.controller.set_notice(DEFAULT_NOTICE)
+        return startup.content
 
     def on_result(result: LoadResult | None, folder_error: str | None) -> None:
         if status.record(result, folder_error, time.time()) and result and result.content:
@@ -124,14 +148,14 @@ def run_kiosk(
             assert kiosk is not None
             kiosk.controller.set_content(result.content)
             if watcher.loaded is not None:  # the next start begins from this content
+                from kiosk.content import snapshot
+
                 loop.run_in_executor(
                     None, snapshot.save, places.snapshot_path(), result, watcher.loaded
                 )
         staff.refresh()
 
     watcher = ContentWatcher(choice.folder, read_content, on_result)
-    if not startup.showing_default:
-        watcher.mark_loaded(startup.seen)
 
     def preview() -> None:
         assert kiosk is not None
@@ -156,14 +180,11 @@ def run_kiosk(
         StaffActions(reload_now=watcher.reload_now, preview=preview, exit_kiosk=exit_kiosk),
         counts=usage.today_counts,
     )
-    kiosk = KioskWindow(startup.content, size=size, usage=usage, staff=staff)
+    kiosk = KioskWindow(first or take_in(), size=size, usage=usage, staff=staff, later=take_in)
     if on_window is not None:
         on_window(kiosk)  # the bench watches the frames of the real kiosk
-    if startup.showing_default:
-        kiosk.controller.set_notice(
-            "Showing the built-in content: the spa's content has errors. "
-            "Staff: hold the top-left corner for details."
-        )
+    if startup is not None and startup.showing_default:
+        kiosk.controller.set_notice(DEFAULT_NOTICE)
     undo_screensaver = None
     if args.windowed or size is not None:
         kiosk.window.resize(size or QSize(1280, 720))
@@ -176,6 +197,7 @@ def run_kiosk(
 
     feed = _feed_watchdog(kiosk)
     _show_first_frame(kiosk)
+    kiosk.controller.adopt()  # when it opened on the opening: the content, before anything else
     QTimer.singleShot(AFTER_START_MS, after_start)
     if args.exit_after:
         loop.call_later(args.exit_after, quit_kiosk)

@@ -160,3 +160,45 @@ def test_the_kiosk_leaves_out_the_qt_bindings_it_does_not_use(tmp_path: Path) ->
     assert "PySide6.QtQml" in loaded  # it did run
     assert "PySide6.QtWidgets" not in loaded and "PySide6.QtQuick" not in loaded
     assert "libQt6Widgets" not in loaded
+
+
+def test_an_unchanged_folder_opens_before_the_content_model_is_loaded(tmp_path: Path) -> None:
+    """The second start shows its first frame from the opening kept by the first (pydantic not
+    imported yet), then takes the whole content in and goes on as usual."""
+    folder = write_test_content(tmp_path / "spa")
+    script = (
+        "import sys\n"
+        "from kiosk.cli import parse\n"
+        "from kiosk.ui.run import run_kiosk\n"
+        "seen = []\n"
+        "def watch(kiosk):\n"
+        "    def frame():\n"
+        "        if not seen:\n"
+        "            seen.append('pydantic' in sys.modules)\n"
+        "            seen.append(kiosk.controller.property('slide')['title'])\n"
+        "    kiosk.window.frameSwapped.connect(frame)\n"
+        "code = run_kiosk(parse(sys.argv[1:]), on_window=watch)\n"
+        "print('FIRST-FRAME', *seen, code)\n"
+    )
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
+        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
+        XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
+    )
+    (tmp_path / "run").mkdir(mode=0o700)
+    lines = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", script, "run", "--windowed", "--content", str(folder),
+             "--exit-after", "2"],
+            env=env, capture_output=True, text=True, timeout=60,
+        )
+        lines.append(next(
+            (x for x in done.stdout.splitlines() if x.startswith("FIRST-FRAME")), done.stderr
+        ))
+    # The first start reads the folder (the model is loaded); the second opens without it.
+    assert lines[0].split(maxsplit=1)[1].startswith("True"), lines[0]
+    assert lines[1] == "FIRST-FRAME False Warmth that flows 0", lines[1]
+    log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
+    assert log.count("using the checked copy") == 1  # taken in whole after the first frame
