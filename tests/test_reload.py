@@ -13,7 +13,8 @@ from contentkit import SVG, write_content
 
 from kiosk.content.fingerprint import fingerprint
 from kiosk.content.load import LoadResult, load_content
-from kiosk.ops.reload import ContentStatus, ContentWatcher
+from kiosk.ops.reload import ContentWatcher
+from kiosk.ops.status import ContentStatus
 
 
 @pytest.fixture(autouse=True)

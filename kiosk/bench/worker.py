@@ -180,18 +180,29 @@ def _run_kiosk(content: str, on_first_frame: Callable[[KioskWindow], None]) -> N
 
 
 def _run_async(coroutine: Any) -> None:
-    import asyncio
+    """Run `coroutine` on the kiosk's asyncio loop as soon as that runs: the kiosk makes its
+    loop only after the first frame, which is when the bench's callbacks begin."""
+    from PySide6.QtCore import QTimer
 
-    task = asyncio.ensure_future(coroutine)
+    def start() -> None:
+        import asyncio
 
-    def done(task: asyncio.Future[None]) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            QTimer.singleShot(5, start)
+            return
+        task = loop.create_task(coroutine)
+        task.add_done_callback(done)
+
+    def done(task: Any) -> None:
         if not task.cancelled() and task.exception() is not None:
             import traceback
 
             traceback.print_exception(task.exception(), file=sys.stderr)
             os._exit(1)
 
-    task.add_done_callback(done)
+    QTimer.singleShot(0, start)
 
 
 def _finish(result: dict[str, Any]) -> None:

@@ -7,14 +7,16 @@ asyncio loop, Qt slots through `sys.excepthook`) logged with its traceback inste
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import logging.handlers
 import sys
 import threading
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 from kiosk.ops import places
 

@@ -97,33 +97,3 @@ class ContentWatcher:
             return  # it changed while being read: that read may mix old and new
         self._loaded = now
         self.on_result(result, folder_error)
-
-
-class ContentStatus:
-    """What staff see about the content: when it was last loaded and every current problem."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.loaded_at: float | None = None
-        """Wall-clock time (epoch seconds) the content on screen was loaded."""
-        self.checked_at: float | None = None
-        self.problems: list[str] = []
-        self.showing_default = False
-
-    def record(self, result: LoadResult | None, folder_error: str | None, now: float) -> bool:
-        """Note a load; True when it brought content that may go on screen."""
-        self.checked_at = now
-        if folder_error is not None or result is None:
-            self.problems = [f"error: {folder_error or 'the content folder cannot be read'}"]
-            return False
-        lines = [problem.format() for problem in result.problems]
-        if lines != self.problems:
-            for problem in result.problems:
-                (log.error if problem.is_error else log.warning)("%s", problem.format())
-        self.problems = lines
-        if result.content is None:
-            log.error("content has errors; the kiosk keeps showing the last good content")
-            return False
-        self.loaded_at = now
-        self.showing_default = False
-        return True

@@ -2,14 +2,12 @@
 
 The pure layers the screens stand on are imported here, before any module of the package imports
 PySide6. Once PySide6 is loaded it reads the source of every module imported after it (looking
-for its `__feature__` switches): ~40 ms of each start for pydantic, the content model and asyncio.
-Forgetting one here only costs a little time, never correctness.
+for its `__feature__` switches). Forgetting one here only costs a little time, never correctness.
 
-The content model (pydantic) is not among them: a start from unchanged content shows its first
-frame from the opening (`kiosk.content.opening`) and loads the model just after that frame.
+The content model (pydantic) and asyncio are not among them: the kiosk needs neither before its
+first frame (a start from unchanged content shows it from `kiosk.content.opening`), and loads
+them just after it.
 """
-
-import asyncio  # noqa: F401
 
 import kiosk.content.opening
 import kiosk.guest.attract
@@ -18,7 +16,7 @@ import kiosk.guest.journey
 import kiosk.guest.recommend
 import kiosk.ops.instance
 import kiosk.ops.logs
-import kiosk.ops.reload
 import kiosk.ops.staff
+import kiosk.ops.status
 import kiosk.ops.usage
 import kiosk.ui.wording  # noqa: F401

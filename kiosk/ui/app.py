@@ -14,7 +14,7 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
 from kiosk.content.opening import Opening
 from kiosk.ops import memory
-from kiosk.ops.reload import ContentStatus
+from kiosk.ops.status import ContentStatus
 from kiosk.paths import default_content_dir, qml_dir
 from kiosk.ui.controller import KioskController, UsageSink
 from kiosk.ui.scheduler import Clock

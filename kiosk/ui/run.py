@@ -7,7 +7,6 @@ lockdown, a screen that never blanks, and the systemd watchdog fed from the Qt m
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import gc
 import linecache
@@ -29,15 +28,18 @@ from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import instance, places, screensaver, watchdog
 from kiosk.ops.logs import install_excepthooks, setup_logging
-from kiosk.ops.reload import ContentStatus, ContentWatcher
 from kiosk.ops.staff import PinStore
+from kiosk.ops.status import ContentStatus
 from kiosk.ops.usage import UsageLog
 from kiosk.paths import choose_content, default_content_dir
 from kiosk.ui.app import KioskWindow, parse_size
 from kiosk.ui.staff import StaffActions, StaffController
 
 if TYPE_CHECKING:
+    import asyncio
+
     from kiosk.content.model import Content
+    from kiosk.ops.reload import ContentWatcher
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
@@ -116,10 +118,7 @@ def run_kiosk(
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     assert isinstance(app, QGuiApplication)
     app.setApplicationName("Spa Kiosk")
-    qasync = import_qasync()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    install_excepthooks(loop)
+    install_excepthooks()  # the asyncio loop's own comes with the loop, after the first frame
 
     # Unchanged content starts from its opening (the first frame as plain data) and is taken in
     # whole just after the first frame; otherwise it is taken in now.
@@ -137,36 +136,25 @@ def run_kiosk(
             startup = load_for_kiosk(choice.folder, seen)
             status.record(startup.result, startup.folder_error, time.time())
             status.showing_default = startup.showing_default
-            if not startup.showing_default:
-                watcher.mark_loaded(startup.seen)
-            elif kiosk is not None:
+            if startup.showing_default and kiosk is not None:
                 kiosk.controller.set_notice(DEFAULT_NOTICE)
         return startup.content
 
-    def on_result(result: LoadResult | None, folder_error: str | None) -> None:
-        if status.record(result, folder_error, time.time()) and result and result.content:
-            log.info("new content checked; it goes on screen at the next calm moment")
-            assert kiosk is not None
-            kiosk.controller.set_content(result.content)
-            if watcher.loaded is not None:  # the next start begins from this content
-                from kiosk.content import snapshot
+    # Made just after the first frame, with the asyncio loop (below).
+    watcher: ContentWatcher | None = None
+    stop: asyncio.Future[None] | None = None
 
-                loop.run_in_executor(
-                    None, snapshot.save, places.snapshot_path(), result, watcher.loaded
-                )
-        staff.refresh()
-
-    watcher = ContentWatcher(choice.folder, read_content, on_result)
+    def reload_now() -> None:
+        if watcher is not None:
+            watcher.reload_now()
 
     def preview() -> None:
         assert kiosk is not None
         kiosk.controller.leave("start_over")
         kiosk.controller.begin(preview=True)
 
-    stop: asyncio.Future[None] = loop.create_future()
-
     def quit_kiosk() -> None:
-        if not stop.done():
+        if stop is not None and not stop.done():
             stop.set_result(None)
 
     def exit_kiosk() -> None:
@@ -178,7 +166,7 @@ def run_kiosk(
     staff = StaffController(
         PinStore(places.pin_path()),
         status,
-        StaffActions(reload_now=watcher.reload_now, preview=preview, exit_kiosk=exit_kiosk),
+        StaffActions(reload_now=reload_now, preview=preview, exit_kiosk=exit_kiosk),
         counts=usage.today_counts,
     )
     kiosk = KioskWindow(first or take_in(), size=size, usage=usage, staff=staff, later=take_in)
@@ -199,6 +187,35 @@ def run_kiosk(
     feed = _feed_watchdog(kiosk)
     _show_first_frame(kiosk)
     kiosk.controller.adopt()  # when it opened on the opening: the content, before anything else
+    assert startup is not None
+
+    # After the first frame: asyncio and qasync (~25 ms of a start), and the live reload on them.
+    import asyncio
+
+    from kiosk.ops.reload import ContentWatcher
+
+    qasync = import_qasync()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    install_excepthooks(loop)
+
+    def on_result(result: LoadResult | None, folder_error: str | None) -> None:
+        if status.record(result, folder_error, time.time()) and result and result.content:
+            log.info("new content checked; it goes on screen at the next calm moment")
+            assert kiosk is not None and watcher is not None
+            kiosk.controller.set_content(result.content)
+            if watcher.loaded is not None:  # the next start begins from this content
+                from kiosk.content import snapshot
+
+                loop.run_in_executor(
+                    None, snapshot.save, places.snapshot_path(), result, watcher.loaded
+                )
+        staff.refresh()
+
+    watcher = ContentWatcher(choice.folder, read_content, on_result)
+    if not startup.showing_default:
+        watcher.mark_loaded(startup.seen)
+    stop = loop.create_future()
     forget_sources()
     QTimer.singleShot(AFTER_START_MS, after_start)
     if args.exit_after:
@@ -253,9 +270,10 @@ def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
 
 
 def _show_first_frame(kiosk: KioskWindow, limit: float = 1.0) -> None:
-    """Let Qt put the first frame on screen before the asyncio loop starts. qasync's first timer
-    event makes Python build its copy of Qt's whole `Qt` namespace (~25 ms here), and the first
-    frame need not wait for that. Bounded: without a frame within `limit` seconds, go on."""
+    """Let Qt put the first frame on screen before asyncio is even imported (~25 ms of a start).
+    qasync's first timer event also makes Python build its copy of Qt's whole `Qt` namespace
+    (~25 ms here), and the first frame need not wait for that either. Bounded: without a frame
+    within `limit` seconds, go on."""
     shown = [False]
     _on_first_frame(kiosk, lambda: shown.__setitem__(0, True))
     wake = QTimer()  # so that waiting for events ends at the limit even if none come
@@ -325,6 +343,8 @@ def after_start() -> None:
 
 async def _serve(stop: asyncio.Future[None], watcher: ContentWatcher) -> None:
     """Run the background jobs until `stop` is done, then end them inside the loop."""
+    import asyncio
+
     watching = asyncio.ensure_future(watcher.run())
     try:
         await stop

@@ -1,12 +1,13 @@
-"""Timers for the view-models, on the asyncio loop that qasync runs inside Qt's event loop."""
+"""Timers for the view-models, on Qt's event loop (which qasync's asyncio loop also runs on)."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any, Protocol
+
+from PySide6.QtCore import QTimer
 
 
 class Handle(Protocol):
@@ -14,7 +15,10 @@ class Handle(Protocol):
 
 
 class Clock:
-    """Wall clock for schedules, monotonic clock for timeouts, asyncio for waking up later."""
+    """Wall clock for schedules, monotonic clock for timeouts, Qt timers for waking up later.
+
+    Qt's timers, not asyncio's: the first slide's timer is set before the asyncio loop exists
+    (asyncio is imported just after the first frame, ~25 ms of a start)."""
 
     def now(self) -> datetime:
         return datetime.now()
@@ -23,11 +27,7 @@ class Clock:
         return time.monotonic()
 
     def call_later(self, seconds: float, callback: Callable[[], None]) -> Handle | None:
-        try:
-            loop = asyncio.get_event_loop()
-        except RuntimeError:
-            return None
-        return loop.call_later(max(0.0, seconds), callback)
+        return _Wake(seconds, callback)
 
 
 class StillClock(Clock):
@@ -93,3 +93,28 @@ class _Entry:
 
     def cancel(self) -> None:
         self._entry[2] = True
+
+
+class _Wake:
+    """One call of `callback` after `seconds`, unless cancelled first, on a single-shot Qt timer.
+    Qt holds the pending call only weakly (a bound method), so the wake-up keeps itself in
+    `_PENDING` until it fires or is cancelled; a cancelled one is let go and its time passes
+    with nothing to do."""
+
+    def __init__(self, seconds: float, callback: Callable[[], None]) -> None:
+        self._callback: Callable[[], None] | None = callback
+        _PENDING.add(self)
+        QTimer.singleShot(max(0, round(seconds * 1000)), self._fire)
+
+    def _fire(self) -> None:
+        _PENDING.discard(self)
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            callback()
+
+    def cancel(self) -> None:
+        self._callback = None
+        _PENDING.discard(self)
+
+
+_PENDING: set[_Wake] = set()

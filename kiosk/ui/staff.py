@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk import __version__
-from kiosk.ops.reload import ContentStatus
 from kiosk.ops.staff import PinStatus, PinStore
+from kiosk.ops.status import ContentStatus
 from kiosk.ui.scheduler import Clock, Handle
 
 PANEL_IDLE_SECONDS = 60.0

@@ -70,3 +70,16 @@ def test_render_in_another_language(qapp: QGuiApplication, tmp_path: Path) -> No
                  "--size", "640x360"]) == 0
     assert (out / "question_goals.png").is_file()
     assert main(["render", "--content", str(folder), "--out", str(out), "--lang", "xx"]) == 1
+
+
+def test_the_clock_wakes_on_qt_timers_and_a_cancelled_wake_up_never_comes(qtbot: Any) -> None:
+    """No asyncio loop needed: the kiosk sets its first timers before it makes one."""
+    clock = Clock()
+    calls: list[str] = []
+    clock.call_later(0.05, lambda: calls.append("kept"))
+    cancelled = clock.call_later(0.02, lambda: calls.append("cancelled"))
+    assert cancelled is not None
+    cancelled.cancel()
+    qtbot.waitUntil(lambda: calls == ["kept"], timeout=2000)
+    qtbot.wait(100)
+    assert calls == ["kept"]

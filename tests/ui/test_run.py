@@ -205,3 +205,23 @@ def test_an_unchanged_folder_opens_before_the_content_model_is_loaded(tmp_path: 
     assert int(lines[1].rsplit(maxsplit=1)[1]) < 10, lines[1]
     log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
     assert log.count("using the checked copy") == 1  # taken in whole after the first frame
+
+
+def test_the_attract_loop_runs_in_a_start_from_the_opening(tmp_path: Path) -> None:
+    """The first slide's timer is set before the asyncio loop exists (Qt timers): the loop goes
+    on through every slide, in the start that reads the folder and in the one that opens."""
+    slides = (
+        "slides:\n"
+        "  - {id: one, title: First, seconds: 0.5}\n"
+        "  - {id: two, title: Second, seconds: 0.5}\n"
+    )
+    folder = write_test_content(tmp_path / "spa", slides=slides)
+    for _ in range(2):
+        kiosk = start(tmp_path, folder, seconds=4)
+        output, _ = kiosk.communicate(timeout=60)
+        assert kiosk.returncode == 0, output
+    log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
+    assert log.count("using the checked copy") == 1  # the second start opened
+    db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
+    shown = dict(db.execute("SELECT slide, shown FROM slides").fetchall())
+    assert shown.get("one", 0) >= 4 and shown.get("two", 0) >= 4, shown  # 2 starts x ~4 turns

@@ -11,8 +11,8 @@ from kioskkit import FakeClock, Guest, load_test_content, write_test_content
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from kiosk.ops.reload import ContentStatus
 from kiosk.ops.staff import PinStore
+from kiosk.ops.status import ContentStatus
 from kiosk.ui.staff import PANEL_IDLE_SECONDS, StaffActions, StaffController
 
 pytestmark = pytest.mark.ui
