@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk import __version__
@@ -184,43 +184,45 @@ def run_kiosk(
             _on_first_frame(kiosk, _hide_cursor)
         undo_screensaver = screensaver.inhibit()
 
-    feed = _feed_watchdog(kiosk)
-    _show_first_frame(kiosk)
-    kiosk.controller.adopt()  # when it opened on the opening: the content, before anything else
-    assert startup is not None
-
-    # After the first frame: asyncio and qasync (~25 ms of a start), and the live reload on them.
-    import asyncio
-
-    from kiosk.ops.reload import ContentWatcher
-
-    qasync = import_qasync()
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    install_excepthooks(loop)
-
-    def on_result(result: LoadResult | None, folder_error: str | None) -> None:
-        if status.record(result, folder_error, time.time()) and result and result.content:
-            log.info("new content checked; it goes on screen at the next calm moment")
-            assert kiosk is not None and watcher is not None
-            kiosk.controller.set_content(result.content)
-            if watcher.loaded is not None:  # the next start begins from this content
-                from kiosk.content import snapshot
-
-                loop.run_in_executor(
-                    None, snapshot.save, places.snapshot_path(), result, watcher.loaded
-                )
-        staff.refresh()
-
-    watcher = ContentWatcher(choice.folder, read_content, on_result)
-    if not startup.showing_default:
-        watcher.mark_loaded(startup.seen)
-    stop = loop.create_future()
-    forget_sources()
-    QTimer.singleShot(AFTER_START_MS, after_start)
-    if args.exit_after:
-        loop.call_later(args.exit_after, quit_kiosk)
+    feed: QTimer | None = None
     try:
+        feed = _feed_watchdog(kiosk)
+        _show_first_frame(kiosk)
+        _show_first_picture(kiosk)
+        kiosk.controller.adopt()  # opened on the opening: the content now, before anything else
+        assert startup is not None
+
+        # After the first frame: asyncio and qasync (~25 ms of a start), the live reload on them.
+        import asyncio
+
+        from kiosk.ops.reload import ContentWatcher
+
+        qasync = import_qasync()
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        install_excepthooks(loop)
+
+        def on_result(result: LoadResult | None, folder_error: str | None) -> None:
+            if status.record(result, folder_error, time.time()) and result and result.content:
+                log.info("new content checked; it goes on screen at the next calm moment")
+                assert kiosk is not None and watcher is not None
+                kiosk.controller.set_content(result.content)
+                if watcher.loaded is not None:  # the next start begins from this content
+                    from kiosk.content import snapshot
+
+                    loop.run_in_executor(
+                        None, snapshot.save, places.snapshot_path(), result, watcher.loaded
+                    )
+            staff.refresh()
+
+        watcher = ContentWatcher(choice.folder, read_content, on_result)
+        if not startup.showing_default:
+            watcher.mark_loaded(startup.seen)
+        stop = loop.create_future()
+        forget_sources()
+        QTimer.singleShot(AFTER_START_MS, after_start)
+        if args.exit_after:
+            loop.call_later(args.exit_after, quit_kiosk)
         with loop:
             loop.run_until_complete(_serve(stop, watcher))
     finally:
@@ -274,15 +276,38 @@ def _show_first_frame(kiosk: KioskWindow, limit: float = 1.0) -> None:
     qasync's first timer event also makes Python build its copy of Qt's whole `Qt` namespace
     (~25 ms here), and the first frame need not wait for that either. Bounded: without a frame
     within `limit` seconds, go on."""
+    _wait_for_a_frame(kiosk, lambda: True, limit)
+
+
+def _show_first_picture(kiosk: KioskWindow, limit: float = 0.5) -> None:
+    """Let the first slide's picture reach the screen too before the content and asyncio are
+    taken in: it is decoded in a thread, but only this thread can show it, and taking the content
+    in holds this thread ~150 ms (the picture came that much after the words). Bounded."""
+    if not (kiosk.controller.property("slide") or {}).get("image"):
+        return
+    picture = kiosk.window.findChild(QObject, "slideImage")
+    if picture is not None:
+        _wait_for_a_frame(kiosk, lambda: bool(picture.property("visible")), limit)
+
+
+def _wait_for_a_frame(kiosk: KioskWindow, showing: Callable[[], bool], limit: float) -> None:
+    """Run Qt's events until a frame is on screen while `showing()` holds, or `limit` seconds."""
     shown = [False]
-    _on_first_frame(kiosk, lambda: shown.__setitem__(0, True))
+
+    def swapped() -> None:
+        shown[0] = shown[0] or showing()
+
+    kiosk.window.frameSwapped.connect(swapped)
     wake = QTimer()  # so that waiting for events ends at the limit even if none come
     wake.setSingleShot(True)
     wake.start(int(limit * 1000))
     end = time.monotonic() + limit
-    while not shown[0] and time.monotonic() < end:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    wake.stop()
+    try:
+        while not shown[0] and time.monotonic() < end:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    finally:
+        wake.stop()
+        kiosk.window.frameSwapped.disconnect(swapped)
 
 
 def _on_first_frame(kiosk: KioskWindow, action: Callable[[], object]) -> None:
