@@ -141,6 +141,8 @@ class KioskController(QObject):
             self._current_slide = turn.slide
         else:  # not the content the opening was made from (a newer kiosk, the default content)
             self._present(turn.slide)
+            if turn.slide is not None and self.usage is not None:
+                self.usage.slide_shown(turn.slide.id)
             self._cancel("_slide_timer")
             self._slide_timer = self._clock.call_later(turn.seconds, self._on_slide_timer)
         self.contentChanged.emit()

@@ -73,3 +73,24 @@ def test_a_guest_who_taps_at_once_gets_the_whole_content(
 
     assert taken == ["content"]
     assert guest.text("questionPrompt") == content.text(content.questions[0].prompt, "en")
+
+
+def test_content_other_than_the_openings_replaces_its_slide(
+    start_kiosk: Callable[..., Guest], tmp_path: Path, content_folder: Path
+) -> None:
+    """If what is taken in is not what the opening was made from (the spa's files no longer
+    check and the built-in content shows, say), its own first slide replaces the opening's."""
+    from kioskkit import write_test_content
+
+    content = load_test_content(content_folder)
+    other = load_test_content(write_test_content(
+        tmp_path / "other", slides="slides:\n  - {id: other, title: Another start}\n"
+    ))
+    first = opening_of(content)
+    assert first is not None
+    guest = start_kiosk(first, later=lambda: other)
+
+    guest.controller.adopt()
+
+    assert guest.controller.property("slide")["id"] == "other"
+    guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Another start", timeout=3000)
