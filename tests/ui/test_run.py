@@ -16,7 +16,8 @@ from kioskkit import write_test_content
 pytestmark = pytest.mark.ui
 
 
-def start(tmp_path: Path, folder: Path, seconds: float) -> subprocess.Popen[str]:
+def kiosk_env(tmp_path: Path) -> dict[str, str]:
+    """Offscreen, with the kiosk's data, logs and lock in `tmp_path`."""
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
@@ -24,6 +25,11 @@ def start(tmp_path: Path, folder: Path, seconds: float) -> subprocess.Popen[str]
         XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
     )
     (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
+    return env
+
+
+def start(tmp_path: Path, folder: Path, seconds: float) -> subprocess.Popen[str]:
+    env = kiosk_env(tmp_path)
     return subprocess.Popen(
         [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
          "--exit-after", str(seconds)],
@@ -142,13 +148,7 @@ def test_the_kiosk_leaves_out_the_qt_bindings_it_does_not_use(tmp_path: Path) ->
         "loaded += ['libQt6Widgets'] if 'libQt6Widgets' in maps else []\n"
         "print('LOADED', ' '.join(loaded), code)\n"
     )
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
-        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
-        XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
-    )
-    (tmp_path / "run").mkdir(mode=0o700)
+    env = kiosk_env(tmp_path)
     done = subprocess.run(
         [sys.executable, "-c", script, "run", "--windowed", "--content", str(folder),
          "--exit-after", "4"],
@@ -181,13 +181,7 @@ def test_an_unchanged_folder_opens_before_the_content_model_is_loaded(tmp_path: 
         "import linecache\n"
         "print('FIRST-FRAME', *seen, code, len(linecache.cache))\n"
     )
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
-        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
-        XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
-    )
-    (tmp_path / "run").mkdir(mode=0o700)
+    env = kiosk_env(tmp_path)
     lines = []
     for _ in range(2):
         done = subprocess.run(
