@@ -1,4 +1,5 @@
-"""Check that an image or font file really decodes, with Qt's own readers.
+"""Image and font files read with Qt's own readers: does a file really decode (`verify_file`),
+and how wide is a picture for its height (`aspect`).
 
 Kept apart from kiosk.content so that the content model stays free of Qt; `spa-kiosk check` and
 the kiosk pass `verify_file` to the loader.
@@ -18,6 +19,7 @@ _MAX_REMEMBERED = 20_000
 # reload checks the whole set again after every change, and most files have not changed. Any
 # write to a file changes its change time, so a changed file is always decoded again.
 _verdicts: dict[tuple[str, int, int, int, int], str | None] = {}
+_aspects: dict[tuple[str, int, int, int, int], float] = {}
 
 
 def verify_file(path: Path) -> str | None:
@@ -35,6 +37,37 @@ def verify_file(path: Path) -> str | None:
         _verdicts.clear()
     _verdicts[key] = verdict
     return verdict
+
+
+def aspect(path: Path | None) -> float:
+    """Width over height of the picture in `path` as drawn at its natural size (read from the
+    file's header, not decoded), or 0.0 when it cannot be told.
+
+    The screens ask Qt for a picture decoded at exactly the size it is shown: asked only for
+    the room it may fill, Qt decodes a picture large enough to *cover* that room and shrinks
+    it again in every frame drawn (for a square picture in a wide room, 1.5 times the pixels,
+    and a fade over it took twice the time)."""
+    if path is None:
+        return 0.0
+    try:
+        info = path.stat()
+    except OSError:
+        return 0.0
+    key = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+    found = _aspects.get(key)
+    if found is None:
+        from PySide6.QtGui import QImageIOHandler, QImageReader
+
+        reader = QImageReader(str(path))
+        reader.setAutoTransform(True)  # as the screens show it: a photo turned by its camera
+        size = reader.size()
+        found = size.width() / size.height() if size.width() > 0 and size.height() > 0 else 0.0
+        if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+            found = 1 / found if found else 0.0
+        if len(_aspects) >= _MAX_REMEMBERED:
+            _aspects.clear()
+        _aspects[key] = found
+    return found
 
 
 def _verify(path: Path) -> str | None:

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 
+from kiosk import media
 from kiosk.content.opening import Opening
 from kiosk.guest.attract import AttractLoop
 from kiosk.guest.idle import IdleWatch, Phase
@@ -118,6 +119,7 @@ class KioskController(QObject):
             "title": opening.slide_title,
             "body": opening.slide_body,
             "image": _file_url(opening.slide_image),
+            "aspect": media.aspect(opening.slide_image),
             "fallback": False,
             "serial": self._slide_serial,
         }
@@ -309,6 +311,7 @@ class KioskController(QObject):
                 "title": self._text(self.content.kiosk.spa_name),
                 "body": "",
                 "image": "",
+                "aspect": 0.0,
                 "fallback": True,
                 "serial": self._slide_serial,
             }
@@ -318,6 +321,7 @@ class KioskController(QObject):
                 "title": self._text(slide.title),
                 "body": self._text(slide.body),
                 "image": self._asset_url(slide.image),
+                "aspect": media.aspect(self.content.asset(slide.image)),
                 "fallback": False,
                 "serial": self._slide_serial,
             }

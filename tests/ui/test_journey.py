@@ -318,8 +318,18 @@ def test_long_slide_text_wraps_and_shrinks_without_overlapping(
         return item.mapRectToScene(item.boundingRect())
 
     title, text, button = rect("slideTitle"), rect("slideBody"), rect("tapToBegin")
+    assert rect("spaName").bottom() <= title.top()
     assert title.bottom() <= text.top()
     assert text.bottom() <= button.top()
+    picture = rect("slideImage")
+    assert not picture.intersects(title) and not picture.intersects(text)
+    assert picture.left() >= 0 and picture.right() <= size[0] and picture.bottom() <= button.top()
+    # Decoded at the size it is shown, so that no frame has to shrink it again.
+    shown_picture = guest.item("slideImage")
+    assert shown_picture.property("sourceSize").width() == round(picture.width())
+    assert (shown_picture.property("implicitWidth"), shown_picture.property("implicitHeight")) == (
+        picture.width(), picture.height()
+    )
     assert title.left() >= 0 and title.right() <= size[0]
     shown = guest.item("slideBody")
     assert shown.property("truncated") is True  # cut with an ellipsis, not clipped mid-line

@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Shapes
 
 // The attract loop: slides cross-fade into one another; a tap anywhere begins.
 Item {
@@ -9,8 +10,18 @@ Item {
 
     property bool frontIsA: true
     property int shownSerial: -1
-    property var incoming: null
+    property var incoming: null  // the slide fading in, or waiting for its picture to do so
+    readonly property var front: frontIsA ? layerA : layerB
+    property real progress: 0  // of the cross-fade, 0 to 1
     readonly property bool fading: fadeIn.running  // for tests and the bench
+
+    // The cross-fade, without a bitmap of either slide (each would be a screen-sized image,
+    // twice over in Qt's software renderer: ~32 MiB, a quarter of the kiosk's memory). The new
+    // slide fades in over the old one, which stays whole until halfway and then fades out: where
+    // the two pictures overlap the blend is a true cross-fade, and the old words never vanish
+    // at once. Each frame draws only the slides' words and pictures over the screen's background.
+    readonly property real incomingOpacity: incoming ? progress : 0
+    readonly property real frontOpacity: incoming ? Math.min(1, 2 - 2 * progress) : 1
 
     function present() {
         var slide = screen.kiosk.slide
@@ -21,38 +32,24 @@ Item {
             screen.finish()  // a new slide during a fade: complete that fade first
         var back = screen.frontIsA ? layerB : layerA
         back.live = false
-        back.opacity = 0  // not drawn at all while its picture loads
         back.slide = slide
-        back.z = 2
-        screen.incoming = back
+        screen.progress = 0
+        screen.incoming = back  // not drawn at all (opacity 0) while its picture loads
         if (back.settled)
-            screen.prepareFade()
+            fadeIn.restart()
     }
 
-    // The new slide is drawn into its image once it is complete (its picture loaded), so it is
-    // drawn once, not again when the picture arrives.
-    function prepareFade() {
-        // Not quite 0: too faint to change a single pixel, but enough for the new slide to be
-        // drawn into its layer now, in one frame, rather than in the first frame of the fade.
-        screen.incoming.opacity = 0.002
-        startFade.restart()
-    }
-
-    // The new slide is fully shown: it becomes the front layer, the old one is hidden.
+    // The new slide is fully shown: it becomes the front slide, the old one is hidden.
     function finish() {
         var arriving = screen.incoming
         if (!arriving)
             return
-        screen.incoming = null
         fadeIn.stop()
-        var front = screen.frontIsA ? layerA : layerB
-        front.z = 1
-        front.opacity = 0
-        front.live = false
-        arriving.opacity = 1
+        screen.front.live = false
         arriving.live = true
-        arriving.z = 1
         screen.frontIsA = !screen.frontIsA
+        screen.incoming = null
+        screen.progress = 0
     }
 
     Component.onCompleted: {
@@ -69,47 +66,65 @@ Item {
         ignoreUnknownSignals: true
         function onSettledChanged() {
             if (screen.incoming && screen.incoming.settled && !fadeIn.running)
-                screen.prepareFade()
+                fadeIn.restart()
         }
     }
 
-    // The new slide fades in over the old one, so there is never a dark or empty frame.
     NumberAnimation {
         id: fadeIn
-        target: screen.incoming
-        property: "opacity"
+        target: screen
+        property: "progress"
         from: 0; to: 1
         duration: screen.style.crossfade
         easing.type: Easing.InOutQuad
         onFinished: screen.finish()
     }
 
-    // Each slide is drawn once into an image (its layer) and the frames of a fade only blend
-    // the two images; without a GPU, painting every text and picture again in every frame makes
-    // the fade stutter. Drawing the new image takes a frame of its own, so the fade starts a
-    // moment after. Both layers are kept between fades: a fade draws both anyway (so the peak
-    // memory is the same), and making a new screen-sized image for each slide made its frame
-    // ~5 ms slower (fresh memory to map and clear).
-    Timer {
-        id: startFade
-        interval: 30
-        onTriggered: if (screen.incoming && screen.incoming.settled) fadeIn.restart()
+    // Soft light behind the pictures: one for both slides, so that it is drawn only where a
+    // picture or words change, not again over the whole screen in every frame of a fade. It
+    // follows the slides when one has a picture and the other has none.
+    Shape {
+        id: slideGlow
+        readonly property bool portrait: screen.style.portrait
+        opacity: (screen.front.hasImage ? 1 - screen.incomingOpacity : 0)
+            + (screen.incoming && screen.incoming.hasImage ? screen.incomingOpacity : 0)
+        visible: opacity > 0.01
+        x: portrait ? (parent.width - width) / 2 : parent.width * 0.45 + (parent.width * 0.55 - width) / 2
+        y: portrait ? parent.height * 0.25 - height / 2 + screen.style.margin * 0.5 : (parent.height - height) / 2
+        width: Math.min(portrait ? parent.width : parent.width * 0.55, parent.height) * 1.05
+        height: width
+        preferredRendererType: Shape.CurveRenderer  // smooth edges with a GPU too
+        // A Shape, not a round Rectangle: for every round Rectangle the software renderer keeps
+        // a bitmap of its corners, for a circle as large as the circle (here 4.7 MiB).
+        ShapePath {
+            strokeColor: "transparent"
+            fillGradient: LinearGradient {
+                y2: slideGlow.height
+                GradientStop { position: 0.0; color: screen.style.tint(screen.style.glowWarm, 0.16) }
+                GradientStop { position: 1.0; color: screen.style.tint(screen.style.glowDeep, 0.0) }
+            }
+            PathAngleArc {
+                centerX: slideGlow.width / 2; centerY: slideGlow.height / 2
+                radiusX: slideGlow.width / 2; radiusY: radiusX
+                sweepAngle: 360
+            }
+        }
     }
     SlideLayer {
         id: layerA
         style: screen.style
         anchors.fill: parent
-        z: 1
+        z: screen.frontIsA ? 1 : 2
+        opacity: screen.frontIsA ? screen.frontOpacity : screen.incomingOpacity
         reserveBottom: screen.height - cta.y + screen.style.gap
-        layer.enabled: true
     }
     SlideLayer {
         id: layerB
         style: screen.style
         anchors.fill: parent
-        opacity: 0
+        z: screen.frontIsA ? 2 : 1
+        opacity: screen.frontIsA ? screen.incomingOpacity : screen.frontOpacity
         reserveBottom: screen.height - cta.y + screen.style.gap
-        layer.enabled: true
     }
 
     // Header: logo and spa name, quiet.

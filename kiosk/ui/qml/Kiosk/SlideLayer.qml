@@ -1,7 +1,7 @@
 import QtQuick
-import QtQuick.Shapes
 
-// One slide: text column and picture (side by side in landscape, stacked in portrait).
+// One slide: text column and picture (side by side in landscape, stacked in portrait). No
+// background of its own: two slides cross-fade over the attract screen's (AttractScreen.qml).
 Item {
     id: layer
     required property var style
@@ -13,34 +13,15 @@ Item {
     property real reserveTop: style.margin * 1.3
     property real reserveBottom: style.margin * 2.5
 
-    // Opaque, so that by the end of a cross-fade the new slide covers the old one completely
-    // (without it the old slide's words showed through the new one, then vanished at once).
-    Rectangle { anchors.fill: parent; color: layer.style.background }
-
-    // Soft light behind the picture: warm glow, never behind small text. A Shape, not a round
-    // Rectangle: for every round Rectangle the software renderer keeps a bitmap of its corners,
-    // for a circle as large as the circle (here 4.7 MiB, in each of the two slide layers).
-    Shape {
-        id: glow
-        visible: layer.hasImage
-        x: layer.style.portrait ? (parent.width - width) / 2 : parent.width * 0.45 + (parent.width * 0.55 - width) / 2
-        y: layer.style.portrait ? parent.height * 0.25 - height / 2 + layer.style.margin * 0.5 : (parent.height - height) / 2
-        width: Math.min(layer.style.portrait ? parent.width : parent.width * 0.55, parent.height) * 1.05
-        height: width
-        preferredRendererType: Shape.CurveRenderer  // smooth edges with a GPU too
-        ShapePath {
-            strokeColor: "transparent"
-            fillGradient: LinearGradient {
-                y2: glow.height
-                GradientStop { position: 0.0; color: layer.style.tint(layer.style.glowWarm, 0.16) }
-                GradientStop { position: 1.0; color: layer.style.tint(layer.style.glowDeep, 0.0) }
-            }
-            PathAngleArc {
-                centerX: glow.width / 2; centerY: glow.height / 2
-                radiusX: glow.width / 2; radiusY: radiusX
-                sweepAngle: 360
-            }
-        }
+    // The room the picture may fill: it is shown as large as fits, in the middle of it.
+    Item {
+        id: pictureRoom
+        x: layer.style.portrait ? layer.style.margin : parent.width * 0.45 + layer.style.margin * 0.5
+        y: layer.style.portrait ? layer.style.margin * 2 : layer.style.margin * 1.5
+        width: Math.round(layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.55 - layer.style.margin * 1.5)
+        // Above the call to action, which is centred below the words and the picture.
+        height: Math.round(layer.style.portrait ? parent.height * 0.42
+            : Math.min(parent.height - layer.style.margin * 3.6, parent.height - layer.reserveBottom - y))
     }
     Image {
         id: picture
@@ -48,15 +29,25 @@ Item {
         source: layer.slide.image || ""
         asynchronous: true
         fillMode: Image.PreserveAspectFit
-        sourceSize: Qt.size(width, height)
-        x: layer.style.portrait ? layer.style.margin : parent.width * 0.45 + layer.style.margin * 0.5
-        y: layer.style.portrait ? layer.style.margin * 2 : layer.style.margin * 1.5
-        width: layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.55 - layer.style.margin * 1.5
-        height: layer.style.portrait ? parent.height * 0.42 : parent.height - layer.style.margin * 3.6
+        // Decoded at exactly the size it is drawn, when its shape is known (see media.aspect):
+        // given only the room, Qt decodes a picture large enough to cover it and shrinks it
+        // again in every frame of a fade.
+        readonly property real aspect: layer.slide.aspect || 0
+        readonly property int fitWidth: Math.max(1, Math.round(Math.min(pictureRoom.width, pictureRoom.height * aspect)))
+        sourceSize.width: aspect > 0 ? fitWidth : pictureRoom.width
+        sourceSize.height: aspect > 0 ? 0 : pictureRoom.height  // 0: as tall as that width makes it
+        width: aspect > 0 ? fitWidth : pictureRoom.width
+        height: aspect > 0 ? Math.max(1, Math.round(fitWidth / aspect)) : pictureRoom.height
+        x: Math.round(pictureRoom.x + (pictureRoom.width - width) / 2)
+        y: Math.round(pictureRoom.y + (pictureRoom.height - height) / 2)
         visible: status === Image.Ready
     }
     Column {
         id: words
+        // The words are drawn once into an image of their own (a third of the screen): Qt draws
+        // letters taller than 64 pixels as outlines, not from its cache of letters, and without
+        // a GPU drawing both slides' words again in each frame of a fade took ~6 ms of it.
+        layer.enabled: true
         spacing: layer.style.gap * 1.5
         readonly property real wide: layer.hasImage
             ? (layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.45 - layer.style.margin)
@@ -64,7 +55,7 @@ Item {
         x: layer.hasImage || layer.style.portrait ? layer.style.margin : (parent.width - wide) / 2
         width: wide
         readonly property real textTop: layer.style.portrait && layer.hasImage
-            ? picture.y + picture.height + layer.style.gap * 2 : layer.reserveTop
+            ? pictureRoom.y + pictureRoom.height + layer.style.gap * 2 : layer.reserveTop
         readonly property real room: parent.height - layer.reserveBottom - textTop
         y: textTop + Math.max(0, (room - height) / 2)
 

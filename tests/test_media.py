@@ -1,0 +1,39 @@
+"""The shape of a picture, read from its file's header, as the screens show it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage
+
+from kiosk import media
+
+
+def _png(path: Path, width: int, height: int) -> Path:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#804020"))
+    assert image.save(str(path))
+    return path
+
+
+def test_aspect_of_pictures(tmp_path: Path) -> None:
+    assert media.aspect(_png(tmp_path / "wide.png", 300, 100)) == 3.0
+    svg = tmp_path / "tall.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="400"/>')
+    assert media.aspect(svg) == 0.25
+
+
+def test_aspect_unknown_is_zero(tmp_path: Path) -> None:
+    (tmp_path / "notes.png").write_text("not a picture")
+    assert media.aspect(tmp_path / "notes.png") == 0.0
+    assert media.aspect(tmp_path / "missing.png") == 0.0
+    assert media.aspect(None) == 0.0
+
+
+def test_aspect_follows_a_changed_file(tmp_path: Path) -> None:
+    picture = _png(tmp_path / "slide.png", 200, 100)
+    assert media.aspect(picture) == 2.0
+    _png(tmp_path / "other.png", 100, 200).replace(picture)
+    os.utime(picture, ns=(1, 1))
+    assert media.aspect(picture) == 0.5
