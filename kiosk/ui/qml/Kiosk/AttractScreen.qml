@@ -113,6 +113,7 @@ Item {
     SlideLayer {
         id: layerA
         style: screen.style
+        fading: screen.incoming !== null
         anchors.fill: parent
         z: screen.frontIsA ? 1 : 2
         opacity: screen.frontIsA ? screen.frontOpacity : screen.incomingOpacity
@@ -121,6 +122,7 @@ Item {
     SlideLayer {
         id: layerB
         style: screen.style
+        fading: screen.incoming !== null
         anchors.fill: parent
         z: screen.frontIsA ? 2 : 1
         opacity: screen.frontIsA ? screen.incomingOpacity : screen.frontOpacity

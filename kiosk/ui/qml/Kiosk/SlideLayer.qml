@@ -9,6 +9,7 @@ Item {
     readonly property bool hasImage: (slide.image || "") !== "" && picture.status !== Image.Error
     readonly property bool settled: picture.status !== Image.Loading
     property bool live: false
+    property bool fading: false  // set by the attract screen while a new slide comes in
     // Room kept free for the header above and the call to action below.
     property real reserveTop: style.margin * 1.3
     property real reserveBottom: style.margin * 2.5
@@ -44,10 +45,11 @@ Item {
     }
     Column {
         id: words
-        // The words are drawn once into an image of their own (a third of the screen): Qt draws
-        // letters taller than 64 pixels as outlines, not from its cache of letters, and without
-        // a GPU drawing both slides' words again in each frame of a fade took ~6 ms of it.
-        layer.enabled: true
+        // While slides cross-fade, the words are drawn once into an image of their own (a
+        // third of the screen): Qt draws letters taller than 64 pixels as outlines, not from its
+        // cache of letters, and without a GPU drawing both slides' words again in each frame of
+        // a fade took ~6 ms of it. Between fades the images are let go (~6 MiB).
+        layer.enabled: layer.fading
         spacing: layer.style.gap * 1.5
         readonly property real wide: layer.hasImage
             ? (layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.45 - layer.style.margin)
