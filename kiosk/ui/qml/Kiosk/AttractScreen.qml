@@ -161,8 +161,8 @@ Item {
     // Around "tap to begin": a warm glow that swells and fades once while each new slide fades
     // in, then rests. It rides on the frames the cross-fade draws anyway: without a GPU every
     // frame is painted by the CPU, and a button breathing on its own for two seconds after
-    // each fade took ~3 % of a core (over the slide's layer, even a small change costs a frame
-    // of ~3 ms).
+    // each fade took ~3 % of a core (then the slides were layers, and even a small change over
+    // one cost a frame of ~3 ms).
     Item {
         id: glow
         z: 3
