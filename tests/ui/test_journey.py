@@ -220,6 +220,33 @@ def test_slides_advance_and_broken_images_still_show_text(start_kiosk: Any, tmp_
     guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Warmth that flows", timeout=4000)
 
 
+def test_slides_cross_fade_and_never_show_an_empty_frame(guest: Guest) -> None:
+    """In every frame of a slide change a whole slide's worth is drawn: the new slide fades in
+    over the old one, which fades out only from halfway. At the end only the new one is left."""
+    attract = guest.item("attractScreen")
+    slides = [item for item in attract.childItems() if item.property("slide") is not None]
+    assert len(slides) == 2
+    old_title = guest.text("slideTitle")
+    frames: list[tuple[float, float]] = []
+
+    def drawn() -> None:
+        low, high = sorted(slide.opacity() for slide in slides)
+        frames.append((low, high))
+
+    guest.window.frameSwapped.connect(drawn)
+    try:
+        guest.controller.advance_slide()
+        guest.qtbot.waitUntil(lambda: bool(attract.property("fading")), timeout=3000)
+        guest.qtbot.waitUntil(lambda: not attract.property("fading"), timeout=4000)
+        guest.qtbot.wait(100)
+    finally:
+        guest.window.frameSwapped.disconnect(drawn)
+    assert all(low + high >= 1.0 and high >= 0.5 for low, high in frames), frames
+    assert sum(1 for low, high in frames if 0 < low < 1) >= 3, "a cut, not a cross-fade"
+    assert frames[-1] == (0.0, 1.0)
+    assert guest.text("slideTitle") not in ("", old_title)
+
+
 SCHEDULED = """\
 slides:
   - id: evening
