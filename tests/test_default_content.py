@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,3 +49,26 @@ def test_default_content_not_sure_leads_to_consult(result: LoadResult) -> None:
         for option in question.options:
             if "consult" in option.flags:
                 assert suggest(content, {question.id: (option.id,)}).outcome == "consult"
+
+
+def test_default_slide_pictures_fade_out_before_their_edges(result: LoadResult, qapp: Any) -> None:
+    """A picture's soft glow must not be cut off by the picture's square edge: on the screen
+    that is a hard line across the slide."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    assert result.content is not None
+    side = 120
+    for slide in result.content.slides:
+        path = result.content.asset(slide.image)
+        if path is None or path.suffix != ".svg":
+            continue
+        image = QImage(side, side, QImage.Format.Format_ARGB32)
+        image.fill(0)
+        painter = QPainter(image)
+        QSvgRenderer(str(path)).render(painter)
+        painter.end()
+        edge = [(i, 0) for i in range(side)] + [(i, side - 1) for i in range(side)]
+        edge += [(0, i) for i in range(side)] + [(side - 1, i) for i in range(side)]
+        strongest = max(image.pixelColor(x, y).alpha() for x, y in edge)
+        assert strongest <= 6, f"{slide.image}: its edge is visible (alpha {strongest}/255)"
