@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -51,7 +50,7 @@ def test_default_content_not_sure_leads_to_consult(result: LoadResult) -> None:
                 assert suggest(content, {question.id: (option.id,)}).outcome == "consult"
 
 
-def test_default_slide_pictures_fade_out_before_their_edges(result: LoadResult, qapp: Any) -> None:
+def test_default_slide_pictures_fade_out_before_their_edges(result: LoadResult) -> None:
     """A picture's soft glow must not be cut off by the picture's square edge: on the screen
     that is a hard line across the slide."""
     from PySide6.QtGui import QImage, QPainter
