@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from kiosk.content.model import (
     Question,
     Text,
 )
+from kiosk.content.validate import validate
 
 
 def loaded(folder: Path) -> Content:
@@ -138,9 +140,9 @@ def test_kiosk_every_field(make_content: MakeContent) -> None:
 
 def test_models_are_immutable(make_content: MakeContent) -> None:
     content = loaded(make_content())
-    with pytest.raises(ValidationError):
+    with pytest.raises(FrozenInstanceError):
         content.kiosk.theme.text = "#000000"  # type: ignore[misc]
-    with pytest.raises(ValidationError):
+    with pytest.raises(FrozenInstanceError):
         content.packages[0].minutes = 5  # type: ignore[misc]
     with pytest.raises(TypeError):
         content.packages[0].addresses["pain"] = 9  # type: ignore[index]
@@ -286,7 +288,7 @@ def test_question_and_option_every_field(make_content: MakeContent) -> None:
 
 
 def test_max_above_the_options_means_all_of_them() -> None:
-    question = Question.model_validate(
+    question = validate(Question,
         {"id": "q", "prompt": "P", "kind": "multiple", "max": 9,
          "options": [{"id": "a", "label": "A"}, {"id": "b", "label": "B"}]}
     )
@@ -294,7 +296,7 @@ def test_max_above_the_options_means_all_of_them() -> None:
 
 
 def test_option_defaults() -> None:
-    option = Option.model_validate({"id": "a", "label": "A"})
+    option = validate(Option, {"id": "a", "label": "A"})
     assert (dict(option.concerns), option.flags, option.minutes, option.exclusive, option.icon) == (
         {}, (), None, False, None,
     )
@@ -322,7 +324,7 @@ def test_package_every_field(make_content: MakeContent) -> None:
 
 
 def test_price_is_shown_as_written() -> None:
-    package = Package.model_validate({"id": "p", "name": "P", "minutes": 30, "price": 39})
+    package = validate(Package, {"id": "p", "name": "P", "minutes": 30, "price": 39})
     assert package.price == "39"
 
 
@@ -363,4 +365,4 @@ def test_unreadable_folder_is_a_folder_error(tmp_path: Path) -> None:
 
 def test_kiosk_file_needs_a_spa_name() -> None:
     with pytest.raises(ValidationError):
-        KioskFile.model_validate({})
+        validate(KioskFile, {})

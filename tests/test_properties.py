@@ -14,6 +14,7 @@ from kiosk.content import reach
 from kiosk.content.load import LoadResult, load_content
 from kiosk.content.model import Consult, Content, KioskFile, Package, Question
 from kiosk.content.reach import package_reach, packages_that_can_win
+from kiosk.content.validate import validate
 from kiosk.guest.recommend import suggest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -112,19 +113,19 @@ def small_content(draw: st.DrawFn) -> Content:
             for oi in range(draw(st.integers(2, 3)))
         ]
         rule = {"question": f"q{qi - 1}", "any_of": ["o1"]} if qi and draw(st.booleans()) else None
-        questions.append(Question.model_validate({
+        questions.append(validate(Question, {
             "id": f"q{qi}", "prompt": "x", "kind": draw(st.sampled_from(["single", "multiple"])),
             "optional": draw(st.booleans()), "show_if": rule, "options": options,
         }))
     packages = tuple(
-        Package.model_validate({
+        validate(Package, {
             "id": f"p{pi}", "name": "x", "minutes": draw(st.sampled_from([30, 60, 90])),
             "addresses": draw(weights),
             "avoid_if": draw(st.lists(st.sampled_from(["heart"]), max_size=1)),
         })
         for pi in range(draw(st.integers(1, 4)))
     )
-    kiosk = KioskFile.model_validate({"spa_name": "x"})
+    kiosk = validate(KioskFile, {"spa_name": "x"})
     return Content(Path("c"), Path("a"), kiosk, (), tuple(questions), packages, Consult())
 
 

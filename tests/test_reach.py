@@ -13,11 +13,12 @@ from kiosk.content import reach
 from kiosk.content.load import load_content
 from kiosk.content.model import PackagesFile, QuestionnaireFile
 from kiosk.content.reach import Reach, package_reach, packages_that_can_win
+from kiosk.content.validate import validate
 
 
 def parse(questions: str, packages: str) -> tuple[QuestionnaireFile, PackagesFile]:
-    q = QuestionnaireFile.model_validate(yaml.safe_load(textwrap.dedent(questions)))
-    p = PackagesFile.model_validate(yaml.safe_load(textwrap.dedent(packages)))
+    q = validate(QuestionnaireFile, yaml.safe_load(textwrap.dedent(questions)))
+    p = validate(PackagesFile, yaml.safe_load(textwrap.dedent(packages)))
     return q, p
 
 

@@ -9,14 +9,15 @@ import pytest
 import yaml
 
 from kiosk.content.model import Content, KioskFile, PackagesFile, QuestionnaireFile
+from kiosk.content.validate import validate
 from kiosk.guest.recommend import Suggestion, chosen_options, suggest, visible_questions
 
 
 def make(questions: str, packages: str, *, languages: str = "[en]") -> Content:
     """Content from questionnaire and packages YAML (no files, no cross-file checks)."""
-    q = QuestionnaireFile.model_validate(yaml.safe_load(textwrap.dedent(questions)))
-    p = PackagesFile.model_validate(yaml.safe_load(textwrap.dedent(packages)))
-    kiosk = KioskFile.model_validate({"spa_name": "Spa", "languages": yaml.safe_load(languages)})
+    q = validate(QuestionnaireFile, yaml.safe_load(textwrap.dedent(questions)))
+    p = validate(PackagesFile, yaml.safe_load(textwrap.dedent(packages)))
+    kiosk = validate(KioskFile, {"spa_name": "Spa", "languages": yaml.safe_load(languages)})
     return Content(Path("content"), Path("assets"), kiosk, (), q.questions, p.packages, p.consult)
 
 

@@ -8,11 +8,12 @@ from typing import Any
 import pytest
 
 from kiosk.content.model import Show, Slide
+from kiosk.content.validate import validate
 from kiosk.guest.schedule import is_showing, showing_now
 
 
 def show(**fields: Any) -> Show:
-    return Show.model_validate(fields)
+    return validate(Show, fields)
 
 
 # 2025-05-02 is a Friday.
@@ -120,8 +121,8 @@ def test_hours_are_stored_without_spaces() -> None:
 
 def test_showing_now_keeps_playing_order() -> None:
     slides = [
-        Slide.model_validate({"id": "a", "title": "A", "show": {"days": ["sat"]}}),
-        Slide.model_validate({"id": "b", "title": "B"}),
-        Slide.model_validate({"id": "c", "title": "C", "show": {"days": ["fri"]}}),
+        validate(Slide, {"id": "a", "title": "A", "show": {"days": ["sat"]}}),
+        validate(Slide, {"id": "b", "title": "B"}),
+        validate(Slide, {"id": "c", "title": "C", "show": {"days": ["fri"]}}),
     ]
     assert [s.id for s in showing_now(slides, FRI)] == ["b", "c"]

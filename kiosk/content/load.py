@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from kiosk.content.assets import FileVerifier
 from kiosk.content.gcpause import collection_paused
-from kiosk.content.messages import describe, field_names, message_for
+from kiosk.content.messages import UNKNOWN_FIELD, describe, field_names, message_for
 from kiosk.content.model import (
     FILE_MODELS,
     Content,
@@ -21,9 +21,11 @@ from kiosk.content.model import (
     PackagesFile,
     QuestionnaireFile,
     SlidesFile,
+    yaml_name,
 )
 from kiosk.content.problems import Problem, Severity, display_path
 from kiosk.content.result import ASSETS_FOLDER, FolderError, LoadResult
+from kiosk.content.validate import validate
 from kiosk.content.yamlread import KeyPath, YamlDocument, YamlError, read_yaml
 
 _EXPECTED_TOP = {
@@ -173,7 +175,7 @@ def _read(source: SourceFile, problems: list[Problem]) -> None:
         return
     model_class = FILE_MODELS[source.name]
     try:
-        source.model = model_class.model_validate(document.data)
+        source.model = validate(model_class, document.data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         misspelt = _misspelt_fields(model_class, errors)
@@ -185,22 +187,22 @@ def _read(source: SourceFile, problems: list[Problem]) -> None:
                 continue  # "unknown field 'titel' (did you mean 'title'?)" says it all
             parent_model = _model_at(model_class, loc[:-1])
             message = message_for(details, parent_model)
-            if details["type"] in {"extra_forbidden", "missing"}:
+            if details["type"] in {UNKNOWN_FIELD, "missing"}:
                 problems.append(
                     source.problem(
                         Severity.ERROR, loc, message,
-                        key=details["type"] == "extra_forbidden", subject=loc[:-1],
+                        key=details["type"] == UNKNOWN_FIELD, subject=loc[:-1],
                     )
                 )
             else:
                 problems.append(source.problem(Severity.ERROR, loc, message))
 
 
-def _misspelt_fields(model: type[BaseModel], errors: list[Any]) -> set[KeyPath]:
+def _misspelt_fields(model: type[Model], errors: list[Any]) -> set[KeyPath]:
     """Required fields that are missing because staff misspelt them (the did-you-mean match)."""
     found: set[KeyPath] = set()
     for details in errors:
-        if details["type"] != "extra_forbidden":
+        if details["type"] != UNKNOWN_FIELD:
             continue
         loc = tuple(details["loc"])
         parent = _model_at(model, loc[:-1])
@@ -222,23 +224,28 @@ def _not_really_short(details: Any) -> bool:
     return isinstance(written, list | tuple | dict) and len(written) >= least
 
 
-def _model_at(model: type[BaseModel], loc: KeyPath) -> type[BaseModel] | None:
-    """The model class that describes the mapping at `loc` (for 'did you mean')."""
+def _model_at(model: type[Model], loc: KeyPath) -> type[Model] | None:
+    """The content class that describes the mapping at `loc` (for 'did you mean')."""
     current: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not _is_model(current):
             return None
-        fields = {info.alias or name: info for name, info in current.model_fields.items()}
-        if part not in fields:
+        hints = typing.get_type_hints(current, include_extras=True)
+        names = {yaml_name(name): name for name in hints if name in current.__dataclass_fields__}
+        if part not in names:
             return None
-        current = _inner_model(fields[part].annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+        current = _inner_model(hints[names[part]])
+    return current if _is_model(current) else None
+
+
+def _is_model(value: Any) -> bool:
+    return isinstance(value, type) and issubclass(value, Model)
 
 
 def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if _is_model(annotation):
         return annotation
     for arg in typing.get_args(annotation):
         found = _inner_model(arg)

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-from pydantic_core import ErrorDetails
-
-from kiosk.content.model import ID_PATTERN, LANGUAGE_PATTERN
+from kiosk.content.model import ID_PATTERN, LANGUAGE_PATTERN, Model, yaml_name
 from kiosk.content.problems import did_you_mean, quote_list
+
+if TYPE_CHECKING:
+    from pydantic_core import ErrorDetails
+
+# pydantic's name for a key that is not a field of the class (checked as a dataclass's arguments).
+UNKNOWN_FIELD = "unexpected_keyword_argument"
 
 # What a field holds, in staff words, for "expected a whole number of minutes".
 _NOUNS = {
@@ -63,11 +67,12 @@ def describe(value: Any) -> str:
     return str(value)
 
 
-def field_names(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items()]
+def field_names(model: type[Model]) -> list[str]:
+    """The keys staff may write for `model`, in the order of model.py."""
+    return [yaml_name(item.name) for item in fields(model)]  # type: ignore[arg-type]
 
 
-def message_for(error: ErrorDetails, model_at_parent: type[BaseModel] | None) -> str:
+def message_for(error: ErrorDetails, model_at_parent: type[Model] | None) -> str:
     kind = error["type"]
     loc = error["loc"]
     field = str(loc[-1]) if loc else ""
@@ -76,7 +81,7 @@ def message_for(error: ErrorDetails, model_at_parent: type[BaseModel] | None) ->
     noun = _NOUNS.get(field)
     if kind == "missing":
         return f"required field '{field}' is missing"
-    if kind == "extra_forbidden":
+    if kind == UNKNOWN_FIELD:
         known = field_names(model_at_parent) if model_at_parent else []
         hint = did_you_mean(field, known)
         if not hint and known:
@@ -112,7 +117,7 @@ def message_for(error: ErrorDetails, model_at_parent: type[BaseModel] | None) ->
         written = error.get("input")
         length = len(written) if isinstance(written, str) else "more"
         return f"expected at most {ctx.get('max_length')} characters, got {length}"
-    if kind in {"dict_type", "model_type", "model_attributes_type", "mapping_type"}:
+    if kind in {"dict_type", "dataclass_type", "mapping_type"}:
         return f"expected a mapping of 'name: value' lines, got {got}"
     if kind in {"tuple_type", "list_type", "iterable_type"}:
         return f"expected a list (lines starting with '- '), got {got}"

@@ -1,33 +1,63 @@
 """The staff's content as typed, immutable objects: one class per thing staff write.
 
-Field names are the contract in CONTENT-SPEC.md. Validation is pydantic's; the messages staff read
-are made from its errors in `load.py`.
+Field names are the contract in CONTENT-SPEC.md. The classes are plain frozen dataclasses, so the
+running kiosk uses checked content without importing pydantic (~18 MiB of a kiosk's memory). The
+rules a field must follow are written beside it (`Rule`); pydantic reads them when content is
+checked (`validate.py`) and the messages staff read are made from its errors in `load.py`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    GetCoreSchemaHandler,
-    GetJsonSchemaHandler,
-    PlainSerializer,
-)
-from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import PydanticCustomError, core_schema
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import PydanticCustomError, core_schema
 
 DEFAULT_LANGUAGE = "en"
+
+
+def invalid(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    """pydantic's error for a value staff wrote wrong; `message` may name `{context}` keys."""
+    from pydantic_core import PydanticCustomError
+
+    return PydanticCustomError(kind, message, context or None)
+
+
+class Rule:
+    """The rules of one field type for pydantic: `Field` constraints (min_length, pattern, gt,
+    ...), then a validator run before pydantic's own checks and one run after. Written here,
+    beside the fields; made into pydantic's objects only when content is checked."""
+
+    __slots__ = ("after", "before", "constraints")
+
+    def __init__(
+        self, *, before: Callable[[Any], Any] | None = None,
+        after: Callable[[Any], Any] | None = None, **constraints: Any,
+    ) -> None:
+        self.before = before
+        self.after = after
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        import pydantic
+
+        # Constraints first: after a validator the JSON Schema would lose them.
+        made: list[Any] = [pydantic.Field(**self.constraints)] if self.constraints else []
+        if self.before is not None:
+            made.append(pydantic.BeforeValidator(self.before))
+        if self.after is not None:
+            made.append(pydantic.AfterValidator(self.after))
+        return handler(Annotated[(source, *made)])
 
 
 class Text:
@@ -79,34 +109,34 @@ class Text:
             return value
         if isinstance(value, str):
             if not value.strip():
-                raise PydanticCustomError("text_empty", "expected text, got an empty string")
+                raise invalid("text_empty", "expected text, got an empty string")
             return cls.plain(value)
         if isinstance(value, dict) and value:
             for code, item in value.items():
                 if not isinstance(item, str) or not item.strip():
-                    raise PydanticCustomError(
-                        "text_translation",
-                        "the '{code}' translation must be non-empty text",
-                        {"code": code},
+                    raise invalid(
+                        "text_translation", "the '{code}' translation must be non-empty text",
+                        code=code,
                     )
             return cls(value)
         if isinstance(value, int | float) and not isinstance(value, bool):
-            raise PydanticCustomError(
+            raise invalid(
                 "text_number", 'expected text, got the number {value}; put it in quotes: "{value}"',
-                {"value": value},
+                value=value,
             )
-        raise PydanticCustomError(
-            "text_type",
-            "expected text: a string, or one string per language such as {example}",
-            {"example": "{en: ..., es: ...}"},
+        raise invalid(
+            "text_type", "expected text: a string, or one string per language such as {example}",
+            example="{en: ..., es: ...}",
         )
 
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
-            cls._parse,
+            cls._parse,  # written back as staff write it, for defaults in the JSON Schema
             serialization=core_schema.plain_serializer_function_ser_schema(cls._dump),
         )
 
@@ -136,7 +166,7 @@ def frozen_mapping(value: Mapping[str, float]) -> Mapping[str, float]:
 
 def _colour_given(value: Any) -> Any:
     if value is None:  # `accent: #E8643C` without quotes: YAML reads '#' as a comment
-        raise PydanticCustomError(
+        raise invalid(
             "colour_missing",
             'expected a colour such as "#E8643C" in quotes; without quotes YAML reads '
             "everything from '#' on as a comment",
@@ -146,9 +176,9 @@ def _colour_given(value: Any) -> Any:
 
 def _check_colour(value: str) -> str:
     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
-        raise PydanticCustomError(
+        raise invalid(
             "colour", 'expected a colour written as #RRGGBB (such as "#E8643C"), got "{value}"',
-            {"value": value},
+            value=value,
         )
     return value.upper()
 
@@ -156,16 +186,16 @@ def _check_colour(value: str) -> str:
 def _check_hours(value: str) -> str:
     match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", value)
     if not match or not _is_clock(match[1], match[2]) or not _is_clock(match[3], match[4]):
-        raise PydanticCustomError(
+        raise invalid(
             "hours", 'expected hours as "HH:MM-HH:MM" (such as "09:00-17:30"), got "{value}"',
-            {"value": value},
+            value=value,
         )
     if (int(match[1]), match[2]) == (int(match[3]), match[4]):
-        raise PydanticCustomError(
+        raise invalid(
             "hours_empty",
             'the hours "{value}" start and end at the same time, so the slide would never play; '
             "leave hours out to show it all day",
-            {"value": value},
+            value=value,
         )
     return value.replace(" ", "")
 
@@ -176,59 +206,63 @@ def _is_clock(hours: str, minutes: str) -> bool:
 
 def _check_booking_url(value: str) -> str:
     if "{package}" not in value:
-        raise PydanticCustomError(
+        raise invalid(
             "booking_url", "the booking url must contain {placeholder} where the package code goes",
-            {"placeholder": "{package}"},
+            placeholder="{package}",
         )
     return value
 
 
 def _check_language(value: Any) -> Any:
     if isinstance(value, bool):  # YAML reads a bare `no` (Norwegian) as false
-        raise PydanticCustomError(
-            "language", "a language code that YAML reads as yes/no; put it in quotes"
-        )
+        raise invalid("language", "a language code that YAML reads as yes/no; put it in quotes")
     return value
 
 
 def _not_yes_no(value: Any) -> Any:
     if isinstance(value, bool):  # pydantic would read true as 1
-        raise PydanticCustomError("number_bool", "expected a number, got {value}", {"value": value})
+        raise invalid("number_bool", "expected a number, got {value}", value=value)
     return value
 
 
-# Put it after Field(...) constraints in Annotated, or the JSON Schema loses them.
-NoBool = BeforeValidator(_not_yes_no)
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$"
-Id = Annotated[str, Field(min_length=1, max_length=64, pattern=ID_PATTERN)]
+Id = Annotated[str, Rule(min_length=1, max_length=64, pattern=ID_PATTERN)]
 Colour = Annotated[
-    str, BeforeValidator(_colour_given), AfterValidator(_check_colour),
-    Field(json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}),
+    str, Rule(before=_colour_given, after=_check_colour,
+              json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}),
 ]
-Weight = Annotated[float, Field(allow_inf_nan=False), NoBool]  # .nan would make ranking undefined
-Weights = Annotated[
-    Mapping[str, Weight], AfterValidator(frozen_mapping),
-    PlainSerializer(dict, return_type=dict[str, float]),
-]
-AssetPath = Annotated[str, Field(min_length=1)]
-LanguageCode = Annotated[str, Field(pattern=LANGUAGE_PATTERN), BeforeValidator(_check_language)]
+# .nan would make ranking undefined
+Weight = Annotated[float, Rule(allow_inf_nan=False, before=_not_yes_no)]
+Weights = Annotated[Mapping[str, Weight], Rule(after=frozen_mapping)]
+AssetPath = Annotated[str, Rule(min_length=1)]
+LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN, before=_check_language)]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Hours = Annotated[
-    str, AfterValidator(_check_hours),
-    Field(json_schema_extra={"pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"}),
+    str, Rule(after=_check_hours,
+              json_schema_extra={"pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"}),
 ]
-Seconds = Annotated[float, Field(gt=0, le=86_400), NoBool]
-Minutes = Annotated[int, Field(gt=0, le=24 * 60), NoBool]
+Seconds = Annotated[float, Rule(gt=0, le=86_400, before=_not_yes_no)]
+Minutes = Annotated[int, Rule(gt=0, le=24 * 60, before=_not_yes_no)]
+BookingUrl = Annotated[
+    str, Rule(after=_check_booking_url, json_schema_extra={"pattern": r"\{package\}"}),
+]
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(
-        frozen=True, extra="forbid", coerce_numbers_to_str=True, populate_by_name=True,
-        defer_build=True,
-    )
+def yaml_name(name: str) -> str:
+    """The key staff write for a field: `from_` is `from` (a Python keyword)."""
+    return name.rstrip("_")
 
 
+class Model:
+    """What every content class shares: pydantic's settings for checking it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid", "coerce_numbers_to_str": True, "alias_generator": yaml_name,
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
 class Theme(Model):
     background: Colour = "#1A1210"
     surface: Colour = "#261A17"
@@ -240,21 +274,17 @@ class Theme(Model):
     reduced_motion: bool = False
 
 
+@dataclass(frozen=True, kw_only=True)
 class Timing(Model):
     slide_seconds: Seconds = 8
     idle_seconds: Seconds = 45
-    warning_seconds: Annotated[float, Field(ge=20, le=600), NoBool] = 20
+    warning_seconds: Annotated[float, Rule(ge=20, le=600, before=_not_yes_no)] = 20
     result_seconds: Seconds = 90
 
 
+@dataclass(frozen=True, kw_only=True)
 class Booking(Model):
-    url: (
-        Annotated[
-            str, AfterValidator(_check_booking_url),
-            Field(json_schema_extra={"pattern": r"\{package\}"}),
-        ]
-        | None
-    ) = None
+    url: BookingUrl | None = None
 
 
 DEFAULT_DISCLAIMER = Text(
@@ -271,14 +301,15 @@ DEFAULT_DISCLAIMER = Text(
 )
 
 
+@dataclass(frozen=True, kw_only=True)
 class KioskFile(Model):
     """kiosk.yaml: the spa's name, languages, look, timings, booking and disclaimer."""
 
     spa_name: Text
-    languages: Annotated[tuple[LanguageCode, ...], Field(min_length=1)] = (DEFAULT_LANGUAGE,)
-    theme: Theme = Field(default_factory=Theme)
-    timing: Timing = Field(default_factory=Timing)
-    booking: Booking = Field(default_factory=Booking)
+    languages: Annotated[tuple[LanguageCode, ...], Rule(min_length=1)] = (DEFAULT_LANGUAGE,)
+    theme: Theme = field(default_factory=Theme)
+    timing: Timing = field(default_factory=Timing)
+    booking: Booking = field(default_factory=Booking)
     disclaimer: Text = DEFAULT_DISCLAIMER
 
     @property
@@ -286,15 +317,17 @@ class KioskFile(Model):
         return self.languages[0]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Show(Model):
     """When a slide may play: all given conditions must hold."""
 
-    from_: date | None = Field(default=None, alias="from")
+    from_: date | None = None
     until: date | None = None
     days: tuple[Weekday, ...] | None = None
     hours: Hours | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class Slide(Model):
     id: Id
     title: Text
@@ -305,36 +338,40 @@ class Slide(Model):
     show: Show | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class SlidesFile(Model):
     """slides.yaml: the attract loop, in playing order."""
 
-    slides: Annotated[tuple[Slide, ...], Field(min_length=1)]
+    slides: Annotated[tuple[Slide, ...], Rule(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ShowIf(Model):
     question: Id
-    any_of: Annotated[tuple[Id, ...], Field(min_length=1)]
+    any_of: Annotated[tuple[Id, ...], Rule(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Option(Model):
     id: Id
     label: Text
     icon: AssetPath | None = None
-    concerns: Weights = Field(default_factory=lambda: frozen_mapping({}))
+    concerns: Weights = field(default_factory=lambda: frozen_mapping({}))
     flags: tuple[Id, ...] = ()
     minutes: Minutes | None = None
     exclusive: bool = False
 
 
+@dataclass(frozen=True, kw_only=True)
 class Question(Model):
     id: Id
     prompt: Text
     help: Text | None = None
     kind: Literal["single", "multiple"]
-    max: Annotated[int, Field(ge=1), NoBool] | None = None
+    max: Annotated[int, Rule(ge=1, before=_not_yes_no)] | None = None
     optional: bool = False
     show_if: ShowIf | None = None
-    options: Annotated[tuple[Option, ...], Field(min_length=2)]
+    options: Annotated[tuple[Option, ...], Rule(min_length=2)]
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -347,12 +384,14 @@ class Question(Model):
         return min(self.max or len(self.options), len(self.options))
 
 
+@dataclass(frozen=True, kw_only=True)
 class QuestionnaireFile(Model):
     """questionnaire.yaml: the questions, in asking order."""
 
-    questions: Annotated[tuple[Question, ...], Field(min_length=1)]
+    questions: Annotated[tuple[Question, ...], Rule(min_length=1)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Package(Model):
     id: Id
     name: Text
@@ -361,7 +400,7 @@ class Package(Model):
     code: str | None = None
     summary: Text | None = None
     image: AssetPath | None = None
-    addresses: Weights = Field(default_factory=lambda: frozen_mapping({}))
+    addresses: Weights = field(default_factory=lambda: frozen_mapping({}))
     avoid_if: tuple[Id, ...] = ()
 
     @property
@@ -382,16 +421,18 @@ DEFAULT_CONSULT_BODY = Text(
 )
 
 
+@dataclass(frozen=True, kw_only=True)
 class Consult(Model):
     title: Text = DEFAULT_CONSULT_TITLE
     body: Text = DEFAULT_CONSULT_BODY
 
 
+@dataclass(frozen=True, kw_only=True)
 class PackagesFile(Model):
     """packages.yaml: what the spa offers, and the "please talk to our therapist" screen."""
 
-    packages: Annotated[tuple[Package, ...], Field(min_length=1)]
-    consult: Consult = Field(default_factory=Consult)
+    packages: Annotated[tuple[Package, ...], Rule(min_length=1)]
+    consult: Consult = field(default_factory=Consult)
 
 
 FILE_MODELS: dict[str, type[Model]] = {

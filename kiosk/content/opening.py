@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kiosk.content.fingerprint import Fingerprint
     from kiosk.content.model import Content
 
-FORMAT = 2
+FORMAT = 3  # 3: the content classes became plain dataclasses
 COLOURS = ("background", "surface", "text", "muted", "accent")
 
 

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 from kiosk.content.model import FILE_MODELS
+from kiosk.content.validate import adapter
 
 
 def schema_for(file_name: str) -> dict[str, object]:
-    model = FILE_MODELS[file_name]
-    schema = model.model_json_schema(by_alias=True, mode="validation")
+    schema = adapter(FILE_MODELS[file_name]).json_schema(by_alias=True, mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"Spa Kiosk {file_name}"
     return schema

@@ -2,10 +2,10 @@
 at once instead of reading and checking every file again (most of a start's time).
 
 The file holds two pickles: first the `Opening` (the first frame as plain data, readable
-without pydantic: see opening.py), then the whole checked result.
+without the content model: see opening.py), then the whole checked result.
 
 A snapshot is used only when it is for the same folder, nothing in that folder has changed since
-(same fingerprint), and the same versions of the kiosk, Python and pydantic wrote it; anything
+(same fingerprint), and the same versions of the kiosk and Python wrote it; anything
 else, including a damaged or unreadable file, means reading the folder as usual. It lives in the
 kiosk's own data folder, which only the kiosk's account writes.
 """
@@ -21,9 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-import pydantic
+from typing import Any, BinaryIO
 
 from kiosk import __version__
 from kiosk.content import model, opening
@@ -38,13 +36,10 @@ def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
     """Keep `result`, read from its folder while the folder looked like `seen`. Never raises:
     without a snapshot the next start is only slower."""
     buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = copyreg.dispatch_table.copy()
-    pickler.dispatch_table[MappingProxyType] = _reduce_mapping  # weights: rebuilt from a dict
     try:
         first = opening.opening_of(result.content) if result.content is not None else None
         opening.write(buffer, first, result.folder, seen)
-        pickler.dump((_header(result.folder, seen), result))
+        content_pickler(buffer).dump((_header(result.folder, seen), result))
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=target.parent)
         with os.fdopen(handle, "wb") as stream:
@@ -52,6 +47,14 @@ def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
         os.replace(temporary, target)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         log.warning("could not keep a snapshot of the content for the next start: %s", exc)
+
+
+def content_pickler(stream: BinaryIO) -> pickle.Pickler:
+    """A pickler for checked content: the weights, read-only mappings, are kept as dicts."""
+    pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table.copy()
+    pickler.dispatch_table[MappingProxyType] = _reduce_mapping
+    return pickler
 
 
 def load(target: Path, folder: Path, seen: Fingerprint) -> LoadResult | None:
@@ -74,7 +77,7 @@ def load(target: Path, folder: Path, seen: Fingerprint) -> LoadResult | None:
 
 def _header(folder: Path, seen: Fingerprint) -> tuple[Any, ...]:
     return (
-        FORMAT, __version__, sys.version, pydantic.VERSION, str(folder.resolve()), seen,
+        FORMAT, __version__, sys.version, str(folder.resolve()), seen,
     )
 
 
