@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 BENCH_WORKER = "bench-worker"
+CHECK_WORKER = "check-worker"
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -30,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.bench.worker import main as worker_main
 
         return worker_main(given[1:])
+    if given[:1] == [CHECK_WORKER]:  # the running kiosk's content check (kiosk/ops/checker.py)
+        from kiosk.ops.checker import worker_main as check_main
+
+        return check_main(given[1:])
     args = parse(given)
     command = args.command or "run"
     handler = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import __version__
+from kiosk.content.result import LoadResult
 
 pytest.importorskip("PyInstaller", reason="the 'build' extra (PyInstaller) is not installed")
 pytestmark = pytest.mark.packaging
@@ -61,6 +63,18 @@ def test_check_passes_on_the_bundled_content(built: Path, tmp_path: Path) -> Non
     assert result.returncode == 0, result.stdout + result.stderr
     assert "13 slides" in result.stdout and "0 errors, 0 warnings" in result.stdout
     assert "_internal" in result.stdout  # the bundle's own copy, not the working folder
+
+
+def test_the_kiosks_content_check_runs_in_the_standalone_build(built: Path, tmp_path: Path) -> None:
+    """The running kiosk has its content checked by the program itself (`check-worker`); in the
+    standalone build that is the bundle, which must carry the content reader."""
+    content = built.parent / "_internal" / "content"
+    target = tmp_path / "result.pickle"
+    result = run(built, "check-worker", str(content), str(target), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    checked = pickle.loads(target.read_bytes())
+    assert isinstance(checked, LoadResult) and checked.content is not None
+    assert len(checked.content.slides) == 13 and not checked.problems
 
 
 def test_the_bench_measures_from_the_standalone_build(built: Path, tmp_path: Path) -> None:

@@ -451,14 +451,13 @@ def check(args: argparse.Namespace) -> None:
 
 def reload(args: argparse.Namespace) -> None:
     """The kiosk shows the large set; the content watcher reloads it --count times, as live
-    reload does (off the UI thread under qasync), and each new set is swapped in. A 5 ms timer
-    on the UI thread measures the longest stall of each part."""
+    reload does (checked in a helper process, taken in off the UI thread), and each new set is
+    swapped in. A 5 ms timer on the UI thread measures the longest stall of each part."""
     import asyncio
 
     from kiosk.bench.qtkit import StallProbe
-    from kiosk.content.load import load_content
     from kiosk.content.result import LoadResult
-    from kiosk.media import verify_file
+    from kiosk.ops.checker import read_content
     from kiosk.ops.reload import ContentWatcher
     from kiosk.ui.run import import_qasync
 
@@ -475,7 +474,7 @@ def reload(args: argparse.Namespace) -> None:
         if arrived and not arrived[-1].done():
             arrived[-1].set_result(result)
 
-    watcher = ContentWatcher(folder, lambda f: load_content(f, verify_file), on_result)
+    watcher = ContentWatcher(folder, read_content, on_result)  # as run_kiosk does
     watcher.mark_loaded()
     probe = StallProbe()
     parts: dict[str, list[float]] = {"reload": [], "swap": [], "slide_change": [], "quiet": []}

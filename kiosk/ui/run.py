@@ -96,12 +96,12 @@ def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
 
 
 def read_content(folder: Path) -> LoadResult:
-    """Read and check `folder`, pictures and fonts included (imported here: a start from the
-    checked copy needs none of it)."""
-    from kiosk.content.load import load_content
-    from kiosk.media import verify_file
+    """Read and check `folder`, pictures and fonts included, in a helper process: the kiosk
+    never loads the content reader itself (imported here: a start from the checked copy does
+    not read the folder at all)."""
+    from kiosk.ops import checker
 
-    return load_content(folder, verify_file)
+    return checker.read_content(folder)
 
 
 def run_kiosk(
@@ -350,16 +350,12 @@ AFTER_START_MS = 3000
 
 
 def after_start() -> None:
-    """A few seconds after the first frame, what start-up left for later: the QR encoder and
-    the content reader are imported (for the first suggestion and the first live reload; a start
-    from the checked copy of the content needs neither), then one full collection, and all made
-    so far (modules, classes, QML wrappers) is left out of later ones (gc.freeze). A full
-    collection then looks at a fraction of the objects and no longer stops the screen's thread
-    for tens of milliseconds, for instance while new content is checked beside it."""
+    """A few seconds after the first frame, what start-up left for later: the QR encoder is
+    imported (for the first suggestion), then one full collection, and all made so far
+    (modules, classes, QML wrappers) is left out of later ones (gc.freeze). A full collection
+    then looks at a fraction of the objects and no longer stops the screen's thread for tens
+    of milliseconds, for instance while new content is taken in."""
     import segno  # noqa: F401
-
-    import kiosk.content.load
-    import kiosk.media  # noqa: F401
 
     forget_sources()
     gc.collect()

@@ -1,0 +1,99 @@
+"""The running kiosk's content check, done by a helper process.
+
+Reading and checking the staff's folder needs the content reader (PyYAML, pydantic: ~18 MiB that
+would stay in the kiosk for good once loaded) and spends long stretches in C code that holds
+Python's lock while the screen's thread waits. So the kiosk starts a short-lived helper, the same
+program with the hidden command `check-worker`, and takes in only its result: checked content as
+plain objects, unpickled in milliseconds. Should the helper fail to run at all, the folder is
+read in this process instead: slower and larger, but the kiosk never goes without content.
+"""
+
+from __future__ import annotations
+
+import logging
+import pickle
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from kiosk.cli import CHECK_WORKER
+from kiosk.content.problems import display_path
+from kiosk.content.result import FolderError, LoadResult
+
+log = logging.getLogger("kiosk.checker")
+
+EXIT_FOLDER_ERROR = 3
+TIMEOUT_SECONDS = 300
+
+
+class HelperFailed(Exception):
+    """The helper process could not give a result (could not start, crashed, timed out)."""
+
+
+def read_content(folder: Path) -> LoadResult:
+    """Read and check `folder`, pictures and fonts included, in a helper process."""
+    try:
+        return check_in_helper(folder)
+    except HelperFailed as exc:
+        log.warning("checking the content in a helper process failed (%s); checking it here", exc)
+        return read_here(folder)
+
+
+def read_here(folder: Path) -> LoadResult:
+    """Read and check `folder` in this process."""
+    from kiosk.content.load import load_content
+    from kiosk.media import verify_file
+
+    return load_content(folder, verify_file)
+
+
+def check_in_helper(folder: Path) -> LoadResult:
+    """The helper's result for `folder`; FolderError as the reader raises it."""
+    with tempfile.TemporaryDirectory(prefix="spa-kiosk-check-") as temporary:
+        target = Path(temporary) / "result.pickle"
+        command = [*helper_command(), CHECK_WORKER, str(folder), str(target)]
+        try:
+            done = subprocess.run(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE, timeout=TIMEOUT_SECONDS, check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise HelperFailed(f"no answer within {TIMEOUT_SECONDS} s") from exc
+        except OSError as exc:
+            raise HelperFailed(f"could not start {command[0]}: {exc}") from exc
+        said = done.stderr.decode("utf-8", "replace").strip()
+        if done.returncode == EXIT_FOLDER_ERROR:
+            raise FolderError(said.splitlines()[-1] if said else display_path(folder))
+        if done.returncode != 0:
+            raise HelperFailed(f"exit status {done.returncode}: {said[-2000:]}")
+        try:
+            result = pickle.loads(target.read_bytes())  # written just now by our own helper
+        except Exception as exc:
+            raise HelperFailed(f"unreadable result ({type(exc).__name__}: {exc})") from exc
+    if not isinstance(result, LoadResult):
+        raise HelperFailed(f"unexpected result {type(result).__name__}")
+    return result
+
+
+def helper_command() -> list[str]:
+    """This program: the built kiosk itself, else this Python running the kiosk package."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable]
+    return [sys.executable, "-m", "kiosk"]
+
+
+def worker_main(argv: Sequence[str]) -> int:
+    """`check-worker FOLDER TARGET`: check FOLDER and pickle the LoadResult into TARGET."""
+    from kiosk.content.snapshot import content_pickler
+
+    folder, target = Path(argv[0]), Path(argv[1])
+    try:
+        result = read_here(folder)
+    except FolderError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_FOLDER_ERROR
+    with target.open("wb") as stream:
+        content_pickler(stream).dump(result)
+    return 0
