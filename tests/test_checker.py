@@ -56,3 +56,17 @@ def test_without_a_working_helper_the_folder_is_read_here(
         result = checker.read_content(folder)
     assert result.content is not None and result == checker.read_here(folder)
     assert "checking it here" in caplog.text
+
+
+def test_the_helper_does_not_get_the_kiosks_systemd_sockets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the kiosk talks to systemd (ready, watchdog): its helper must not inherit that."""
+    monkeypatch.setenv("NOTIFY_SOCKET", "/run/systemd/notify")
+    monkeypatch.setenv("WATCHDOG_USEC", "30000000")
+    probe = (
+        "import os, sys; sys.exit(7 if {'NOTIFY_SOCKET', 'WATCHDOG_USEC'} & set(os.environ) else 0)"
+    )
+    monkeypatch.setattr(checker, "helper_command", lambda: [sys.executable, "-c", probe])
+    with pytest.raises(checker.HelperFailed, match="unreadable result"):  # exit 0, wrote nothing
+        checker.check_in_helper(tmp_path)
