@@ -4,10 +4,12 @@ at once instead of reading and checking every file again (most of a start's time
 The file holds two pickles: first the `Opening` (the first frame as plain data, readable
 without the content model: see opening.py), then the whole checked result.
 
-A snapshot is used only when it is for the same folder, nothing in that folder has changed since
-(same fingerprint), and the same versions of the kiosk and Python wrote it; anything
-else, including a damaged or unreadable file, means reading the folder as usual. It lives in the
-kiosk's own data folder, which only the kiosk's account writes.
+A snapshot is for one folder, and only the same versions of the kiosk and Python read it back
+(anything else, including a damaged or unreadable file, means reading the folder as usual). When
+nothing in the folder has changed since (same fingerprint) it *is* the folder's content; when
+something has, it is still the last good content the kiosk showed, and the kiosk shows it while
+the change is checked, as live reload does (`last_good`). It lives in the kiosk's own data folder,
+which only the kiosk's account writes.
 """
 
 from __future__ import annotations
@@ -59,6 +61,18 @@ def content_pickler(stream: BinaryIO) -> pickle.Pickler:
 
 def load(target: Path, folder: Path, seen: Fingerprint) -> LoadResult | None:
     """The snapshot of `folder` when it is still true for the folder as it looks now (`seen`)."""
+    return _read(target, folder, seen)
+
+
+def last_good(target: Path, folder: Path) -> LoadResult | None:
+    """The content last checked and shown from `folder`, whatever the folder looks like now;
+    None when there is none (never checked, or by another version of the kiosk)."""
+    result = _read(target, folder, None)
+    return result if result is not None and result.content is not None else None
+
+
+def _read(target: Path, folder: Path, seen: Fingerprint | None) -> LoadResult | None:
+    """The snapshot's result if it is for `folder` and, unless `seen` is None, for `seen`."""
     try:
         raw = target.read_bytes()
     except OSError:
@@ -70,12 +84,16 @@ def load(target: Path, folder: Path, seen: Fingerprint) -> LoadResult | None:
     except Exception as exc:  # any damage at all means: read the folder instead
         log.info("content snapshot not used (%s: %s)", type(exc).__name__, exc)
         return None
-    if header != _header(folder, seen) or not isinstance(result, LoadResult):
+    if not isinstance(header, tuple) or not isinstance(result, LoadResult):
+        return None
+    if seen is None:
+        header = (*header[:-1], None)  # any state of the folder
+    if header != _header(folder, seen):
         return None
     return result
 
 
-def _header(folder: Path, seen: Fingerprint) -> tuple[Any, ...]:
+def _header(folder: Path, seen: Fingerprint | None) -> tuple[Any, ...]:
     return (
         FORMAT, __version__, sys.version, str(folder.resolve()), seen,
     )

@@ -58,7 +58,7 @@ class Startup:
     folder_error: str | None
     showing_default: bool
     seen: Fingerprint | None = None
-    """How the staff's folder looked just before it was read."""
+    """How the staff's folder looked just before it was read (None: not read yet)."""
 
 
 def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
@@ -66,15 +66,25 @@ def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
 
     When nothing in the folder changed since the kiosk last read it (`seen`: how it looks now),
     the checked copy kept then is used: the kiosk starts in a fraction of the time (the check is
-    most of a start)."""
+    most of a start). When something changed, the kiosk starts on that copy all the same, the
+    last good content, and checks the change after the start as live reload does (`seen` is then
+    None in the result: the folder is not yet read). Only without any copy is the folder read now.
+    """
     from kiosk.content import snapshot  # the content model: after the first frame, if it can
 
     result: LoadResult | None = None
     folder_error = None
     seen = fingerprint(folder) if seen is None else seen
     result = snapshot.load(places.snapshot_path(), folder, seen)
+    last_good = None if result is not None else snapshot.last_good(places.snapshot_path(), folder)
     if result is not None:
         log.info("content unchanged since it was last checked; using the checked copy")
+    elif last_good is not None and last_good.content is not None:
+        log.info(
+            "content changed since it was last checked; showing the last good content "
+            "until the change is checked"
+        )
+        return Startup(last_good.content, last_good, None, False, None)
     else:
         try:
             result = read_content(folder)
@@ -216,8 +226,8 @@ def run_kiosk(
             staff.refresh()
 
         watcher = ContentWatcher(choice.folder, read_content, on_result)
-        if not startup.showing_default:
-            watcher.mark_loaded(startup.seen)
+        if not startup.showing_default and startup.seen is not None:
+            watcher.mark_loaded(startup.seen)  # else the watcher checks the folder at once
         stop = loop.create_future()
         forget_sources()
         QTimer.singleShot(AFTER_START_MS, after_start)

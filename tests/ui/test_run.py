@@ -106,12 +106,50 @@ def test_a_start_uses_the_checked_copy_of_unchanged_content(
     assert second.content == first.content and not second.showing_default
     assert reads == []  # nothing changed: the files were not read again
 
+    # Changed since: the copy is still the last good content; the start shows it and leaves
+    # the change to the watcher (seen is None), which reads the folder at its first look.
     packages = folder / "packages.yaml"
     packages.write_text(packages.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     later = time.time() + 5
     os.utime(packages, (later, later))
-    run.load_for_kiosk(folder)
-    assert reads == [folder]
+    third = run.load_for_kiosk(folder)
+    assert third.content == first.content and not third.showing_default
+    assert third.seen is None and reads == []
+
+    # No copy at all (a first start, or one written by another version): the folder is read.
+    (tmp_path / "data" / "content-snapshot.pickle").unlink()
+    fourth = run.load_for_kiosk(folder)
+    assert reads == [folder] and fourth.seen is not None and not fourth.showing_default
+
+
+def test_content_broken_while_the_kiosk_was_off_leaves_the_last_good_content_on_screen(
+    tmp_path: Path,
+) -> None:
+    """The kiosk keeps showing the last good content across a restart too: staff who broke a
+    file while it was off see their own slides (not the built-in ones), and the error is logged
+    as for any live edit; once fixed, the new content comes in without another restart."""
+    folder = write_test_content(tmp_path / "spa")
+    first = start(tmp_path, folder, seconds=3)
+    output, _ = first.communicate(timeout=30)
+    assert first.returncode == 0, output
+    slides = folder / "slides.yaml"
+    good = slides.read_text()
+    slides.write_text("slides:\n  - id: x\n    titel: Typo\n")
+    log_file = tmp_path / "logs" / "spa-kiosk.log"
+    kiosk = start(tmp_path, folder, seconds=12)
+    try:
+        log = wait_for(log_file, "unknown field 'titel'")
+        assert "showing the last good content until the change is checked" in log
+        assert "keeps showing the last good content" in log
+        assert "showing the default content" not in log
+        slides.write_text(good.replace("Warmth that flows", "Warmth that flows on"))
+        wait_for(log_file, "new content checked")
+    finally:
+        output, _ = kiosk.communicate(timeout=30)
+    assert kiosk.returncode == 0, output
+    # Both starts showed the spa's own first slide (the built-in content has no slide 'first').
+    db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
+    assert dict(db.execute("SELECT slide, shown FROM slides").fetchall()).get("first", 0) >= 2
 
 
 def test_first_frame_actions_run_once_and_leave_the_frames_alone(qapp: object) -> None:
