@@ -45,13 +45,18 @@ def test_a_snapshot_is_not_used_once_a_file_changed(
 ) -> None:
     folder = make_content()
     target = tmp_path / "snapshot"
-    snapshot.save(target, _checked(folder), fingerprint(folder))
+    checked_before = _checked(folder)
+    snapshot.save(target, checked_before, fingerprint(folder))
     slides = folder / "slides.yaml"
     slides.write_text(slides.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     later = time.time() + 5
     os.utime(slides, (later, later))
 
     assert snapshot.load(target, folder, fingerprint(folder)) is None
+    # ... as the folder's content; it is still the last good content shown from that folder.
+    last = snapshot.last_good(target, folder)
+    assert last is not None and last == checked_before
+    assert snapshot.last_good(target, tmp_path / "elsewhere") is None
 
 
 def test_a_snapshot_is_only_for_its_own_folder(make_content: MakeContent, tmp_path: Path) -> None:
@@ -63,6 +68,19 @@ def test_a_snapshot_is_only_for_its_own_folder(make_content: MakeContent, tmp_pa
     other.mkdir()
 
     assert snapshot.load(target, other, seen) is None
+    assert snapshot.last_good(target, other) is None
+
+
+def test_only_checked_content_without_errors_is_last_good(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    folder = make_content()
+    (folder / "slides.yaml").write_text("slides:\n  - id: x\n    titel: Typo\n")
+    target = tmp_path / "snapshot"
+    broken = load_content(folder)
+    assert broken.content is None
+    snapshot.save(target, broken, fingerprint(folder))
+    assert snapshot.last_good(target, folder) is None
 
 
 def test_a_damaged_or_missing_snapshot_is_ignored(
