@@ -15,6 +15,7 @@ from kioskkit import (
     write_test_content,
 )
 from PySide6.QtCore import QPoint
+from PySide6.QtQuick import QQuickItem
 
 pytestmark = pytest.mark.ui
 
@@ -245,6 +246,34 @@ def test_slides_cross_fade_and_never_show_an_empty_frame(guest: Guest) -> None:
     assert sum(1 for low, high in frames if 0 < low < 1) >= 3, "a cut, not a cross-fade"
     assert frames[-1] == (0.0, 1.0)
     assert guest.text("slideTitle") not in ("", old_title)
+
+
+def test_only_the_slide_on_screen_keeps_its_words_drawn_ahead(guest: Guest) -> None:
+    """The words of the slide on screen stay drawn into their image between fades (a slide
+    change then draws only the new slide's words); the slide that left lets its image go, and
+    so does the attract loop while a guest is on the other screens."""
+    attract = guest.item("attractScreen")
+    slides = [item for item in attract.childItems() if item.property("slide") is not None]
+
+    def kept() -> list[bool]:
+        words = [slide.findChild(QQuickItem, "slideWords") for slide in slides]
+        return [bool(w.property("drawnAhead")) for w in words]  # its layer.enabled
+
+    def live() -> list[bool]:
+        return [bool(slide.property("live")) for slide in slides]
+
+    for _ in range(2):  # each of the two slide layers in turn
+        guest.controller.advance_slide()
+        guest.qtbot.waitUntil(lambda: bool(attract.property("fading")), timeout=3000)
+        assert kept() == [True, True]  # both slides are drawn while they cross-fade
+        guest.qtbot.waitUntil(lambda: not attract.property("fading"), timeout=4000)
+        assert kept() == live() and sum(kept()) == 1
+    guest.tap("tapToBegin")
+    guest.wait_screen("question")
+    guest.qtbot.waitUntil(lambda: kept() == [False, False], timeout=3000)
+    guest.tap("startOverButton")
+    guest.wait_screen("attract")
+    guest.qtbot.waitUntil(lambda: kept() == live(), timeout=3000)
 
 
 SCHEDULED = """\

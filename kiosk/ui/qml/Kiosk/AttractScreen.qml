@@ -114,6 +114,7 @@ Item {
         id: layerA
         style: screen.style
         fading: screen.incoming !== null
+        shown: screen.visible
         anchors.fill: parent
         z: screen.frontIsA ? 1 : 2
         opacity: screen.frontIsA ? screen.frontOpacity : screen.incomingOpacity
@@ -123,6 +124,7 @@ Item {
         id: layerB
         style: screen.style
         fading: screen.incoming !== null
+        shown: screen.visible
         anchors.fill: parent
         z: screen.frontIsA ? 2 : 1
         opacity: screen.frontIsA ? screen.incomingOpacity : screen.frontOpacity

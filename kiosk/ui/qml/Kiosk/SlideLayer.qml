@@ -10,6 +10,7 @@ Item {
     readonly property bool settled: picture.status !== Image.Loading
     property bool live: false
     property bool fading: false  // set by the attract screen while a new slide comes in
+    property bool shown: true  // the attract screen is on screen (not during a guest's journey)
     // Room kept free for the header above and the call to action below.
     property real reserveTop: style.margin * 1.3
     property real reserveBottom: style.margin * 2.5
@@ -45,11 +46,15 @@ Item {
     }
     Column {
         id: words
+        objectName: "slideWords"
         // While slides cross-fade, the words are drawn once into an image of their own (a
         // third of the screen): Qt draws letters taller than 64 pixels as outlines, not from its
         // cache of letters, and without a GPU drawing both slides' words again in each frame of
-        // a fade took ~6 ms of it. Between fades the images are let go (~6 MiB).
-        layer.enabled: layer.fading
+        // a fade took ~6 ms of it. The slide on screen keeps its image until the next fade is
+        // over, so a slide change draws only the new slide's words; the leaving slide's image
+        // is let go, and so is the one on screen while a guest is on the other screens.
+        readonly property bool drawnAhead: layer.fading || (layer.live && layer.shown)
+        layer.enabled: drawnAhead
         spacing: layer.style.gap * 1.5
         readonly property real wide: layer.hasImage
             ? (layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.45 - layer.style.margin)
