@@ -27,7 +27,9 @@ def test_a_snapshot_gives_back_the_same_content(make_content: MakeContent, tmp_p
     target = tmp_path / "data" / "snapshot"
     snapshot.save(target, result, fingerprint(folder))
 
-    again = snapshot.load(target, folder, fingerprint(folder))
+    kept = snapshot.load(target, folder, fingerprint(folder))
+    assert kept is not None and kept[1]  # still true for the folder
+    again = kept[0]
 
     assert again is not None and again.content is not None and result.content is not None
     assert again.content == result.content
@@ -52,11 +54,9 @@ def test_a_snapshot_is_not_used_once_a_file_changed(
     later = time.time() + 5
     os.utime(slides, (later, later))
 
-    assert snapshot.load(target, folder, fingerprint(folder)) is None
-    # ... as the folder's content; it is still the last good content shown from that folder.
-    last = snapshot.last_good(target, folder)
-    assert last is not None and last == checked_before
-    assert snapshot.last_good(target, tmp_path / "elsewhere") is None
+    # Not as the folder's content; it is still the last good content shown from that folder.
+    assert snapshot.load(target, folder, fingerprint(folder)) == (checked_before, False)
+    assert snapshot.load(target, tmp_path / "elsewhere", fingerprint(folder)) is None
 
 
 def test_a_snapshot_is_only_for_its_own_folder(make_content: MakeContent, tmp_path: Path) -> None:
@@ -68,7 +68,6 @@ def test_a_snapshot_is_only_for_its_own_folder(make_content: MakeContent, tmp_pa
     other.mkdir()
 
     assert snapshot.load(target, other, seen) is None
-    assert snapshot.last_good(target, other) is None
 
 
 def test_only_checked_content_without_errors_is_last_good(
@@ -80,7 +79,8 @@ def test_only_checked_content_without_errors_is_last_good(
     broken = load_content(folder)
     assert broken.content is None
     snapshot.save(target, broken, fingerprint(folder))
-    assert snapshot.last_good(target, folder) is None
+    assert snapshot.load(target, folder, fingerprint(folder)) == (broken, True)
+    assert snapshot.load(target, folder, fingerprint(folder.parent)) is None  # not last good
 
 
 def test_a_damaged_or_missing_snapshot_is_ignored(

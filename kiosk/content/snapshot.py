@@ -59,20 +59,21 @@ def content_pickler(stream: BinaryIO) -> pickle.Pickler:
     return pickler
 
 
-def load(target: Path, folder: Path, seen: Fingerprint) -> LoadResult | None:
-    """The snapshot of `folder` when it is still true for the folder as it looks now (`seen`)."""
-    return _read(target, folder, seen)
+def load(target: Path, folder: Path, seen: Fingerprint) -> tuple[LoadResult, bool] | None:
+    """The snapshot of `folder`, and whether it is still true for the folder as it looks now
+    (`seen`). One that is not is given only when its content had no errors: the last good
+    content. None when there is neither (no snapshot, another folder or kiosk version)."""
+    kept = _read(target, folder)
+    if kept is None:
+        return None
+    result, then = kept
+    if then == seen:
+        return result, True
+    return (result, False) if result.content is not None else None
 
 
-def last_good(target: Path, folder: Path) -> LoadResult | None:
-    """The content last checked and shown from `folder`, whatever the folder looks like now;
-    None when there is none (never checked, or by another version of the kiosk)."""
-    result = _read(target, folder, None)
-    return result if result is not None and result.content is not None else None
-
-
-def _read(target: Path, folder: Path, seen: Fingerprint | None) -> LoadResult | None:
-    """The snapshot's result if it is for `folder` and, unless `seen` is None, for `seen`."""
+def _read(target: Path, folder: Path) -> tuple[LoadResult, Fingerprint] | None:
+    """The snapshot's result for `folder`, and how the folder looked when it was read."""
     try:
         raw = target.read_bytes()
     except OSError:
@@ -84,16 +85,15 @@ def _read(target: Path, folder: Path, seen: Fingerprint | None) -> LoadResult | 
     except Exception as exc:  # any damage at all means: read the folder instead
         log.info("content snapshot not used (%s: %s)", type(exc).__name__, exc)
         return None
-    if not isinstance(header, tuple) or not isinstance(result, LoadResult):
+    if not isinstance(header, tuple) or not isinstance(result, LoadResult) or not header:
         return None
-    if seen is None:
-        header = (*header[:-1], None)  # any state of the folder
+    seen = header[-1]
     if header != _header(folder, seen):
         return None
-    return result
+    return result, seen
 
 
-def _header(folder: Path, seen: Fingerprint | None) -> tuple[Any, ...]:
+def _header(folder: Path, seen: Fingerprint) -> tuple[Any, ...]:
     return (
         FORMAT, __version__, sys.version, str(folder.resolve()), seen,
     )

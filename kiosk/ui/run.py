@@ -75,16 +75,16 @@ def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
     result: LoadResult | None = None
     folder_error = None
     seen = fingerprint(folder) if seen is None else seen
-    result = snapshot.load(places.snapshot_path(), folder, seen)
-    last_good = None if result is not None else snapshot.last_good(places.snapshot_path(), folder)
-    if result is not None:
+    kept = snapshot.load(places.snapshot_path(), folder, seen)
+    if kept is not None and kept[1]:
+        result = kept[0]
         log.info("content unchanged since it was last checked; using the checked copy")
-    elif last_good is not None and last_good.content is not None:
+    elif kept is not None and kept[0].content is not None:
         log.info(
             "content changed since it was last checked; showing the last good content "
             "until the change is checked"
         )
-        return Startup(last_good.content, last_good, None, False, None)
+        return Startup(kept[0].content, kept[0], None, False, None)
     else:
         try:
             result = read_content(folder)
