@@ -180,10 +180,9 @@ def _day(text: str) -> object:
 
 
 def _load(folder: Path):  # type: ignore[no-untyped-def]
-    from kiosk.content.load import load_content
-    from kiosk.media import verify_file
+    from kiosk.ops.checker import read_here
 
-    return load_content(folder, verify_file)
+    return read_here(folder)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -256,10 +256,9 @@ def _window(content_dir: str, size: tuple[int, int] = SIZE) -> tuple[Any, KioskW
 
 
 def _load(folder: Path) -> Content:
-    from kiosk.content.load import load_content
-    from kiosk.media import verify_file
+    from kiosk.ops.checker import read_here
 
-    result = load_content(folder, verify_file)
+    result = read_here(folder)
     if result.content is None:
         raise SystemExit("the content has errors; run 'spa-kiosk check' first")
     return result.content
