@@ -1,7 +1,8 @@
 """The kiosk's first frame as plain data, kept in the checked copy of the content.
 
-Showing the first slide takes a few words, colours and file names; the content model takes
-pydantic, ~85 ms of a start on a kiosk PC. So the checked copy (`snapshot.py`) begins with an
+Showing the first slide takes a few words, colours and file names; the content model and the
+whole checked copy take ~35 ms more of a start on a kiosk PC (~85 ms while the model was
+pydantic's). So the checked copy (`snapshot.py`) begins with an
 `Opening`, readable without the model: a start from an unchanged folder shows it at once and
 takes in the whole content just after the first frame.
 

@@ -4,7 +4,7 @@ The pure layers the screens stand on are imported here, before any module of the
 PySide6. Once PySide6 is loaded it reads the source of every module imported after it (looking
 for its `__feature__` switches). Forgetting one here only costs a little time, never correctness.
 
-The content model (pydantic) and asyncio are not among them: the kiosk needs neither before its
+The content model and asyncio are not among them: the kiosk needs neither before its
 first frame (a start from unchanged content shows it from `kiosk.content.opening`), and loads
 them just after it.
 """

@@ -351,7 +351,7 @@ def _hide_cursor() -> None:
 def forget_sources() -> None:
     """Drop the source lines Python keeps of the modules imported so far. PySide6 reads the source
     of every module imported after it (looking for its `__feature__` switches) and Python keeps
-    the lines (linecache): ~6 MiB once pydantic and the content model are in, held for nothing.
+    the lines (linecache): MiBs once the content model and asyncio are in, held for nothing.
     A traceback reads the lines it needs again."""
     linecache.clearcache()
 
