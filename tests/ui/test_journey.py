@@ -14,7 +14,7 @@ from kioskkit import (
     load_test_content,
     write_test_content,
 )
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtQuick import QQuickItem
 
 pytestmark = pytest.mark.ui
@@ -246,6 +246,41 @@ def test_slides_cross_fade_and_never_show_an_empty_frame(guest: Guest) -> None:
     assert sum(1 for low, high in frames if 0 < low < 1) >= 3, "a cut, not a cross-fade"
     assert frames[-1] == (0.0, 1.0)
     assert guest.text("slideTitle") not in ("", old_title)
+
+
+def test_the_next_slide_is_drawn_once_out_of_sight_before_it_fades_in(guest: Guest) -> None:
+    """The fade's first frame then only blends what is ready (its words' image and picture are
+    made in the frame before, beside the screen): no late first frame, and nothing of the new
+    slide is seen before it fades in."""
+    attract = guest.item("attractScreen")
+    slides = [item for item in attract.childItems() if item.property("slide") is not None]
+    width = guest.window.width()
+    frames: list[tuple[bool, list[tuple[float, float, bool]]]] = []
+
+    def drawn() -> None:
+        frames.append((
+            bool(attract.property("fading")),
+            [(s.mapToScene(QPointF(0, 0)).x(), s.opacity(), bool(s.property("aside")))
+             for s in slides],
+        ))
+
+    guest.window.frameSwapped.connect(drawn)
+    try:
+        for _ in range(2):  # each of the two slide layers in turn
+            start = len(frames)
+            guest.controller.advance_slide()
+            guest.qtbot.waitUntil(lambda: bool(attract.property("fading")), timeout=3000)
+            guest.qtbot.waitUntil(lambda: not attract.property("fading"), timeout=4000)
+            fade = next(i for i in range(start, len(frames)) if frames[i][0])
+            before = [layers for _, layers in frames[start:fade]]
+            assert any(x >= width and opacity == 1 and aside
+                       for layers in before for x, opacity, aside in layers), before
+    finally:
+        guest.window.frameSwapped.disconnect(drawn)
+    for _, layers in frames:  # on screen: one whole slide, or two cross-fading
+        on_screen = [opacity for x, opacity, aside in layers if x < width]
+        assert sum(on_screen) >= 1.0 and max(on_screen) >= 0.5, layers
+        assert all(x == 0 for x, opacity, aside in layers if not aside), layers
 
 
 def test_only_the_slide_on_screen_keeps_its_words_drawn_ahead(guest: Guest) -> None:

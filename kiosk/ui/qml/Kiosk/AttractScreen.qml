@@ -11,6 +11,12 @@ Item {
     property bool frontIsA: true
     property int shownSerial: -1
     property var incoming: null  // the slide fading in, or waiting for its picture to do so
+    // Before it fades in, the incoming slide is drawn whole in one frame, beside the screen
+    // where no one sees it (at opacity 0 Qt would skip it): its words are drawn into their
+    // image and its picture made ready in that frame, not in the fade's first, which then
+    // took 8-10 ms more than the others and came late (Qt's software renderer, no GPU).
+    property bool preparing: false
+    property bool awaitingFrame: false  // ready: the fade begins once the next frame is drawn
     readonly property var front: frontIsA ? layerA : layerB
     property real progress: 0  // of the cross-fade, 0 to 1
     readonly property bool fading: fadeIn.running  // for tests and the bench
@@ -34,9 +40,26 @@ Item {
         back.live = false
         back.slide = slide
         screen.progress = 0
-        screen.incoming = back  // not drawn at all (opacity 0) while its picture loads
-        if (back.settled)
-            fadeIn.restart()
+        screen.preparing = true
+        screen.incoming = back
+        screen.prepareFrame()
+    }
+
+    // Once the incoming slide's picture is loaded (or has failed): one frame with it aside.
+    function prepareFrame() {
+        var arriving = screen.incoming
+        if (!arriving || !screen.preparing || !arriving.settled || screen.awaitingFrame)
+            return
+        screen.awaitingFrame = true
+        screen.Window.window.update()  // that frame comes even if nothing else changes
+    }
+
+    function beginFade(serial) {
+        if (serial !== screen.shownSerial || !screen.incoming || !screen.preparing)
+            return  // a newer slide came in the meantime
+        screen.preparing = false
+        screen.progress = 0
+        fadeIn.restart()
     }
 
     // The new slide is fully shown: it becomes the front slide, the old one is hidden.
@@ -45,6 +68,8 @@ Item {
         if (!arriving)
             return
         fadeIn.stop()
+        screen.preparing = false
+        screen.awaitingFrame = false
         screen.front.live = false
         arriving.live = true
         screen.frontIsA = !screen.frontIsA
@@ -64,9 +89,16 @@ Item {
     Connections {
         target: screen.incoming
         ignoreUnknownSignals: true
-        function onSettledChanged() {
-            if (screen.incoming && screen.incoming.settled && !fadeIn.running)
-                fadeIn.restart()
+        function onSettledChanged() { screen.prepareFrame() }
+    }
+    Connections {
+        target: screen.Window.window
+        enabled: screen.awaitingFrame
+        function onFrameSwapped() {
+            screen.awaitingFrame = false
+            // Once this frame is done with: the fade's first frame comes a tick of Qt's
+            // animation clock later, and the frame drawn now is not part of the fade.
+            Qt.callLater(screen.beginFade, screen.shownSerial)
         }
     }
 
@@ -117,7 +149,8 @@ Item {
         shown: screen.visible
         anchors.fill: parent
         z: screen.frontIsA ? 1 : 2
-        opacity: screen.frontIsA ? screen.frontOpacity : screen.incomingOpacity
+        aside: screen.preparing && screen.incoming === layerA
+        opacity: aside ? 1 : screen.frontIsA ? screen.frontOpacity : screen.incomingOpacity
         reserveBottom: screen.height - cta.y + screen.style.gap
     }
     SlideLayer {
@@ -127,7 +160,8 @@ Item {
         shown: screen.visible
         anchors.fill: parent
         z: screen.frontIsA ? 2 : 1
-        opacity: screen.frontIsA ? screen.incomingOpacity : screen.frontOpacity
+        aside: screen.preparing && screen.incoming === layerB
+        opacity: aside ? 1 : screen.frontIsA ? screen.incomingOpacity : screen.frontOpacity
         reserveBottom: screen.height - cta.y + screen.style.gap
     }
 

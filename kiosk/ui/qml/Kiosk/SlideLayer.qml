@@ -11,6 +11,8 @@ Item {
     property bool live: false
     property bool fading: false  // set by the attract screen while a new slide comes in
     property bool shown: true  // the attract screen is on screen (not during a guest's journey)
+    property bool aside: false  // drawn beside the screen, out of sight (see AttractScreen)
+    transform: Translate { x: layer.aside ? layer.width + 100 : 0 }
     // Room kept free for the header above and the call to action below.
     property real reserveTop: style.margin * 1.3
     property real reserveBottom: style.margin * 2.5
