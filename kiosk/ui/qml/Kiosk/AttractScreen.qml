@@ -17,6 +17,8 @@ Item {
     // took 8-10 ms more than the others and came late (Qt's software renderer, no GPU).
     property bool preparing: false
     property bool awaitingFrame: false  // ready: the fade begins once the next frame is drawn
+    // Until the fade's first step: the frame that moves it onto the screen is the fade's own.
+    readonly property var aside: incoming && (preparing || progress === 0) ? incoming : null
     readonly property var front: frontIsA ? layerA : layerB
     property real progress: 0  // of the cross-fade, 0 to 1
     readonly property bool fading: fadeIn.running  // for tests and the bench
@@ -149,7 +151,7 @@ Item {
         shown: screen.visible
         anchors.fill: parent
         z: screen.frontIsA ? 1 : 2
-        aside: screen.preparing && screen.incoming === layerA
+        aside: screen.aside === layerA
         opacity: aside ? 1 : screen.frontIsA ? screen.frontOpacity : screen.incomingOpacity
         reserveBottom: screen.height - cta.y + screen.style.gap
     }
@@ -160,7 +162,7 @@ Item {
         shown: screen.visible
         anchors.fill: parent
         z: screen.frontIsA ? 2 : 1
-        aside: screen.preparing && screen.incoming === layerB
+        aside: screen.aside === layerB
         opacity: aside ? 1 : screen.frontIsA ? screen.incomingOpacity : screen.frontOpacity
         reserveBottom: screen.height - cta.y + screen.style.gap
     }
