@@ -47,8 +47,14 @@ def test_a_smoke_run_reports_every_figure_as_a_number(tmp_path: Path) -> None:
     assert meta["plan"] == "smoke"
     for detail in ("machine", "qt", "renderer", "window", "large_set"):
         assert meta[detail], detail
+    steady = meta["steadiness"]  # measured before and after: the worse of the two
+    assert steady["p99_over_p50"] == max(
+        steady["p99_over_p50_before"], steady["p99_over_p50_after"]
+    )
+    assert steady["work_ms_p99"] >= steady["work_ms_p50"] > 0
 
     table = done.stdout
     for key in KEYS:
         assert key in table  # one line each, with its budget and whether it is met
     assert "budgets met" in table
+    assert "steadiness: a frame's worth of work" in table

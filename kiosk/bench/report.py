@@ -53,12 +53,15 @@ def table(figures: dict[str, Any]) -> str:
 
 
 def _steadiness_line(steady: dict[str, float]) -> str:
-    if not steady:
+    if "work_ms_p50" not in steady:
         return "steadiness: not measured"
     return (
-        f"steadiness: an 8 MiB copy takes {steady['copy_8mib_ms_p50']:.1f} ms (median), "
-        f"{steady['copy_8mib_ms_p99']:.1f} ms at p99 ({steady['p99_over_p50']:.1f}x); "
-        "frame p99 figures swing with it"
+        f"steadiness: a frame's worth of work (three 8 MiB copies) takes "
+        f"{steady['work_ms_p50']:.1f} ms (median), {steady['work_ms_p99']:.1f} ms at p99 "
+        f"({steady['p99_over_p50']:.1f}x; before the bench "
+        f"{steady.get('p99_over_p50_before', 0):.1f}x, "
+        f"after {steady.get('p99_over_p50_after', 0):.1f}x); "
+        "the p99 and stall figures swing with it"
     )
 
 
