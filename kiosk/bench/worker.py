@@ -453,8 +453,11 @@ def reload(args: argparse.Namespace) -> None:
     reload does (checked in a helper process, taken in off the UI thread), and each new set is
     swapped in. A 5 ms timer on the UI thread measures the longest stall of each part."""
     import asyncio
+    import shutil
+    import tempfile
 
     from kiosk.bench.qtkit import StallProbe
+    from kiosk.content import snapshot
     from kiosk.content.result import LoadResult
     from kiosk.ops.checker import read_content
     from kiosk.ops.reload import ContentWatcher
@@ -467,9 +470,14 @@ def reload(args: argparse.Namespace) -> None:
     folder = Path(args.content)
     arrived: list[asyncio.Future[LoadResult | None]] = []
 
+    keep_in = Path(tempfile.mkdtemp(prefix="spa-kiosk-bench-"))
+    kept = keep_in / "snapshot.pickle"
+
     def on_result(result: LoadResult | None, folder_error: str | None) -> None:
         if result is not None and result.content is not None:
-            kiosk.controller.set_content(result.content)  # as run_kiosk does
+            kiosk.controller.set_content(result.content)  # as run_kiosk does, and it keeps
+            if watcher.loaded is not None:  # the set for the next start beside the screen
+                loop.run_in_executor(None, snapshot.save, kept, result, watcher.loaded)
         if arrived and not arrived[-1].done():
             arrived[-1].set_result(result)
 
@@ -512,6 +520,7 @@ def reload(args: argparse.Namespace) -> None:
     emit({f"{name}_stall_ms": values for name, values in parts.items()
           if not name.endswith("_seconds")} | {"reload_seconds": parts["reload_seconds"]})
     kiosk.close()
+    shutil.rmtree(keep_in, ignore_errors=True)
 
 
 PHASES: dict[str, Callable[[argparse.Namespace], None]] = {
