@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 import stat
 from collections.abc import Callable
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".bmp"})
 FONT_SUFFIXES = frozenset({".ttf", ".otf", ".ttc"})
@@ -15,6 +16,11 @@ MAX_ASSET_BYTES = 20 * 1024 * 1024
 # Looks at a real file and says what is wrong with it (None when it is fine). The Qt-based
 # checker lives in kiosk.media so that this package stays free of Qt.
 FileVerifier = Callable[[Path], str | None]
+
+_WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+# Absolute on some system: from the root ("/", "\\", "\\\\server"), or a drive ("C:\\", "C:/").
+_ABSOLUTE = re.compile(r"[/\\]|[A-Za-z]:[/\\]")
+_SEPARATORS = re.compile(r"[\\/]")
 
 
 def resolve_asset(assets: Path, relative: str) -> tuple[Path | None, str | None]:
@@ -33,12 +39,11 @@ class AssetFolder:
     def resolve(self, relative: str) -> tuple[Path | None, str | None]:
         """The file `relative` names inside the folder, or why it may not be used."""
         text = relative.strip()
-        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
+        if _WEB_ADDRESS.match(text):
             return None, f"'{text}' is a web address; put the file in the assets folder and name it"
-        windows = PureWindowsPath(text)
-        if text.startswith(("/", "\\")) or windows.is_absolute():
+        if _ABSOLUTE.match(text):
             return None, f"'{text}' is an absolute path; write it relative to the assets folder"
-        parts = re.split(r"[\\/]", text)
+        parts = _SEPARATORS.split(text)
         if ".." in parts:
             return None, f"'{text}' leaves the assets folder ('..' is not allowed)"
         parts = [part for part in parts if part not in {"", "."}]
@@ -96,9 +101,13 @@ def _resolve_slowly(
 
 
 def kind_of(relative: str) -> str:
-    suffix = PurePosixPath(relative.lower()).suffix
-    return "font" if suffix in FONT_SUFFIXES else "image"
+    return "font" if _suffix(relative) in FONT_SUFFIXES else "image"
 
 
 def looks_like_font_file(value: str) -> bool:
-    return PurePosixPath(value.lower()).suffix in FONT_SUFFIXES or "/" in value
+    return _suffix(value) in FONT_SUFFIXES or "/" in value
+
+
+def _suffix(name: str) -> str:
+    """The lower-case suffix of the last part of a path ("a/B.TTF" -> ".ttf")."""
+    return posixpath.splitext(name.lower().rstrip("/"))[1]
