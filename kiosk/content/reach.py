@@ -29,7 +29,7 @@ the earlier package wins), so what it proves is true; nothing depends on the clo
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations, islice
 from math import comb
@@ -157,13 +157,19 @@ class _Table:
             self.terms.append((*first, *second))
             if len(pairs) > 2:
                 self.more.append((index, pairs[2:]))
+        # Options often share their terms (the same concerns and weights): each distinct term is
+        # worked out once, and spread over the options by a getter (in C).
+        distinct: dict[tuple[int, float, int, float], int] = {}
+        places = [distinct.setdefault(term, len(distinct)) for term in self.terms]
+        self.distinct_terms = list(distinct)
+        self._spread = _getter(places)
         # Each package's contribution from every option, in questionnaire order, computed as
         # recommend does: w1 * a1 + w2 * a2 (+ 0.0 * 0.0 for a missing second concern changes
         # nothing but the sign of a zero); sum() of three or more may round differently.
         self.columns: list[Scores] = []
         for package in packages:
             mine = [0.0, *(package.addresses.get(c, 0.0) for c in self.concerns)]
-            column = [w1 * mine[c1] + w2 * mine[c2] for c1, w1, c2, w2 in self.terms]
+            column = self.per_option(mine)
             for index, _ in self.more:
                 column[index] = _contribution(options[index], package)
             self.columns.append(tuple(column))
@@ -175,6 +181,11 @@ class _Table:
         # Options that raise flags or set the time: what can rule packages out.
         self.rulers = [o for o in options if o.flags or o.minutes is not None]
         self._too_long: dict[int, frozenset[int]] = {}
+
+    def per_option(self, by_concern: Sequence[float]) -> list[float]:
+        """w1 * x[c1] + w2 * x[c2] for every option's first two concerns (by number)."""
+        x = by_concern
+        return self._spread([w1 * x[c1] + w2 * x[c2] for c1, w1, c2, w2 in self.distinct_terms])
 
     def rows(self) -> dict[int, Scores]:
         """Each option's contribution to every package, by id(option), for the exact search."""
@@ -319,7 +330,7 @@ def _answer(
     """One greedy way through the questionnaire for `target`: the options picked (by number, in
     order), the flags raised and the time limit. None when some question has no answer that
     keeps `target` safe and away from `consult`."""
-    values = [w1 * pull[c1] + w2 * pull[c2] for c1, w1, c2, w2 in table.terms]
+    values = table.per_option(pull)
     for index, pairs in table.more:
         values[index] += sum([weight * pull[concern] for concern, weight in pairs])
     mine = table.avoid[target]
@@ -365,6 +376,14 @@ def _answer(
             ids = {table.options[i].id for i in picked}
             shown.update(qid for qid, any_of in plan.watchers if ids & any_of)
     return chosen, flags, limit
+
+
+def _getter(places: list[int]) -> Callable[[Sequence[float]], list[float]]:
+    """A function that picks `places` out of a sequence, as a new list."""
+    if len(places) > 1:
+        pick = operator.itemgetter(*places)
+        return lambda values: list(pick(values))
+    return lambda values: [values[i] for i in places]
 
 
 def _pick_several(plan: _Plan, values: list[float]) -> tuple[int, ...]:
