@@ -223,3 +223,31 @@ def test_a_file_without_anchors_reads_as_with_the_full_alias_check() -> None:
     full = parse_yaml(text.encode())  # an '&' in a text: the walk for aliases runs first
     assert quick.data == {**full.data, "spa": {"en": "Spa + Sauna", "es": "Spa"}}
     assert (quick.values, quick.keys, quick.duplicates) == (full.values, full.keys, full.duplicates)
+
+
+def _tree(node: object) -> object:
+    """A composed node as plain tuples: tag, value, where it starts."""
+    from yaml.nodes import MappingNode, ScalarNode
+
+    assert node is not None
+    if isinstance(node, ScalarNode):
+        return (node.tag, node.value, node.start_mark.line, node.start_mark.column)
+    if isinstance(node, MappingNode):
+        return (node.tag, [(_tree(k), _tree(v)) for k, v in node.value])
+    return (node.tag, [_tree(child) for child in node.value])  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(yamlread._FastComposer is None, reason="PyYAML without libyaml")
+def test_the_quicker_composer_gives_the_same_nodes_as_pyyaml() -> None:
+    import yaml
+
+    text = (
+        "a: yes\nb: 'yes'\nc: 1e3\nd: 0x1F\ne: ~\nf: 2024-01-01\ng: .inf\nh: =\nj: \"1\"\n"
+        "k: -1.5\nl: null\nm: True\nn: [30, '30', \"no\", No, 1_000, 2024-01-01 10:00:00]\n"
+        "o: {p: 1.0, q: off, r: \"\"}\n'': s\nt: ''\nu:\nbase: &b {v: 1}\nw: {<<: *b}\n"
+    )
+    content = Path(__file__).parents[1] / "content"
+    assert yamlread._FastComposer is not None
+    for source in [text, text, *(f.read_text("utf-8") for f in content.glob("*.yaml"))]:
+        quick = yaml.compose(source, Loader=yamlread._FastComposer)
+        assert _tree(quick) == _tree(yaml.compose(source, Loader=yaml.CSafeLoader))
