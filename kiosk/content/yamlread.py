@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError
+from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -33,6 +33,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _STR_TAG = "tag:yaml.org,2002:str"
+_CONSTRUCTORS = {tag: SafeConstructor.yaml_constructors[tag] for tag in _PLAIN_TAGS}
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -346,18 +347,12 @@ class _Builder:
         self.active: set[int] = set()
         # Only the constructor: a whole SafeLoader is a reference cycle (its parser state
         # points back at it), left for the cycle collector after every file.
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.constructor = SafeConstructor()
 
     def build(self, node: Node, path: KeyPath, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            if self.plain:
-                raise _too_many_values()
-            raise YamlError(
-                f"the file expands to more than {MAX_VALUES} values (anchors and aliases "
-                "repeated too often); write the values out plainly",
-                *_location(node),
-            )
+            self._too_many(node)
         if depth > MAX_DEPTH:
             raise YamlError(f"nesting is too deep (more than {MAX_DEPTH} levels)", *_location(node))
         if self.locating and path not in self.values:
@@ -377,11 +372,38 @@ class _Builder:
         finally:
             self.active.discard(id(node))
 
+    def _too_many(self, node: Node) -> None:
+        if self.plain:
+            raise _too_many_values()
+        raise YamlError(
+            f"the file expands to more than {MAX_VALUES} values (anchors and aliases "
+            "repeated too often); write the values out plainly",
+            *_location(node),
+        )
+
+    def _text(self, node: Node, depth: int) -> bool:
+        """Whether `node`, a child at `depth`, is plain text that needs nothing from build():
+        then the caller takes its value itself and counts it (most values of a file)."""
+        return (
+            node.tag == _STR_TAG and node.__class__ is ScalarNode and not self.locating
+            and depth <= MAX_DEPTH
+        )
+
     def _container(self, node: Node, path: KeyPath, depth: int) -> Any:
         if isinstance(node, SequenceNode):
             self._require_tag(node, _SEQ_TAG)
-            items = enumerate(node.value)
-            return [self.build(item, (*path, i), depth + 1) for i, item in items]
+            items: list[Any] = []
+            texts = 0
+            for i, item in enumerate(node.value):
+                if self._text(item, depth + 1):
+                    texts += 1
+                    items.append(item.value)
+                else:
+                    items.append(self.build(item, (*path, i), depth + 1))
+            self.count += texts
+            if self.count > MAX_VALUES:
+                self._too_many(node)
+            return items
         if isinstance(node, MappingNode):
             self._require_tag(node, _MAP_TAG)
             return self._mapping(node, path, depth)
@@ -393,16 +415,17 @@ class _Builder:
         if node.tag == _STR_TAG:
             return node.value
         try:
-            return self.constructor.construct_object(node, deep=False)
+            # The value's own constructor: construct_object would also keep every value made.
+            return _CONSTRUCTORS[node.tag](self.constructor, node)
         except (ConstructorError, ValueError, OverflowError):
             return node.value  # such as a date that does not exist: validation says what is wrong
 
     def _mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Node] = {}
         merged: list[dict[str, Any]] = []
         if self.plain:
             self.count += len(node.value)  # the keys
+        texts = 0
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 merged.extend(self._merge_sources(value_node, path, depth))
@@ -411,26 +434,43 @@ class _Builder:
                 raise YamlError(
                     "a key must be a plain word, not a list or mapping", *_location(key_node)
                 )
-            if key_node.tag == _STR_TAG:
-                key = key_node.value
-            else:
-                key_value = self._scalar(key_node)
-                if not isinstance(key_value, Hashable) or key_value is None:
-                    raise YamlError("a key must be a plain word", *_location(key_node))
-                key = str(key_value).lower() if isinstance(key_value, bool) else str(key_value)
-            if key in first_seen:
+            key = key_node.value if key_node.tag == _STR_TAG else self._key(key_node)
+            if key in result:  # merged keys come in after this loop
+                first = self._first_key(node, key)
                 self.document.duplicates.append(
-                    ((*path, key), _location(key_node), _location(first_seen[key]))
+                    ((*path, key), _location(key_node), _location(first))
                 )
                 continue
-            first_seen[key] = key_node
             if self.locating:
                 self.keys[(*path, key)] = _location(key_node)
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+            if self._text(value_node, depth + 1):
+                texts += 1
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, (*path, key), depth + 1)
+        self.count += texts
+        if self.count > MAX_VALUES:
+            self._too_many(node)
         for source in merged:
             for key, value in source.items():
                 result.setdefault(key, value)
         return result
+
+    def _key(self, key_node: ScalarNode) -> str:
+        """A key that is not plain text, as text ("yes: 1" has the key "true")."""
+        value = self._scalar(key_node)
+        if not isinstance(value, Hashable) or value is None:
+            raise YamlError("a key must be a plain word", *_location(key_node))
+        return str(value).lower() if isinstance(value, bool) else str(value)
+
+    def _first_key(self, node: MappingNode, key: str) -> Node:
+        """The first key node of `node` that reads as `key` (for a duplicate key's message)."""
+        for key_node, _ in node.value:
+            if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE_TAG:
+                text = key_node.value if key_node.tag == _STR_TAG else self._key(key_node)
+                if text == key:
+                    return key_node
+        raise AssertionError(f"no key {key!r}")  # pragma: no cover - the key was read from node
 
     def _merge_sources(self, node: Node, path: KeyPath, depth: int) -> list[dict[str, Any]]:
         items = node.value if isinstance(node, SequenceNode) else [node]
