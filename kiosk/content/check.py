@@ -5,8 +5,10 @@ Errors stop content from being used; warnings are things a careful spa manager w
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,6 +30,8 @@ from kiosk.content.yamlread import KeyPath
 M = TypeVar("M", bound=Model)
 
 MIN_CONTRAST = 4.5
+VERIFY_THREADS = 4
+VERIFY_TOGETHER_FROM = 8  # files; fewer are verified one after another
 # Matched against lower-case text (twice as quick as asking the pattern to ignore case).
 HEALTH_WORDS = re.compile(
     r"\b(detox\w*|desintox\w*|cur(e|es|ed|ing|a|ar|an)|treat(s|ed|ing|ment|ments)?|"
@@ -214,26 +218,42 @@ def _assets(
     for i, package in enumerate(packages.packages if packages else ()):
         if package.image:
             refs.append(("packages.yaml", ("packages", i, "image"), package.image))
-    verified: dict[str, str | None] = {}
     # Many options share an icon: each distinct path is looked up once.
     resolved: dict[str, tuple[Path | None, str | None, str]] = {}
     folder = AssetFolder(sources.assets)
-    for name, where, relative in refs:
+    for _, _, relative in refs:
         if relative not in resolved:
             resolved[relative] = (*folder.resolve(relative), kind_of(relative))
+    verified = _verified(
+        {relative: path for relative, (path, why, _) in resolved.items() if path and not why},
+        verify,
+    )
+    for name, where, relative in refs:
         path, why, kind = resolved[relative]
         if why is None and path is not None:
             wanted = "font" if where[-1] == "font" else "image"
             if kind != wanted:
                 expected = "a font file (.ttf, .otf)" if wanted == "font" else "an image"
                 why = f"'{relative}' is not {expected}"
-            elif verify is not None:
-                if relative not in verified:
-                    verified[relative] = verify(path)
-                if verified[relative] is not None:
-                    why = f"'{relative}' {verified[relative]}"
+            elif verified.get(relative) is not None:
+                why = f"'{relative}' {verified[relative]}"
         if why is not None:
             sources.error(name, where, why)
+
+
+def _verified(
+    files: dict[str, Path], verify: FileVerifier | None
+) -> dict[str, str | None]:
+    """What `verify` says of each file, by the name staff wrote. Decoding pictures is most of a
+    first check of a big set, and the decoders let go of Python's lock: a few at a time."""
+    if verify is None:
+        return {}
+    names = list(files)
+    if len(names) < VERIFY_TOGETHER_FROM:
+        return {name: verify(files[name]) for name in names}
+    workers = min(VERIFY_THREADS, os.cpu_count() or 1)
+    with ThreadPoolExecutor(workers, thread_name_prefix="verify") as pool:
+        return dict(zip(names, pool.map(verify, (files[name] for name in names)), strict=True))
 
 
 def _texts(
