@@ -7,8 +7,11 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kiosk.content import yamlread
+from kiosk.content import yamlfast, yamlread
 from kiosk.content.yamlread import MAX_FILE_BYTES, YamlError, parse_yaml, read_yaml
 
 FAST = 1.0  # seconds: "refused in well under a second"
@@ -237,17 +240,89 @@ def _tree(node: object) -> object:
     return (node.tag, [_tree(child) for child in node.value])  # type: ignore[attr-defined]
 
 
-@pytest.mark.skipif(yamlread._FastComposer is None, reason="PyYAML without libyaml")
+@pytest.mark.skipif(yamlfast.FastComposer is None, reason="PyYAML without libyaml")
 def test_the_quicker_composer_gives_the_same_nodes_as_pyyaml() -> None:
-    import yaml
-
     text = (
         "a: yes\nb: 'yes'\nc: 1e3\nd: 0x1F\ne: ~\nf: 2024-01-01\ng: .inf\nh: =\nj: \"1\"\n"
         "k: -1.5\nl: null\nm: True\nn: [30, '30', \"no\", No, 1_000, 2024-01-01 10:00:00]\n"
         "o: {p: 1.0, q: off, r: \"\"}\n'': s\nt: ''\nu:\nbase: &b {v: 1}\nw: {<<: *b}\n"
     )
     content = Path(__file__).parents[1] / "content"
-    assert yamlread._FastComposer is not None
+    assert yamlfast.FastComposer is not None
     for source in [text, text, *(f.read_text("utf-8") for f in content.glob("*.yaml"))]:
-        quick = yaml.compose(source, Loader=yamlread._FastComposer)
+        quick = yaml.compose(source, Loader=yamlfast.FastComposer)
         assert _tree(quick) == _tree(yaml.compose(source, Loader=yaml.CSafeLoader))
+
+
+def _full_way(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> yamlread.YamlDocument:
+    with monkeypatch.context() as patch:
+        patch.setattr(yamlread, "read_plain", _always_unusual)
+        return parse_yaml(raw)
+
+
+def _always_unusual(text: str, max_values: int, max_depth: int) -> None:
+    raise yamlfast.Unusual
+
+
+_WORDS = st.sampled_from(
+    ["yes", "No", "~", "null", "", "30", "-1.5", "1e3", "0x1F", ".inf", "2024-01-01", "2025-02-30",
+     "2024-01-01 10:00:00", "<<", "=", "true", "x: y", "- a", "#", "'q'", "é", "a\nb", "  s  "]
+)
+_SCALARS = st.one_of(_WORDS, st.text(max_size=8), st.integers(), st.booleans(), st.none())
+_DATA = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(_SCALARS, inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(data=_DATA, flow=st.sampled_from([None, True, False]), quoted=st.booleans())
+def test_a_plain_file_reads_the_same_the_quick_way_and_the_full_way(
+    data: object, flow: bool | None, quoted: bool
+) -> None:
+    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    if not quoted:
+        text = text.replace("'", "")  # plain words: YAML decides what they are
+    raw = text.encode()
+    with pytest.MonkeyPatch.context() as patch:
+        try:
+            full = _full_way(raw, patch)
+        except YamlError as exc:
+            with pytest.raises(YamlError) as quick_error:
+                parse_yaml(raw)
+            assert quick_error.value.message == exc.message
+            return
+    quick = parse_yaml(raw)
+    assert repr(quick.data) == repr(full.data)
+    assert (quick.values, quick.keys, quick.duplicates) == (
+        full.values, full.keys, full.duplicates
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n", "? [a]\n: 1\n", "a: *x\n", "<<: {b: 1}\n", "a: !!python/name:os.system\n",
+        "a: !foo x\n", "--- 1\n--- 2\n", "a: [1, 2\n", "~: x\n", "a: !!set {b}\n",
+        "x: " + "[" * 70 + "]" * 70 + "\n", "a: <<\n", "!!binary a: 1\n",
+        # and some that the quick way reads itself
+        "bad_date: 2025-02-30\nd: 2024-01-01\nyes: no\n3: 1.5\nn: ~\ne:\n", "- [a, {b: c}]\n",
+        "!!str 30: !!int '7'\nx: !!float 1\n", "--- {a: 1}\n...\n", "", "# nothing\n", "---\n",
+    ],
+)
+def test_what_the_quick_way_leaves_to_the_full_way_reads_as_before(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = text.encode()
+    try:
+        full = _full_way(raw, monkeypatch)
+    except YamlError as exc:
+        with pytest.raises(YamlError) as error:
+            parse_yaml(raw)
+        assert (error.value.message, error.value.line) == (exc.message, exc.line)
+        return
+    quick = parse_yaml(raw)
+    assert repr(quick.data) == repr(full.data) and quick.duplicates == full.duplicates

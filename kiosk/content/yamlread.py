@@ -17,6 +17,18 @@ import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from kiosk.content.yamlfast import (
+    CONSTRUCTORS,
+    MAP_TAG,
+    MERGE_TAG,
+    PLAIN_TAGS,
+    SEQ_TAG,
+    STR_TAG,
+    FastComposer,
+    Unusual,
+    read_plain,
+)
+
 MAX_FILE_BYTES = 1024 * 1024
 MAX_VALUES = 100_000
 MAX_DEPTH = 64
@@ -24,19 +36,6 @@ MAX_DEPTH = 64
 Location = tuple[int, int]
 KeyPath = tuple[str | int, ...]
 
-_PLAIN_TAGS = {
-    "tag:yaml.org,2002:str",
-    "tag:yaml.org,2002:int",
-    "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool",
-    "tag:yaml.org,2002:null",
-    "tag:yaml.org,2002:timestamp",
-}
-_STR_TAG = "tag:yaml.org,2002:str"
-_CONSTRUCTORS = {tag: SafeConstructor.yaml_constructors[tag] for tag in _PLAIN_TAGS}
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 class YamlError(Exception):
@@ -58,7 +57,7 @@ class YamlDocument:
     def __init__(self, data: Any = None) -> None:
         self.data = data
         self.duplicates: list[tuple[KeyPath, Location, Location]] = []
-        self._root: Node | None = None
+        self._root: Node | str | None = None  # the composed file, or its text (composed later)
         self._plain = False
         self._located: tuple[dict[KeyPath, Location], dict[KeyPath, Location]] | None = None
 
@@ -87,11 +86,12 @@ class YamlDocument:
         if self._located is None:
             values: dict[KeyPath, Location] = {}
             keys: dict[KeyPath, Location] = {}
-            if self._root is not None:
+            root = _compose(self._root) if isinstance(self._root, str) else self._root
+            if root is not None:
                 # The same walk as the first, now noting where everything is; it cannot fail,
                 # as it did not the first time.
                 _Builder(YamlDocument(), plain=self._plain, locations=(values, keys)).build(
-                    self._root, (), 0
+                    root, (), 0
                 )
             self._located = (values, keys)
             self._root = None
@@ -118,6 +118,14 @@ def read_yaml(file: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
 
 def parse_yaml(raw: bytes) -> YamlDocument:
     text = _decode(raw)
+    try:
+        data = read_plain(text, MAX_VALUES, MAX_DEPTH)
+    except Unusual:
+        pass  # the full way, below
+    else:
+        document = YamlDocument(data)
+        document._root, document._plain = text, True
+        return document
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -151,9 +159,9 @@ def parse_yaml(raw: bytes) -> YamlDocument:
 def _compose(text: str) -> Node | None:
     """Compose with libyaml when it is there (several times faster on a big file); when it finds
     a mistake, let the pure-Python parser find it again: its messages say more."""
-    if _FastComposer is not None:
+    if FastComposer is not None:
         try:
-            return yaml.compose(text, Loader=_FastComposer)
+            return yaml.compose(text, Loader=FastComposer)
         except yaml.YAMLError as exc:
             if "nesting depth" in str(exc):
                 mark = getattr(exc, "problem_mark", None)
@@ -161,45 +169,6 @@ def _compose(text: str) -> Node | None:
                 message = f"nesting is too deep (more than {MAX_DEPTH} levels)"
                 raise YamlError(message, *where) from exc
     return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-_resolved: dict[str, str] = {}  # the tag of a plain (unquoted) value, by its text
-
-
-def _fast_composer() -> type[yaml.CSafeLoader] | None:
-    """libyaml's composer with PyYAML's safe tag rules, asked for more cheaply: libyaml calls
-    back into Python for every value (three calls), a third of the time of composing a big
-    file. The tag of a quoted value is always text, a plain value's tag depends only on its text
-    (so it is remembered), and without path resolvers (the safe loader has none) there is no
-    path to follow."""
-    base = getattr(yaml, "CSafeLoader", None)
-    if base is None or base.yaml_path_resolvers:
-        return None
-    resolve = base.resolve
-
-    class FastComposer(base):  # type: ignore[misc, valid-type]
-        def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-            if kind is not ScalarNode:
-                return resolve(self, kind, value, implicit)  # type: ignore[no-any-return]
-            if not implicit[0]:
-                return _STR_TAG
-            tag = _resolved.get(value)
-            if tag is None:
-                tag = resolve(self, kind, value, implicit)
-                if len(_resolved) < 4096 and len(value) <= 64:
-                    _resolved[value] = tag
-            return tag
-
-        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-            pass
-
-        def ascend_resolver(self) -> None:
-            pass
-
-    return FastComposer
-
-
-_FastComposer = _fast_composer()
 
 
 def _plain_syntax_error(exc: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | None]:
@@ -358,7 +327,7 @@ class _Builder:
         if self.locating and path not in self.values:
             mark = node.start_mark
             self.values[path] = (mark.line + 1, mark.column + 1)
-        if node.tag == _STR_TAG and isinstance(node, ScalarNode):
+        if node.tag == STR_TAG and isinstance(node, ScalarNode):
             return node.value
         if isinstance(node, ScalarNode):
             return self._scalar(node)
@@ -385,13 +354,13 @@ class _Builder:
         """Whether `node`, a child at `depth`, is plain text that needs nothing from build():
         then the caller takes its value itself and counts it (most values of a file)."""
         return (
-            node.tag == _STR_TAG and node.__class__ is ScalarNode and not self.locating
+            node.tag == STR_TAG and node.__class__ is ScalarNode and not self.locating
             and depth <= MAX_DEPTH
         )
 
     def _container(self, node: Node, path: KeyPath, depth: int) -> Any:
         if isinstance(node, SequenceNode):
-            self._require_tag(node, _SEQ_TAG)
+            self._require_tag(node, SEQ_TAG)
             items: list[Any] = []
             texts = 0
             for i, item in enumerate(node.value):
@@ -405,18 +374,18 @@ class _Builder:
                 self._too_many(node)
             return items
         if isinstance(node, MappingNode):
-            self._require_tag(node, _MAP_TAG)
+            self._require_tag(node, MAP_TAG)
             return self._mapping(node, path, depth)
         raise YamlError("unsupported YAML node", *_location(node))
 
     def _scalar(self, node: ScalarNode) -> Any:
-        if node.tag not in _PLAIN_TAGS:
+        if node.tag not in PLAIN_TAGS:
             raise YamlError(_tag_message(node.tag), *_location(node))
-        if node.tag == _STR_TAG:
+        if node.tag == STR_TAG:
             return node.value
         try:
             # The value's own constructor: construct_object would also keep every value made.
-            return _CONSTRUCTORS[node.tag](self.constructor, node)
+            return CONSTRUCTORS[node.tag](self.constructor, node)
         except (ConstructorError, ValueError, OverflowError):
             return node.value  # such as a date that does not exist: validation says what is wrong
 
@@ -427,14 +396,14 @@ class _Builder:
             self.count += len(node.value)  # the keys
         texts = 0
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
+            if key_node.tag == MERGE_TAG:
                 merged.extend(self._merge_sources(value_node, path, depth))
                 continue
             if not isinstance(key_node, ScalarNode):
                 raise YamlError(
                     "a key must be a plain word, not a list or mapping", *_location(key_node)
                 )
-            key = key_node.value if key_node.tag == _STR_TAG else self._key(key_node)
+            key = key_node.value if key_node.tag == STR_TAG else self._key(key_node)
             if key in result:  # merged keys come in after this loop
                 first = self._first_key(node, key)
                 self.document.duplicates.append(
@@ -466,8 +435,8 @@ class _Builder:
     def _first_key(self, node: MappingNode, key: str) -> Node:
         """The first key node of `node` that reads as `key` (for a duplicate key's message)."""
         for key_node, _ in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE_TAG:
-                text = key_node.value if key_node.tag == _STR_TAG else self._key(key_node)
+            if isinstance(key_node, ScalarNode) and key_node.tag != MERGE_TAG:
+                text = key_node.value if key_node.tag == STR_TAG else self._key(key_node)
                 if text == key:
                     return key_node
         raise AssertionError(f"no key {key!r}")  # pragma: no cover - the key was read from node
