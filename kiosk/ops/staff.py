@@ -15,14 +15,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import enum
-import getpass
-import hashlib
-import hmac
 import json
 import logging
 import os
 import re
-import secrets
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -72,6 +68,8 @@ def lock_seconds(failures: int) -> float:
 
 
 def _hash(pin: str, salt: bytes) -> bytes:
+    import hashlib  # the PIN's modules are not needed until staff use it (start-up time)
+
     return hashlib.scrypt(pin.encode("ascii"), salt=salt, dklen=32, **SCRYPT)
 
 
@@ -92,6 +90,8 @@ class PinStore:
         OSError when the file cannot be written."""
         if not isinstance(pin, str) or not _PIN.fullmatch(pin):
             raise ValueError(PIN_RULE)
+        import secrets
+
         salt = secrets.token_bytes(16)
         record = {
             "format": _FORMAT,
@@ -167,6 +167,9 @@ class PinStore:
             return None
         if not isinstance(pin, str) or not _PIN.fullmatch(pin):
             return False
+        import hashlib
+        import hmac
+
         try:
             actual = hashlib.scrypt(
                 pin.encode("ascii"), salt=salt, dklen=len(expected), n=n, r=r, p=p
@@ -230,6 +233,8 @@ def read_new_pin(stdin: TextIO, interactive: bool) -> str:
     """Ask twice on a terminal, or read one line from stdin for scripts. ValueError with a
     message for the person when the PINs differ or the PIN breaks the rule."""
     if interactive:
+        import getpass
+
         first = getpass.getpass("New staff PIN (4 to 8 digits): ")
         if not _PIN.fullmatch(first):
             raise ValueError(PIN_RULE)

@@ -184,7 +184,7 @@ def run_kiosk(
         on_window(kiosk)  # the bench watches the frames of the real kiosk
     if startup is not None and startup.showing_default:
         kiosk.controller.set_notice(DEFAULT_NOTICE)
-    undo_screensaver = None
+    undo_screensaver: list[Callable[[], None]] = []
     if args.windowed or size is not None:
         kiosk.window.resize(size or QSize(1280, 720))
         kiosk.window.show()
@@ -192,7 +192,9 @@ def run_kiosk(
         kiosk.lock_down()
         if not args.show_cursor:
             _on_first_frame(kiosk, _hide_cursor)
-        undo_screensaver = screensaver.inhibit()
+        # After the first frame: under X it runs `xset` twice, which the first frame need not
+        # wait for.
+        _on_first_frame(kiosk, lambda: undo_screensaver.append(screensaver.inhibit()))
 
     feed: QTimer | None = None
     try:
@@ -239,8 +241,8 @@ def run_kiosk(
         if feed is not None:
             feed.stop()
         watchdog.stopping()
-        if undo_screensaver is not None:
-            undo_screensaver()
+        for undo in undo_screensaver:
+            undo()
         kiosk.close()
         usage.close()
         lock.release()
