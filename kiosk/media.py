@@ -1,17 +1,21 @@
-"""Image and font files read with Qt's own readers: does a file really decode (`verify_file`),
-and how wide is a picture for its height (`aspect`).
+"""Image and font files read with Qt's own readers: does a file really decode (`verify_file`,
+`verify_files`), and how wide is a picture for its height (`aspect`).
 
 Kept apart from kiosk.content so that the content model stays free of Qt; `spa-kiosk check` and
-the kiosk pass `verify_file` to the loader.
+the kiosk pass `verify_files` to the loader.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.content.assets import FONT_SUFFIXES
 
 MAX_IMAGE_SIDE = 8192
+VERIFY_THREADS = 4
+VERIFY_TOGETHER_FROM = 8  # files to decode; fewer are decoded one after another
 _PROBE_SIDE = 64
 _MAX_REMEMBERED = 20_000
 
@@ -25,18 +29,40 @@ _aspects: dict[tuple[str, int, int, int, int], float] = {}
 def verify_file(path: Path) -> str | None:
     """None when `path` is a usable image or font, else why not: a phrase that follows the
     file's name, such as "is damaged or not a complete image"."""
-    try:
-        info = path.stat()
-    except OSError:
-        return _verify(path)  # the readers say what is wrong
-    key = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-    if key in _verdicts:
-        return _verdicts[key]
-    verdict = _verify(path)
-    if len(_verdicts) >= _MAX_REMEMBERED:
-        _verdicts.clear()
-    _verdicts[key] = verdict
-    return verdict
+    return verify_files([path])[0]
+
+
+def verify_files(paths: Sequence[Path]) -> list[str | None]:
+    """verify_file for each of `paths`. Decoding is most of a first check of a big set, and
+    Qt's decoders let go of Python's lock: files not seen before are decoded a few at a time."""
+    verdicts: list[str | None] = [None] * len(paths)
+    new: list[tuple[int, tuple[str, int, int, int, int] | None]] = []
+    for index, path in enumerate(paths):
+        try:
+            info = path.stat()
+        except OSError:
+            new.append((index, None))  # the readers say what is wrong
+            continue
+        key = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        if key in _verdicts:
+            verdicts[index] = _verdicts[key]
+        else:
+            new.append((index, key))
+    if len(new) < VERIFY_TOGETHER_FROM:
+        found = [_verify(paths[index]) for index, _ in new]
+    else:
+        from concurrent.futures import ThreadPoolExecutor
+
+        workers = min(VERIFY_THREADS, os.cpu_count() or 1)
+        with ThreadPoolExecutor(workers, thread_name_prefix="verify") as pool:
+            found = list(pool.map(_verify, [paths[index] for index, _ in new]))
+    for (index, remembered_as), verdict in zip(new, found, strict=True):
+        verdicts[index] = verdict
+        if remembered_as is not None:
+            if len(_verdicts) >= _MAX_REMEMBERED:
+                _verdicts.clear()
+            _verdicts[remembered_as] = verdict
+    return verdicts
 
 
 def aspect(path: Path | None) -> float:

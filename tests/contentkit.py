@@ -139,9 +139,9 @@ def problem_lines(folder: Path, *, verify: bool = True) -> list[str]:
 
     verifier = None
     if verify:
-        from kiosk.media import verify_file
+        from kiosk.media import verify_files
 
-        verifier = verify_file
+        verifier = verify_files
     result = load_content(folder, verifier)
     return [problem.format(relative_to=folder.parent) for problem in result.problems]
 

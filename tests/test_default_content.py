@@ -8,14 +8,14 @@ import pytest
 
 from kiosk.content.load import LoadResult, load_content
 from kiosk.guest.recommend import suggest
-from kiosk.media import verify_file
+from kiosk.media import verify_files
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def result() -> LoadResult:
-    return load_content(REPO / "content", verify_file)
+    return load_content(REPO / "content", verify_files)
 
 
 def test_default_content_has_no_error_and_no_warning(result: LoadResult) -> None:

@@ -37,3 +37,16 @@ def test_aspect_follows_a_changed_file(tmp_path: Path) -> None:
     _png(tmp_path / "other.png", 100, 200).replace(picture)
     os.utime(picture, ns=(1, 1))
     assert media.aspect(picture) == 0.5
+
+
+def test_many_files_are_verified_together_each_verdict_in_its_place(tmp_path: Path) -> None:
+    good = [_png(tmp_path / f"slide-{i}.png", 64, 36) for i in range(12)]
+    (tmp_path / "broken.png").write_bytes(good[0].read_bytes()[:60])
+    (tmp_path / "font.ttf").write_bytes(b"\x00\x01\x00\x00" + b"\x00" * 60)
+    paths = [*good[:6], tmp_path / "broken.png", tmp_path / "missing.png", tmp_path / "font.ttf",
+             *good[6:]]
+    verdicts = media.verify_files(paths)
+    assert [v is None for v in verdicts] == [True] * 6 + [False, False, True] + [True] * 6
+    assert verdicts[6] is not None and "damaged" in verdicts[6]
+    assert media.verify_files(paths) == verdicts  # the second time from what was seen
+    assert media.verify_file(tmp_path / "broken.png") == verdicts[6]

@@ -33,7 +33,7 @@ theme: {accent: "#E8643C", reduced_motion: true}
 
 
 def _checked(folder: Path) -> LoadResult:
-    result = load_content(folder, lambda path: None)
+    result = load_content(folder, lambda paths: [None] * len(paths))
     assert result.content is not None, [p.format() for p in result.problems]
     return result
 

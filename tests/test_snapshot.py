@@ -16,7 +16,7 @@ from kiosk.content.result import LoadResult
 
 
 def _checked(folder: Path) -> LoadResult:
-    result = load_content(folder, lambda path: None)
+    result = load_content(folder, lambda paths: [None] * len(paths))
     assert result.content is not None, [p.format() for p in result.problems]
     return result
 

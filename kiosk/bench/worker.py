@@ -434,14 +434,14 @@ def _qt_meta(kiosk: KioskWindow) -> dict[str, Any]:
 def check(args: argparse.Namespace) -> None:
     """--count loads and checks of the content, as `spa-kiosk check` does them."""
     from kiosk.content.load import load_content
-    from kiosk.media import verify_file
+    from kiosk.media import verify_files
 
     folder = Path(args.content)
     times = []
     result = None
     for _ in range(args.count):
         start = time.perf_counter()
-        result = load_content(folder, verify_file)
+        result = load_content(folder, verify_files)
         times.append((time.perf_counter() - start) * 1000)
     assert result is not None
     emit({"check_ms": times, "errors": len(result.errors), "warnings": len(result.warnings),

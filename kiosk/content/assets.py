@@ -6,16 +6,16 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif", ".bmp"})
 FONT_SUFFIXES = frozenset({".ttf", ".otf", ".ttc"})
 MAX_ASSET_BYTES = 20 * 1024 * 1024
 
-# Looks at a real file and says what is wrong with it (None when it is fine). The Qt-based
+# Looks at real files and says what is wrong with each (None when it is fine). The Qt-based
 # checker lives in kiosk.media so that this package stays free of Qt.
-FileVerifier = Callable[[Path], str | None]
+FileVerifier = Callable[[Sequence[Path]], list[str | None]]
 
 _WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 # Absolute on some system: from the root ("/", "\\", "\\\\server"), or a drive ("C:\\", "C:/").

@@ -5,10 +5,8 @@ Errors stop content from being used; warnings are things a careful spa manager w
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,8 +28,6 @@ from kiosk.content.yamlread import KeyPath
 M = TypeVar("M", bound=Model)
 
 MIN_CONTRAST = 4.5
-VERIFY_THREADS = 4
-VERIFY_TOGETHER_FROM = 8  # files; fewer are verified one after another
 # Matched against lower-case text (twice as quick as asking the pattern to ignore case).
 HEALTH_WORDS = re.compile(
     r"\b(detox\w*|desintox\w*|cur(e|es|ed|ing|a|ar|an)|treat(s|ed|ing|ment|ments)?|"
@@ -244,16 +240,11 @@ def _assets(
 def _verified(
     files: dict[str, Path], verify: FileVerifier | None
 ) -> dict[str, str | None]:
-    """What `verify` says of each file, by the name staff wrote. Decoding pictures is most of a
-    first check of a big set, and the decoders let go of Python's lock: a few at a time."""
+    """What `verify` says of each file, by the name staff wrote."""
     if verify is None:
         return {}
     names = list(files)
-    if len(names) < VERIFY_TOGETHER_FROM:
-        return {name: verify(files[name]) for name in names}
-    workers = min(VERIFY_THREADS, os.cpu_count() or 1)
-    with ThreadPoolExecutor(workers, thread_name_prefix="verify") as pool:
-        return dict(zip(names, pool.map(verify, (files[name] for name in names)), strict=True))
+    return dict(zip(names, verify([files[name] for name in names]), strict=True))
 
 
 def _texts(

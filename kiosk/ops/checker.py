@@ -48,9 +48,9 @@ def read_content(folder: Path) -> LoadResult:
 def read_here(folder: Path) -> LoadResult:
     """Read and check `folder` in this process."""
     from kiosk.content.load import load_content
-    from kiosk.media import verify_file
+    from kiosk.media import verify_files
 
-    return load_content(folder, verify_file)
+    return load_content(folder, verify_files)
 
 
 def check_in_helper(folder: Path) -> LoadResult:

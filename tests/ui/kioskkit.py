@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.content.load import load_content
 from kiosk.content.model import Content
-from kiosk.media import verify_file
+from kiosk.media import verify_files
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.scheduler import Clock, SimulatedClock
 
@@ -120,7 +120,7 @@ def write_test_content(root: Path, **overrides: str) -> Path:
 
 
 def load_test_content(folder: Path) -> Content:
-    result = load_content(folder, verify_file)
+    result = load_content(folder, verify_files)
     assert result.content is not None, [p.format() for p in result.problems]
     return result.content
 
