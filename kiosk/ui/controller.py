@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk import media
 from kiosk.content.opening import Opening
@@ -31,6 +31,7 @@ Fonts = Callable[[str | None, Path], str]
 """Registers the theme's font (a family name, or a file in the assets) and names its family."""
 
 SCREENS = ("attract", "question", "result", "consult")
+RETIRE_AFTER_MS = 2000  # after a new set is put on screen: its cross-fade is over by then
 
 
 class UsageSink(Protocol):
@@ -181,6 +182,10 @@ class KioskController(QObject):
         if content is None:
             return
         self._notice = ""
+        # The set on screen until now is let go once the cross-fade to the new one is over:
+        # freeing a big set takes a few milliseconds that the fade's first frames need.
+        retired = [self._content]
+        QTimer.singleShot(RETIRE_AFTER_MS, retired.clear)
         self._take(content)
         self.contentChanged.emit()
         self.languageChanged.emit()

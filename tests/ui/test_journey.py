@@ -442,6 +442,24 @@ def test_new_content_waits_for_the_next_slide(start_kiosk: Any, tmp_path: Path) 
     guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Fresh from the staff")
 
 
+def test_the_set_taken_off_screen_is_let_go_once_its_fade_is_over(
+    start_kiosk: Any, tmp_path: Path
+) -> None:
+    import weakref
+
+    from kiosk.ui.controller import RETIRE_AFTER_MS
+
+    old = load_test_content(write_test_content(tmp_path / "old"))
+    guest = start_kiosk(old)
+    was_on_screen = weakref.ref(old)
+    del old
+    guest.controller.set_content(load_test_content(write_test_content(tmp_path / "new")))
+    guest.clock.advance(5)
+    guest.qtbot.waitUntil(lambda: guest.controller.pending_content is None)
+    assert was_on_screen() is not None  # not freed while the new set fades in
+    guest.qtbot.waitUntil(lambda: was_on_screen() is None, timeout=RETIRE_AFTER_MS + 2000)
+
+
 def test_a_guest_mid_journey_finishes_on_the_content_they_started(
     start_kiosk: Any, tmp_path: Path
 ) -> None:
