@@ -70,3 +70,24 @@ def test_the_helper_does_not_get_the_kiosks_systemd_sockets(
     monkeypatch.setattr(checker, "helper_command", lambda: [sys.executable, "-c", probe])
     with pytest.raises(checker.HelperFailed, match="unreadable result"):  # exit 0, wrote nothing
         checker.check_in_helper(tmp_path)
+
+
+def test_a_set_from_the_helper_is_kept_for_the_next_start_as_the_helper_pickled_it(
+    make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.content import snapshot
+    from kiosk.content.fingerprint import fingerprint
+
+    folder = make_content()
+    result = checker.check_in_helper(folder)
+
+    def no_pickling_here(stream: object) -> None:
+        raise AssertionError("the kiosk pickled the set again")
+
+    monkeypatch.setattr(snapshot, "content_pickler", no_pickling_here)
+    target = tmp_path / "data" / "snapshot"
+    snapshot.save(target, result, fingerprint(folder))
+    assert snapshot.load(target, folder, fingerprint(folder)) == (result, True)
+    monkeypatch.undo()
+    snapshot.save(target, result, fingerprint(folder))  # the helper's bytes are used once
+    assert snapshot.load(target, folder, fingerprint(folder)) == (result, True)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from kiosk.content.fingerprint import Fingerprint
     from kiosk.content.model import Content
 
-FORMAT = 3  # 3: the content classes became plain dataclasses
+FORMAT = 4  # 3: the content classes became plain dataclasses; 4: header and result apart
 COLOURS = ("background", "surface", "text", "muted", "accent")
 
 

@@ -37,11 +37,17 @@ FORMAT = opening.FORMAT
 def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
     """Keep `result`, read from its folder while the folder looked like `seen`. Never raises:
     without a snapshot the next start is only slower."""
+    global _pickled
     buffer = io.BytesIO()
+    kept, _pickled = _pickled, None
     try:
         first = opening.opening_of(result.content) if result.content is not None else None
         opening.write(buffer, first, result.folder, seen)
-        content_pickler(buffer).dump((_header(result.folder, seen), result))
+        pickle.dump(_header(result.folder, seen), buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        if kept is not None and kept[0] is result:
+            buffer.write(kept[1])
+        else:
+            content_pickler(buffer).dump(result)
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=target.parent)
         with os.fdopen(handle, "wb") as stream:
@@ -49,6 +55,18 @@ def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
         os.replace(temporary, target)
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         log.warning("could not keep a snapshot of the content for the next start: %s", exc)
+
+
+# A result as the checking helper pickled it (content_pickler), for `save` to write as it is:
+# pickling a big set again holds Python's lock for several milliseconds, which the screen's
+# thread waits for. One at a time, let go when saved or when another arrives.
+_pickled: tuple[LoadResult, bytes] | None = None
+
+
+def keep_pickled(result: LoadResult, raw: bytes) -> None:
+    """`raw` is `result` pickled by content_pickler: the next `save` of it may write it."""
+    global _pickled
+    _pickled = (result, raw)
 
 
 def content_pickler(stream: BinaryIO) -> pickle.Pickler:
@@ -81,16 +99,16 @@ def _read(target: Path, folder: Path) -> tuple[LoadResult, Fingerprint] | None:
     try:
         stream = io.BytesIO(raw)
         pickle.load(stream)  # the opening
-        header, result = pickle.load(stream)  # our own file, in a folder only the kiosk writes
+        header = pickle.load(stream)  # our own file, in a folder only the kiosk writes
+        if not isinstance(header, tuple) or not header or header != _header(folder, header[-1]):
+            return None  # another folder, or another version of the kiosk or of Python
+        result = pickle.load(stream)
     except Exception as exc:  # any damage at all means: read the folder instead
         log.info("content snapshot not used (%s: %s)", type(exc).__name__, exc)
         return None
-    if not isinstance(header, tuple) or not isinstance(result, LoadResult) or not header:
+    if not isinstance(result, LoadResult):
         return None
-    seen = header[-1]
-    if header != _header(folder, seen):
-        return None
-    return result, seen
+    return result, header[-1]
 
 
 def _header(folder: Path, seen: Fingerprint) -> tuple[Any, ...]:

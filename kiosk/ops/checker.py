@@ -75,11 +75,15 @@ def check_in_helper(folder: Path) -> LoadResult:
         if done.returncode != 0:
             raise HelperFailed(f"exit status {done.returncode}: {said[-2000:]}")
         try:
-            result = pickle.loads(target.read_bytes())  # written just now by our own helper
+            raw = target.read_bytes()
+            result = pickle.loads(raw)  # written just now by our own helper
         except Exception as exc:
             raise HelperFailed(f"unreadable result ({type(exc).__name__}: {exc})") from exc
     if not isinstance(result, LoadResult):
         raise HelperFailed(f"unexpected result {type(result).__name__}")
+    from kiosk.content import snapshot
+
+    snapshot.keep_pickled(result, raw)  # the copy for the next start is written from these
     return result
 
 
