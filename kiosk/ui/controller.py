@@ -74,6 +74,10 @@ class KioskController(QObject):
         self._content = None if isinstance(content, Opening) else content
         self._later = later
         self._pending: Content | None = None
+        self._retired: Content | None = None  # the set last taken off screen, let go soon
+        self._retire_timer = QTimer(self)
+        self._retire_timer.setSingleShot(True)
+        self._retire_timer.timeout.connect(self._let_go_of_retired)
         self._notice = ""
         self._finished = False
         self._reached = ""
@@ -184,11 +188,14 @@ class KioskController(QObject):
         self._notice = ""
         # The set on screen until now is let go once the cross-fade to the new one is over:
         # freeing a big set takes a few milliseconds that the fade's first frames need.
-        retired = [self._content]
-        QTimer.singleShot(RETIRE_AFTER_MS, retired.clear)
+        self._retired = self._content
+        self._retire_timer.start(RETIRE_AFTER_MS)
         self._take(content)
         self.contentChanged.emit()
         self.languageChanged.emit()
+
+    def _let_go_of_retired(self) -> None:
+        self._retired = None
 
     @Property(str, notify=contentChanged)
     def notice(self) -> str:
