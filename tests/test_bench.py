@@ -52,9 +52,13 @@ def test_a_smoke_run_reports_every_figure_as_a_number(tmp_path: Path) -> None:
         steady["p99_over_p50_before"], steady["p99_over_p50_after"]
     )
     assert steady["work_ms_p99"] >= steady["work_ms_p50"] > 0
+    startup = meta["startup"]  # the parts of a start come one after the other
+    assert 0 < startup["python_up_ms_median"] < startup["modules_ms_median"]
+    assert startup["modules_ms_median"] < startup["window_ms_median"] < figures["first_frame_ms"]
 
     table = done.stdout
     for key in KEYS:
         assert key in table  # one line each, with its budget and whether it is met
     assert "budgets met" in table
     assert "steadiness: a frame's worth of work" in table
+    assert "start-up (medians, from process start): Python up" in table

@@ -44,12 +44,25 @@ def table(figures: dict[str, Any]) -> str:
         f"renderer {meta.get('renderer')} ({meta.get('scene_graph_backend')} scene graph)",
         f"screen: window {meta.get('window')} on a {meta.get('screen')} screen",
         _steadiness_line(meta.get("steadiness") or {}),
+        _startup_line(meta.get("startup") or {}, figures.get("first_frame_ms")),
         f"content: {meta.get('content')}",
         f"large set: {meta.get('large_set')}",
         f"plan: {meta.get('plan')}; load average before {meta.get('load_average_before')}, "
         f"after {meta.get('load_average_after')}; took {meta.get('bench_seconds')} s",
     ]
     return "\n".join(lines)
+
+
+def _startup_line(startup: dict[str, Any], first_frame: Any) -> str:
+    parts = ("python_up_ms_median", "modules_ms_median", "window_ms_median")
+    if not all(isinstance(startup.get(part), int | float) for part in parts):
+        return "start-up: parts not measured"
+    up, modules, window = (startup[part] for part in parts)
+    return (
+        f"start-up (medians, from process start): Python up {up:.0f} ms, kiosk and Qt modules "
+        f"imported {modules:.0f} ms, window and QML made {window:.0f} ms, first frame "
+        f"{first_frame:.0f} ms"
+    )
 
 
 def _steadiness_line(steady: dict[str, float]) -> str:
