@@ -341,6 +341,24 @@ def test_schedules_follow_the_kiosk_clock(
     guest.wait_screen("question")  # the fallback slide invites too
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768), (1280, 1024)])
+def test_slide_words_and_pictures_sit_on_whole_pixels(
+    start_kiosk: Any, default_content: Any, size: Any
+) -> None:
+    """In every frame of a fade, the words' image and the picture are copied as they are: at
+    a fraction of a pixel, or a fraction of a pixel taller than their image, the software
+    renderer resamples them (a fade frame took half as long again)."""
+    guest = start_kiosk(default_content, size=size)
+    for slide in range(3):
+        for name in ("slideWords", "slideImage"):
+            item = guest.item(name)
+            corner = item.mapToScene(item.boundingRect().topLeft())
+            for value in (corner.x(), corner.y(), item.width(), item.height()):
+                assert value == round(value), (slide, name, value)
+        guest.clock.advance(30)
+        guest.qtbot.wait(900)
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])
 def test_every_screen_fits_with_large_targets(
     start_kiosk: Any, default_content: Any, size: Any

@@ -61,12 +61,16 @@ Item {
         readonly property real wide: layer.hasImage
             ? (layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.45 - layer.style.margin)
             : Math.min(parent.width - 2 * layer.style.margin, 1500 * layer.style.s)
-        x: layer.hasImage || layer.style.portrait ? layer.style.margin : (parent.width - wide) / 2
-        width: wide
+        // Whole pixels, position and size: the words' image is then copied as it is in each
+        // frame of a fade, not resampled at a fraction of a pixel (a fade frame took 5.7 ms
+        // instead of 3.7 at 1920x1080, where the words sat 0.025 px off the pixel grid and were 499.15 px tall).
+        x: Math.round(layer.hasImage || layer.style.portrait ? layer.style.margin : (parent.width - wide) / 2)
+        width: Math.round(wide)
         readonly property real textTop: layer.style.portrait && layer.hasImage
             ? pictureRoom.y + pictureRoom.height + layer.style.gap * 2 : layer.reserveTop
         readonly property real room: parent.height - layer.reserveBottom - textTop
-        y: textTop + Math.max(0, (room - height) / 2)
+        y: Math.round(textTop + Math.max(0, (room - height) / 2))
+        height: Math.ceil(implicitHeight)
 
         FitText {
             objectName: layer.live ? "slideTitle" : ""
