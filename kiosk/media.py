@@ -53,6 +53,12 @@ def verify_files(paths: Sequence[Path]) -> list[str | None]:
     else:
         from concurrent.futures import ThreadPoolExecutor
 
+        from PySide6.QtGui import QImageReader
+
+        # Qt makes its image plugins in the thread that first needs them; made in a pool's
+        # thread, they were destroyed from another at exit ("QObject::~QObject: Timers cannot
+        # be stopped from another thread", in 2 to 6 of 8 renders).
+        QImageReader.supportedImageFormats()
         workers = min(VERIFY_THREADS, os.cpu_count() or 1)
         with ThreadPoolExecutor(workers, thread_name_prefix="verify") as pool:
             found = list(pool.map(_verify, [paths[index] for index, _ in new]))
