@@ -32,7 +32,7 @@ from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
 from kiosk.ops.usage import UsageLog
 from kiosk.paths import choose_content, default_content_dir
-from kiosk.ui.app import KioskWindow, parse_size
+from kiosk.ui.app import KioskWindow, on_first_frame, parse_size
 from kiosk.ui.staff import StaffActions, StaffController
 
 if TYPE_CHECKING:
@@ -191,10 +191,10 @@ def run_kiosk(
     else:
         kiosk.lock_down()
         if not args.show_cursor:
-            _on_first_frame(kiosk, _hide_cursor)
+            on_first_frame(kiosk.window, _hide_cursor)
         # After the first frame: under X it runs `xset` twice, which the first frame need not
         # wait for.
-        _on_first_frame(kiosk, lambda: undo_screensaver.append(screensaver.inhibit()))
+        on_first_frame(kiosk.window, lambda: undo_screensaver.append(screensaver.inhibit()))
 
     feed: QTimer | None = None
     try:
@@ -272,7 +272,7 @@ def import_qasync() -> Any:
 def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
     """Tell systemd we are up once the first frame is on screen, then ping from the main thread:
     if the UI ever freezes, the pings stop and systemd restarts the kiosk."""
-    _on_first_frame(kiosk, lambda: watchdog.ready("showing the attract loop"))
+    on_first_frame(kiosk.window, lambda: watchdog.ready("showing the attract loop"))
     interval = watchdog.watchdog_interval()
     if interval is None:
         return None
@@ -320,24 +320,6 @@ def _wait_for_a_frame(kiosk: KioskWindow, showing: Callable[[], bool], limit: fl
     finally:
         wake.stop()
         kiosk.window.frameSwapped.disconnect(swapped)
-
-
-def _on_first_frame(kiosk: KioskWindow, action: Callable[[], object]) -> None:
-    """Run `action` once, when the first frame is on screen, and stay off the frames after it.
-
-    The flag as well as the disconnect: with Qt's threaded render loop (a GPU, or Mesa under X)
-    frames are announced from the render thread, and a second announcement can already be queued
-    when the first one runs."""
-    done = [False]
-
-    def once() -> None:
-        if done[0]:
-            return
-        done[0] = True
-        kiosk.window.frameSwapped.disconnect(once)
-        action()
-
-    kiosk.window.frameSwapped.connect(once)
 
 
 def _hide_cursor() -> None:

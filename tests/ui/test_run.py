@@ -155,18 +155,16 @@ def test_content_broken_while_the_kiosk_was_off_leaves_the_last_good_content_on_
 def test_first_frame_actions_run_once_and_leave_the_frames_alone(qapp: object) -> None:
     """Hiding the cursor and telling systemd "ready" happen at the first frame only; with a
     threaded render loop a second frame can already be announced when the first one runs."""
-    from types import SimpleNamespace
-
     from PySide6.QtCore import QObject, Signal
 
-    from kiosk.ui.run import _on_first_frame
+    from kiosk.ui.app import on_first_frame
 
     class Window(QObject):
         frameSwapped = Signal()
 
     window = Window()
     calls: list[str] = []
-    _on_first_frame(SimpleNamespace(window=window), lambda: calls.append("shown"))  # type: ignore[arg-type]
+    on_first_frame(window, lambda: calls.append("shown"))  # type: ignore[arg-type]
     window.frameSwapped.emit()
     window.frameSwapped.emit()
     assert calls == ["shown"]

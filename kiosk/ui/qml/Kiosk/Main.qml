@@ -11,6 +11,8 @@ Window {
     visible: true
     // Set by `KioskWindow.lock_down()`: no frame, above other windows.
     property bool lockedDown: false
+    // Set by `KioskWindow` once the first frame is on screen.
+    property bool firstFrameShown: false
     flags: lockedDown ? Qt.Window | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint : Qt.Window
 
     Style {
@@ -23,6 +25,8 @@ Window {
 
     // Only the attract loop is made before the first frame; the other screens are made just
     // after it, in the pauses between frames (at once, should a guest be quicker than that).
+    // Their making starts only then: Qt makes them in steps on its timers, which could otherwise
+    // come before the first frame.
     Item {
         id: stage
         anchors.fill: parent
@@ -38,6 +42,7 @@ Window {
             shown: window.kiosk.screen === "question"
             Loader {
                 anchors.fill: parent
+                active: window.firstFrameShown || questionFading.shown
                 asynchronous: !questionFading.shown
                 sourceComponent: Component { QuestionScreen { style: kioskStyle; kiosk: window.kiosk } }
             }
@@ -48,6 +53,7 @@ Window {
             shown: window.kiosk.screen === "result"
             Loader {
                 anchors.fill: parent
+                active: window.firstFrameShown || resultFading.shown
                 asynchronous: !resultFading.shown
                 sourceComponent: Component { ResultScreen { style: kioskStyle; kiosk: window.kiosk } }
             }
@@ -58,6 +64,7 @@ Window {
             shown: window.kiosk.screen === "consult"
             Loader {
                 anchors.fill: parent
+                active: window.firstFrameShown || consultFading.shown
                 asynchronous: !consultFading.shown
                 sourceComponent: Component { ConsultScreen { style: kioskStyle; kiosk: window.kiosk } }
             }
