@@ -58,6 +58,26 @@ def test_the_opening_is_the_first_slide_in_the_default_language(
     assert dict(first.colours)["accent"] == "#E8643C" and first.reduced_motion
 
 
+def test_the_opening_keeps_the_shape_of_its_picture_when_told(
+    make_content: MakeContent, tmp_path: Path
+) -> None:
+    folder = make_content(kiosk=KIOSK, slides=SLIDES, assets={"hello.png": b""})
+    asked: list[Path | None] = []
+
+    def aspect(path: Path | None) -> float:
+        asked.append(path)
+        return 1.5
+
+    target = tmp_path / "snapshot"
+    snapshot.save(target, _checked(folder), fingerprint(folder), aspect)
+    kept = opening.load(target, folder, fingerprint(folder))
+
+    assert kept is not None and kept.slide_aspect == 1.5
+    assert asked == [folder.parent / "assets" / "hello.png"]
+    untold = opening.opening_of(_checked(folder).content)  # type: ignore[arg-type]
+    assert untold is not None and untold.slide_aspect == 0.0  # the first frame asks the file
+
+
 def test_no_opening_when_the_first_slide_keeps_a_schedule(
     make_content: MakeContent, tmp_path: Path
 ) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pickle
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from kiosk.content.fingerprint import Fingerprint
     from kiosk.content.model import Content
 
-FORMAT = 4  # 3: the content classes became plain dataclasses; 4: header and result apart
+FORMAT = 5  # 3: plain dataclasses; 4: header and result apart; 5: the picture's aspect
 COLOURS = ("background", "surface", "text", "muted", "accent")
 
 
@@ -48,13 +49,21 @@ class Opening:
     slide_title: str
     slide_body: str
     slide_image: Path | None
+    slide_aspect: float
+    """Width over height of the slide's picture as the screens draw it (0.0: not known): told
+    when the opening is kept, so that the first frame need not open the picture to ask."""
     slide_seconds: float
     warning_seconds: float
 
 
-def opening_of(content: Content) -> Opening | None:
+Aspect = Callable[[Path | None], float]
+"""Tells a picture's width over height (`kiosk.media.aspect`; Qt reads the file's header)."""
+
+
+def opening_of(content: Content, aspect: Aspect | None = None) -> Opening | None:
     """The opening of `content`, or None when its first slide keeps a schedule."""
     first = content.slides[0]
+    image = content.asset(first.image)
     if first.show is not None:
         return None
     kiosk = content.kiosk
@@ -74,7 +83,8 @@ def opening_of(content: Content) -> Opening | None:
         slide_id=first.id,
         slide_title=content.text(first.title, language),
         slide_body=content.text(first.body, language),
-        slide_image=content.asset(first.image),
+        slide_image=image,
+        slide_aspect=aspect(image) if aspect is not None and image is not None else 0.0,
         slide_seconds=first.seconds or kiosk.timing.slide_seconds,
         warning_seconds=kiosk.timing.warning_seconds,
     )

@@ -34,14 +34,18 @@ log = logging.getLogger("kiosk.snapshot")
 FORMAT = opening.FORMAT
 
 
-def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
+def save(
+    target: Path, result: LoadResult, seen: Fingerprint, aspect: opening.Aspect | None = None
+) -> None:
     """Keep `result`, read from its folder while the folder looked like `seen`. Never raises:
-    without a snapshot the next start is only slower."""
+    without a snapshot the next start is only slower. `aspect` tells the opening's picture's
+    shape (else the first frame asks the file)."""
     global _pickled
     buffer = io.BytesIO()
     kept, _pickled = _pickled, None
     try:
-        first = opening.opening_of(result.content) if result.content is not None else None
+        content = result.content
+        first = opening.opening_of(content, aspect) if content is not None else None
         opening.write(buffer, first, result.folder, seen)
         pickle.dump(_header(result.folder, seen), buffer, protocol=pickle.HIGHEST_PROTOCOL)
         if kept is not None and kept[0] is result:

@@ -3,10 +3,11 @@
 PySide6's wheels carry shiboken's own Python helpers (signatures, `__feature__`) as source inside
 its library, and every process that imports Qt compiles them again: ~25 ms of a kiosk's start on
 a 2-core PC. Shiboken can also take them unpacked beside itself, from `shiboken6/files.dir` (its
-`SBK_EMBED=0` switch); there they are imported like any module and Python keeps their bytecode.
-The kiosk unpacks them there once, at its first start after PySide6 is installed or upgraded,
-when that folder is writable; otherwise nothing changes. A note in the folder says which
-shiboken they came from, so an upgraded shiboken never runs an older one's helpers.
+`SBK_EMBED=0` switch, documented for debugging); there they are imported like any module and
+Python keeps their bytecode. The kiosk unpacks them there once, at its first start after PySide6
+is installed or upgraded, when that folder is writable; otherwise nothing changes. A note in the
+folder says which shiboken they came from, so an upgraded shiboken never runs an older one's
+helpers.
 """
 
 from __future__ import annotations

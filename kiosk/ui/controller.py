@@ -124,7 +124,7 @@ class KioskController(QObject):
             "title": opening.slide_title,
             "body": opening.slide_body,
             "image": _file_url(opening.slide_image),
-            "aspect": media.aspect(opening.slide_image),
+            "aspect": opening.slide_aspect or media.aspect(opening.slide_image),
             "fallback": False,
             "serial": self._slide_serial,
         }

@@ -94,3 +94,24 @@ def test_content_other_than_the_openings_replaces_its_slide(
 
     assert guest.controller.property("slide")["id"] == "other"
     guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Another start", timeout=3000)
+
+
+def test_the_first_frame_takes_the_pictures_shape_from_the_opening(
+    start_kiosk: Callable[..., Guest], content_folder: Path
+) -> None:
+    """Asking the picture file for its shape loads Qt's image plugins (~5 ms before the first
+    frame); the opening kept it, and the picture is drawn at that shape."""
+    from kiosk import media
+
+    content = load_test_content(content_folder)
+    whole = start_kiosk(content)
+    told = whole.controller.property("slide")["aspect"]
+    assert told > 0  # the test content's first slide has a picture
+
+    first = opening_of(content, media.aspect)
+    assert first is not None and first.slide_aspect == told
+    wide = opening_of(content, lambda path: 2.5)
+    assert wide is not None
+    guest = start_kiosk(wide, later=lambda: content)
+
+    assert guest.controller.property("slide")["aspect"] == 2.5  # the opening's, not the file's
