@@ -16,16 +16,16 @@ from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk import media
 from kiosk.content.opening import Opening
-from kiosk.guest.attract import AttractLoop
-from kiosk.guest.idle import IdleWatch, Phase
-from kiosk.guest.journey import Journey
-from kiosk.guest.recommend import Suggestion
 from kiosk.ui.qr import qr_data_url
 from kiosk.ui.scheduler import Clock, Handle
 from kiosk.ui.wording import language_name, words
 
 if TYPE_CHECKING:
     from kiosk.content.model import Content, Slide, Text
+    from kiosk.guest.attract import AttractLoop
+    from kiosk.guest.idle import IdleWatch
+    from kiosk.guest.journey import Journey
+    from kiosk.guest.recommend import Suggestion
 
 Fonts = Callable[[str | None, Path], str]
 """Registers the theme's font (a family name, or a file in the assets) and names its family."""
@@ -106,6 +106,8 @@ class KioskController(QObject):
 
     def _take(self, content: Content) -> None:
         """Make `content` the one shown (the attract loop starts again from its first slide)."""
+        from kiosk.guest.attract import AttractLoop  # the journey's layers: after the first frame
+
         self._content = content
         self._loop = AttractLoop(content.slides, content.kiosk.timing.slide_seconds)
         self._language = content.default_language
@@ -359,6 +361,9 @@ class KioskController(QObject):
         self._finished = False
         self._reached = ""
         self._cancel("_slide_timer")
+        from kiosk.guest.idle import IdleWatch
+        from kiosk.guest.journey import Journey
+
         self._journey = Journey(self.content)
         self._language = self.content.default_language
         self._idle = IdleWatch(
@@ -604,6 +609,8 @@ class KioskController(QObject):
         if self._screen in ("result", "consult") and self._result_left(now) <= 0:
             self.leave("idle")
             return
+        from kiosk.guest.idle import Phase
+
         phase = self._idle.phase(now)
         if phase is Phase.EXPIRED:
             self.leave("idle")
