@@ -21,15 +21,18 @@ from __future__ import annotations
 import logging
 import queue
 import re
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.ops import places
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger("kiosk.usage")
 
@@ -99,7 +102,11 @@ class UsageLog:
         clock: Callable[[], datetime] = datetime.now,
         retry_seconds: float = 30.0,
         busy_seconds: float = 2.0,
+        start: bool = True,
     ) -> None:
+        """With `start` False the writer waits for `start()`: the kiosk starts it after its
+        first frame (sqlite3 and the database's opening are ~5-9 ms of a start; events given
+        before are queued)."""
         self.path = path if path is not None else places.usage_db_path()
         self._clock = clock
         self._retry_seconds = retry_seconds
@@ -119,7 +126,13 @@ class UsageLog:
         self._counts_day = ""
         self._counts = dict.fromkeys(COUNT_KEYS, 0)
         self._thread = threading.Thread(target=self._run, name="kiosk-usage", daemon=True)
-        self._thread.start()
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start writing (once; `UsageLog()` starts at once unless told not to)."""
+        if not self._thread.is_alive() and self._thread.ident is None:
+            self._thread.start()
 
     # ---- events (any thread; never block, never raise) ------------------------------------
 
@@ -169,6 +182,8 @@ class UsageLog:
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until every event given so far is written (or dropped); False on timeout."""
+        if self._thread.ident is None and not self._closed:
+            return False  # not started: nothing is written yet
         if self._closed or not self._thread.is_alive():
             return True
         marker = _Flush()
@@ -183,6 +198,7 @@ class UsageLog:
         ignored. Safe to call twice."""
         if self._closed:
             return
+        self.start()  # if it never was: what is queued is written all the same
         self._closed = True
         try:
             self._queue.put(_STOP, timeout=timeout)
@@ -250,6 +266,8 @@ class UsageLog:
             self._db = None
 
     def _connection(self) -> sqlite3.Connection | None:
+        import sqlite3  # here, in the writer thread, not with the module (before a first frame)
+
         if self._db is not None:
             return self._db
         if time.monotonic() < self._retry_at:
@@ -278,6 +296,8 @@ class UsageLog:
         return db
 
     def _write(self, event: _Event) -> None:
+        import sqlite3
+
         db = self._connection()
         if db is None:
             self._drop(event)

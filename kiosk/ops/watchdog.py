@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 
 log = logging.getLogger("kiosk.watchdog")
 
@@ -18,7 +17,11 @@ def notify(state: str) -> bool:
     """Send `state` (e.g. "READY=1", "WATCHDOG=1", "STATUS=...") to systemd; False when not
     running under systemd or the message could not be sent. Never raises."""
     address = os.environ.get("NOTIFY_SOCKET", "")
-    if not address or address[0] not in "/@" or not hasattr(socket, "AF_UNIX"):
+    if not address or address[0] not in "/@":
+        return False
+    import socket  # only under systemd: not part of every start
+
+    if not hasattr(socket, "AF_UNIX"):
         return False
     if address[0] == "@":  # an abstract socket: a leading NUL byte on the wire
         address = "\0" + address[1:]

@@ -27,7 +27,7 @@ from kiosk.content import opening
 from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import instance, places, screensaver, watchdog
-from kiosk.ops.logs import install_excepthooks, setup_logging
+from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
 from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
 from kiosk.ops.usage import UsageLog
@@ -117,7 +117,7 @@ def read_content(folder: Path) -> LoadResult:
 def run_kiosk(
     args: argparse.Namespace, on_window: Callable[[KioskWindow], None] | None = None
 ) -> int:
-    setup_logging()
+    setup_logging(file_later=True)  # the file after the first frame
     lock = instance.acquire()
     if lock is None:
         print(instance.already_running_message(), file=sys.stderr)
@@ -135,7 +135,7 @@ def run_kiosk(
     seen = fingerprint(choice.folder)
     first = opening.load(places.snapshot_path(), choice.folder, seen)
     status = ContentStatus(choice.folder)
-    usage = UsageLog()
+    usage = UsageLog(start=False)  # started after the first frame
     kiosk: KioskWindow | None = None
     startup: Startup | None = None
 
@@ -200,6 +200,8 @@ def run_kiosk(
     try:
         feed = _feed_watchdog(kiosk)
         _show_first_frame(kiosk)
+        open_log_file()
+        usage.start()
         _show_first_picture(kiosk)
         kiosk.controller.adopt()  # opened on the opening: the content now, before anything else
         assert startup is not None

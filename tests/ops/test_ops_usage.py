@@ -228,3 +228,23 @@ def test_kill_9_while_writing_loses_at_most_the_last_event(ops_dirs: Path) -> No
     with UsageLog(path) as usage:  # and the kiosk starts on it again as usual
         usage.journey_started("en")
     assert rows(path, "SELECT kind FROM events ORDER BY id DESC LIMIT 1") == [("journey_started",)]
+
+
+def test_a_log_started_later_writes_what_came_before_it(ops_dirs: Path) -> None:
+    """The kiosk starts the writer after its first frame; the first slide, shown before, is
+    counted all the same, and a log closed without being started still writes its events."""
+    path = ops_dirs / "data" / "usage.sqlite3"
+    usage = UsageLog(start=False)
+    usage.slide_shown("welcome")
+    assert usage.flush(timeout=0.2) is False  # not written yet
+    assert not path.exists()
+    usage.start()
+    usage.start()  # twice is harmless
+    assert usage.flush()
+    assert rows(path, "SELECT slide, shown FROM slides") == [("welcome", 1)]
+    usage.close()
+
+    never_started = UsageLog(start=False)
+    never_started.slide_shown("welcome")
+    never_started.close()
+    assert rows(path, "SELECT slide, shown FROM slides") == [("welcome", 2)]
