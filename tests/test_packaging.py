@@ -123,3 +123,19 @@ def test_the_kiosk_starts_and_a_staff_folder_replaces_the_default(
     )
     assert explained.returncode == 0, explained.stderr
     assert json.loads(explained.stdout)["package"] == "warm_welcome_30"
+
+
+def test_shibokens_helpers_start_from_the_bundled_bytecode(built: Path, tmp_path: Path) -> None:
+    """build.spec ships shiboken's Python helpers compiled (they are compiled at every start
+    otherwise): a copy of the bundle whose helper sources are broken still starts, because the
+    sources are never read."""
+    copy = tmp_path / "spa-kiosk"
+    subprocess.run(["cp", "-al", str(built.parent), str(copy)], check=True)  # hard links
+    sources = list((copy / "_internal" / "shiboken6" / "files.dir").rglob("*.py"))
+    assert len(sources) >= 10
+    for source in sources:
+        source.unlink()  # the built bundle keeps its own file
+        source.write_text("raise ImportError('compiled again from source')\n")
+    started = run(copy / "spa-kiosk", "run", "--windowed", "--exit-after", "1", cwd=tmp_path)
+    assert started.returncode == 0, started.stderr[-2000:]
+    assert "compiled again" not in started.stderr
