@@ -8,6 +8,11 @@ Python keeps their bytecode. The kiosk unpacks them there once, at its first sta
 is installed or upgraded, when that folder is writable; otherwise nothing changes. A note in the
 folder says which shiboken they came from, so an upgraded shiboken never runs an older one's
 helpers.
+
+Once PySide6 is imported, shiboken also puts a layer of its own over every `import` statement, for
+its `__feature__` switches (`from __feature__ import snake_case`), which the kiosk never uses: it
+reads the source of each module named by an import statement the first time, and runs Python code
+on every import after. `plain_imports` takes that layer off again.
 """
 
 from __future__ import annotations
@@ -70,3 +75,19 @@ def _unpack() -> None:
         import shiboken6  # noqa: F401
     finally:
         del os.environ["SBK_EMBED"]  # not for the helper processes the kiosk starts
+
+
+def plain_imports() -> bool:
+    """After PySide6 is imported: import statements without shiboken's `__feature__` layer.
+
+    Shiboken keeps the import below its layer as `builtins.__orig_import__` (PySide6's own lazy
+    import of Qt's classes, which stays). True when the layer was there and is now off. The kiosk
+    never selects a feature, so every module keeps Qt's names as documented either way."""
+    import builtins
+
+    layer = builtins.__import__
+    below = getattr(builtins, "__orig_import__", None)
+    if getattr(layer, "__name__", None) != "__feature_import__" or not callable(below):
+        return False  # not loaded yet, already off, or a shiboken that works otherwise
+    builtins.__import__ = below
+    return True

@@ -1,19 +1,16 @@
 """The Qt Quick guest app: view-models over the pure layers, and the QML screens.
 
-The pure layers the screens stand on are imported here, before any module of the package imports
-PySide6. Once PySide6 is loaded it reads the source of every module imported after it (looking
-for its `__feature__` switches). Forgetting one here only costs a little time, never correctness.
+Every module here uses PySide6, so it is imported here first, and shiboken's layer over Python's
+import statement taken off at once (`kiosk.ops.bindings.plain_imports`): it would read the source
+of each module named by an import statement after it, ~13 ms on the way to the first frame.
 
 The content model, the guest's journey (attract loop, questions, suggestion, idle watch) and
-asyncio are not among them: the kiosk needs none of them before its first frame (a start from
-unchanged content shows it from `kiosk.content.opening`), and loads them just after it, which
-costs more then (~1.7x) but keeps them off the way to the first frame.
+asyncio are imported just after the first frame: a start from unchanged content shows it from
+`kiosk.content.opening`.
 """
 
-import kiosk.content.opening
-import kiosk.ops.instance
-import kiosk.ops.logs
-import kiosk.ops.staff
-import kiosk.ops.status
-import kiosk.ops.usage
-import kiosk.ui.wording  # noqa: F401
+import PySide6.QtCore  # noqa: F401
+
+from kiosk.ops.bindings import plain_imports
+
+plain_imports()

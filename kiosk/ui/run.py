@@ -336,9 +336,8 @@ def _hide_cursor() -> None:
 
 
 def forget_sources() -> None:
-    """Drop the source lines Python keeps of the modules imported so far. PySide6 reads the source
-    of every module imported after it (looking for its `__feature__` switches) and Python keeps
-    the lines (linecache): MiBs once the content model and asyncio are in, held for nothing.
+    """Drop the source lines Python keeps (linecache) of the modules read so far: shiboken reads
+    a few before its import layer is off (kiosk.ui), a logged traceback more; held for nothing.
     A traceback reads the lines it needs again."""
     linecache.clearcache()
 

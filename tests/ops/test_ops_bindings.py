@@ -121,3 +121,42 @@ def test_the_real_shiboken_imports_its_helpers_from_the_unpacked_files() -> None
     assert Path(helpers).is_relative_to(folder / bindings.UNPACKED)
     assert "Supported signatures" in error  # the helpers work: they explain a wrong call
     assert "SBK_EMBED" not in done.stderr
+
+
+IMPORTS = """
+import inspect, sys
+read = []
+real = inspect.getsource
+inspect.getsource = lambda module: read.append(module.__name__) or real(module)
+import {first}
+from PySide6.QtCore import QObject, QTimer  # through PySide6's own (lazy) import, still there
+import colorsys, json  # named by import statements after PySide6
+timer = QTimer()
+timer.setInterval(5)
+print(timer.interval(), QObject.__name__, "colorsys" in read, "json" in read)
+"""
+
+
+@pytest.mark.parametrize(("first", "read"), [("PySide6.QtCore", "True True"),
+                                             ("kiosk.ui", "False False")])
+def test_without_the_feature_layer_imports_read_no_source(first: str, read: str) -> None:
+    """Shiboken's `__feature__` layer reads the source of each module an import statement names
+    (the first row shows it does); once the kiosk's Qt package is imported it is off, and Qt's
+    classes still import and work."""
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORTS.format(first=first)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["5", "QObject", *read.split()]
+
+
+def test_plain_imports_changes_nothing_without_the_layer() -> None:
+    import builtins
+
+    import kiosk.ui  # noqa: F401  (took the layer off)
+
+    before = builtins.__import__
+    assert before.__name__ != "__feature_import__"
+    assert bindings.plain_imports() is False
+    assert builtins.__import__ is before
