@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -257,6 +256,8 @@ def _explain(args: argparse.Namespace) -> int:
         return 1
     report = explain(content, answers, args.lang or content.default_language)
     if args.json:
+        import json
+
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:
         print(report.as_text())

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.bench import KEYS
+from kiosk.bench.metrics import KEYS
 
 pytestmark = pytest.mark.ui
 

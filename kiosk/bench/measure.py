@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
-from kiosk.bench import KEYS
 from kiosk.bench.largeset import write_large_set
+from kiosk.bench.metrics import KEYS
 from kiosk.bench.worker import ENV_T0, RESULT_PREFIX
 
 
@@ -61,7 +61,7 @@ class BenchError(Exception):
 
 
 def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dict[str, Any]:
-    """Every figure of the issue's table (keys in `kiosk.bench.KEYS`) plus a "meta" object."""
+    """Every figure of the issue's table (keys in `metrics.KEYS`) plus a "meta" object."""
     began = time.monotonic()
     load_before = _load_average()
     steady_before = steadiness(plan.steadiness_rounds)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kiosk.bench import METRICS
+from kiosk.bench.metrics import METRICS
 
 
 def table(figures: dict[str, Any]) -> str:

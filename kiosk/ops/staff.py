@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import enum
-import json
 import logging
 import os
 import re
@@ -180,6 +179,8 @@ class PinStore:
         return hmac.compare_digest(actual, expected)
 
     def _read(self) -> dict[str, Any]:
+        import json  # read when staff open the pad, not on the way to the first frame
+
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -203,6 +204,8 @@ class PinStore:
             self._memory = state
 
     def _write(self, state: dict[str, Any]) -> None:
+        import json
+
         folder = places.ensure_dir(self.path.parent)
         fd, temp = tempfile.mkstemp(prefix=".staff-pin-", suffix=".tmp", dir=folder)
         try:
