@@ -244,14 +244,13 @@ def _finish(result: dict[str, Any]) -> None:
 def _window(content_dir: str, size: tuple[int, int] = SIZE) -> tuple[Any, KioskWindow, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow  # noqa: F401  (before the window: see qtkit)
 
     from kiosk.bench.qtkit import Frames
-    from kiosk.ui.app import KioskWindow
+    from kiosk.ui.app import KioskWindow, application
     from kiosk.ui.scheduler import StillClock
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    app = application()
     content = _load(Path(content_dir))
     # A clock that never fires: slides and idle resets happen only when the bench says so.
     kiosk = KioskWindow(content, StillClock(), QSize(*size))

@@ -38,15 +38,13 @@ def render_command(args: argparse.Namespace, content: Content) -> int:
 def render_screens(content: Content, out: Path, size: tuple[int, int], language: str) -> list[Path]:
     """Render every screen of `content`; returns the files written (contact sheet last)."""
     from PySide6.QtCore import QSize
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow  # noqa: F401  (before the window: see KioskWindow)
 
     from kiosk.guest.samples import sample_answers
-    from kiosk.ui.app import KioskWindow
+    from kiosk.ui.app import KioskWindow, application
     from kiosk.ui.scheduler import StillClock
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    assert app is not None
+    application()
     out.mkdir(parents=True, exist_ok=True)
     kiosk = KioskWindow(content, StillClock(), QSize(*size))
     kiosk.window.show()

@@ -32,7 +32,7 @@ from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
 from kiosk.ops.usage import UsageLog
 from kiosk.paths import choose_content, default_content_dir
-from kiosk.ui.app import KioskWindow, on_first_frame, parse_size
+from kiosk.ui.app import KioskWindow, application, on_first_frame, parse_size
 from kiosk.ui.staff import StaffActions, StaffController
 
 if TYPE_CHECKING:
@@ -125,8 +125,7 @@ def run_kiosk(
     choice = choose_content(args.content)
     log.info("Spa Kiosk %s; %s", __version__, choice.describe())
     size = parse_size(args.size)
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    assert isinstance(app, QGuiApplication)
+    app = application()
     app.setApplicationName("Spa Kiosk")
     install_excepthooks()  # the asyncio loop's own comes with the loop, after the first frame
 

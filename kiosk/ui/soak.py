@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import random
-import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -103,14 +102,12 @@ def soak_command(args: argparse.Namespace, content: Content) -> int:
 
 def run_soak(content: Content, hours: float, speed: float, seed: int = 1) -> SoakReport:
     from PySide6.QtCore import QEventLoop, QSize, QTimer, QtMsgType, qInstallMessageHandler
-    from PySide6.QtGui import QGuiApplication
 
     from kiosk.guest.samples import sample_answers
-    from kiosk.ui.app import KioskWindow
+    from kiosk.ui.app import KioskWindow, application
     from kiosk.ui.scheduler import SimulatedClock
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    assert app is not None
+    application()
     report = SoakReport(hours=hours, speed=speed)
 
     def on_qt_message(kind: QtMsgType, context: object, message: str) -> None:

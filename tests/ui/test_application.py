@@ -1,0 +1,52 @@
+"""The kiosk's Qt application leaves the desktop's own settings alone (its look is its own)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+PROBE = """
+from PySide6.QtGui import QGuiApplication
+from kiosk.ui.app import application
+app = application()
+maps = open("/proc/self/maps").read() if __import__("os").path.exists("/proc/self/maps") else ""
+print(QGuiApplication.desktopSettingsAware(), application() is app, "libgtk-3" in maps)
+"""
+
+
+def probe(env: dict[str, str]) -> list[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.split()
+
+
+def test_the_application_is_made_once_without_the_desktops_settings() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    assert probe(env) == ["False", "True", "False"]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("Xvfb") and os.path.exists("/usr/lib/x86_64-linux-gnu/libgtk-3.so.0")),
+    reason="needs Xvfb and GTK 3 (apt-get install xvfb libgtk-3-0)",
+)
+def test_on_a_gnome_desktop_gtk_is_not_loaded(tmp_path: object) -> None:
+    """Qt's GTK theme (loaded on GNOME-like desktops for their settings) cost ~90 ms a start."""
+    display = ":97"
+    server = subprocess.Popen(["Xvfb", display, "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    try:
+        env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+        env.update(DISPLAY=display, XDG_CURRENT_DESKTOP="GNOME", QT_QPA_PLATFORM="xcb")
+        for _ in range(50):  # until the server takes connections
+            if os.path.exists(f"/tmp/.X11-unix/X{display[1:]}"):
+                break
+            subprocess.run(["sleep", "0.1"], check=True)
+        assert probe(env) == ["False", "True", "False"]
+    finally:
+        server.terminate()
+        server.wait(10)
