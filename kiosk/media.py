@@ -112,6 +112,8 @@ def _verify_image(path: Path) -> str | None:
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QImageReader
 
+    if _png_ends_early(path):
+        return "is damaged: the file ends before the picture does (copied only in part?)"
     reader = QImageReader(str(path))
     reader.setDecideFormatFromContent(True)
     if not reader.canRead():
@@ -132,6 +134,37 @@ def _verify_image(path: Path) -> str | None:
     if image.isNull():
         return f"is damaged or not an image ({reader.errorString()})"
     return None
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _png_ends_early(path: Path) -> bool:
+    """A PNG that stops before its end chunk, or whose last chunk runs past the end of the
+    file: a copy cut short, the commonest damage. Told from the chunks' lengths before Qt
+    decodes it, since libpng would also print a line of its own ("libpng error: Read Error")
+    to the console, beside the message staff should read."""
+    if not hasattr(os, "pread"):
+        return False  # not on Windows: Qt's reader tells it, in its own words
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False  # the reader says what is wrong
+    try:
+        if os.pread(fd, 8, 0) != _PNG_SIGNATURE:
+            return False  # not a PNG: Qt says what it is
+        size = os.fstat(fd).st_size
+        position = 8
+        while position + 12 <= size:
+            header = os.pread(fd, 8, position)
+            if header[4:] == b"IEND":
+                return False
+            position += 12 + int.from_bytes(header[:4], "big")
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def _verify_font(path: Path) -> str | None:

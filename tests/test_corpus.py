@@ -974,8 +974,8 @@ CASES = [
     Case(
         "asset-truncated-png",
         [
-            "content/slides.yaml:4:12: error: slides[0].image: 'cut.png' is damaged or not an "
-            "image (Unable to read image data)"
+            "content/slides.yaml:4:12: error: slides[0].image: 'cut.png' is damaged: the file "
+            "ends before the picture does (copied only in part?)"
         ],
         {"slides": slide("    image: cut.png\n")},
         {"cut.png": png_bytes(40, 40)[:60]},

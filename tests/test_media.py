@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 
 from kiosk import media
@@ -50,3 +51,19 @@ def test_many_files_are_verified_together_each_verdict_in_its_place(tmp_path: Pa
     assert verdicts[6] is not None and "damaged" in verdicts[6]
     assert media.verify_files(paths) == verdicts  # the second time from what was seen
     assert media.verify_file(tmp_path / "broken.png") == verdicts[6]
+
+
+def test_a_png_cut_short_is_told_without_libpngs_own_line(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Staff read one message about a half-copied picture: libpng's own console line ("libpng
+    error: Read Error", written straight to stderr) no longer comes with it."""
+    whole = _png(tmp_path / "whole.png", 64, 36).read_bytes()
+    for cut in (60, len(whole) // 2, len(whole) - 6):  # in the header, the data, the end chunk
+        picture = tmp_path / f"cut-{cut}.png"
+        picture.write_bytes(whole[:cut])
+        assert media.verify_file(picture) == (
+            "is damaged: the file ends before the picture does (copied only in part?)"
+        )
+    assert media.verify_file(tmp_path / "whole.png") is None
+    assert "libpng" not in capfd.readouterr().err
