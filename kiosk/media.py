@@ -112,18 +112,18 @@ def _verify_image(path: Path) -> str | None:
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QImageReader
 
-    if _png_ends_early(path):
-        return "is damaged: the file ends before the picture does (copied only in part?)"
+    cut = _png_cut_short(path)  # before Qt reads any of it: see there
+    if cut is not None:
+        return _too_large(*cut) or (
+            "is damaged: the file ends before the picture does (copied only in part?)"
+        )
     reader = QImageReader(str(path))
     reader.setDecideFormatFromContent(True)
     if not reader.canRead():
         return f"is not an image the kiosk can read ({reader.errorString()})"
     size = reader.size()
-    if size.isValid() and max(size.width(), size.height()) > MAX_IMAGE_SIDE:
-        return (
-            f"is {size.width()}x{size.height()} pixels; "
-            f"images may be at most {MAX_IMAGE_SIDE} pixels on a side"
-        )
+    if size.isValid() and (too_large := _too_large(size.width(), size.height())):
+        return too_large
     if size.isValid() and size.width() > 0 and size.height() > 0:
         # Decode at a small size: proves the whole file is readable without using much memory.
         scale = min(1.0, _PROBE_SIDE / max(size.width(), size.height()))
@@ -139,30 +139,44 @@ def _verify_image(path: Path) -> str | None:
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def _png_ends_early(path: Path) -> bool:
-    """A PNG that stops before its end chunk, or whose last chunk runs past the end of the
-    file: a copy cut short, the commonest damage. Told from the chunks' lengths before Qt
-    decodes it, since libpng would also print a line of its own ("libpng error: Read Error")
-    to the console, beside the message staff should read."""
+def _too_large(width: int, height: int) -> str | None:
+    if max(width, height) > MAX_IMAGE_SIDE:
+        return (
+            f"is {width}x{height} pixels; images may be at most {MAX_IMAGE_SIDE} pixels on a side"
+        )
+    return None
+
+
+def _png_cut_short(path: Path) -> tuple[int, int] | None:
+    """For a PNG that stops before its end chunk, or whose last chunk runs past the end of the
+    file (a copy cut short, the commonest damage): its width and height as its header gives
+    them (0, 0 when the header itself is cut). None for a whole PNG, or anything else.
+
+    Told from the chunks' lengths before Qt reads the file, since libpng would also print a
+    line of its own ("libpng error: Read Error") to the console, beside the message staff
+    should read."""
     if not hasattr(os, "pread"):
-        return False  # not on Windows: Qt's reader tells it, in its own words
+        return None  # not on Windows: Qt's reader tells it, in its own words
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
-        return False  # the reader says what is wrong
+        return None  # the reader says what is wrong
     try:
-        if os.pread(fd, 8, 0) != _PNG_SIGNATURE:
-            return False  # not a PNG: Qt says what it is
+        start = os.pread(fd, 24, 0)
+        if start[:8] != _PNG_SIGNATURE:
+            return None  # not a PNG: Qt says what it is
         size = os.fstat(fd).st_size
         position = 8
         while position + 12 <= size:
             header = os.pread(fd, 8, position)
             if header[4:] == b"IEND":
-                return False
+                return None
             position += 12 + int.from_bytes(header[:4], "big")
-        return True
+        if len(start) < 24 or start[12:16] != b"IHDR":
+            return (0, 0)
+        return (int.from_bytes(start[16:20], "big"), int.from_bytes(start[20:24], "big"))
     except OSError:
-        return False
+        return None
     finally:
         os.close(fd)
 
