@@ -220,7 +220,8 @@ def worker_env(tmp: Path) -> dict[str, str]:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         env.setdefault("QT_QUICK_BACKEND", "software")
     for name, sub in (("SPA_KIOSK_DATA_DIR", "data"), ("SPA_KIOSK_LOG_DIR", "log"),
-                      ("SPA_KIOSK_RUNTIME_DIR", "run"), ("XDG_CACHE_HOME", "cache")):
+                      ("SPA_KIOSK_RUNTIME_DIR", "run"), ("SPA_KIOSK_CACHE_DIR", "cache"),
+                      ("XDG_CACHE_HOME", "cache")):
         env[name] = str(tmp / sub)
     for name in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "SPA_KIOSK_CONTENT"):
         env.pop(name, None)

@@ -6,6 +6,7 @@ or a test can redirect with an environment variable:
 - `SPA_KIOSK_DATA_DIR`: data and state (usage database, staff PIN file)
 - `SPA_KIOSK_LOG_DIR`: the rotating log files
 - `SPA_KIOSK_RUNTIME_DIR`: the single-instance lock (normally `$XDG_RUNTIME_DIR/spa-kiosk`)
+- `SPA_KIOSK_CACHE_DIR`: what only makes the next start faster (safe to delete at any time)
 
 Nothing here creates a folder; `ensure_dir` does, when a caller is about to write.
 """
@@ -22,12 +23,14 @@ APP_NAME = "spa-kiosk"
 ENV_DATA = "SPA_KIOSK_DATA_DIR"
 ENV_LOG = "SPA_KIOSK_LOG_DIR"
 ENV_RUNTIME = "SPA_KIOSK_RUNTIME_DIR"
+ENV_CACHE = "SPA_KIOSK_CACHE_DIR"
 
 USAGE_DB = "usage.sqlite3"
 PIN_FILE = "staff-pin.json"
 SNAPSHOT_FILE = "content-snapshot.pickle"
 LOG_FILE = "spa-kiosk.log"
 LOCK_FILE = "spa-kiosk.lock"
+REGEX_FILE = "regexes.marshal"
 
 
 def _dirs() -> platformdirs.PlatformDirs:
@@ -63,6 +66,11 @@ def runtime_dir() -> Path:
         return Path(_dirs().user_runtime_dir)
 
 
+def cache_dir() -> Path:
+    """Kept only to start faster: deleting it costs one slower start (e.g. ~/.cache/spa-kiosk)."""
+    return _override(ENV_CACHE) or Path(_dirs().user_cache_dir)
+
+
 def usage_db_path() -> Path:
     return data_dir() / USAGE_DB
 
@@ -81,6 +89,10 @@ def log_path() -> Path:
 
 def lock_path() -> Path:
     return runtime_dir() / LOCK_FILE
+
+
+def regex_cache_path() -> Path:
+    return cache_dir() / REGEX_FILE
 
 
 def ensure_dir(path: Path) -> Path:

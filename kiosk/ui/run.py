@@ -26,7 +26,7 @@ from kiosk import __version__, media
 from kiosk.content import opening
 from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
-from kiosk.ops import instance, places, screensaver, watchdog
+from kiosk.ops import instance, places, regexes, screensaver, watchdog
 from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
 from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
@@ -203,6 +203,7 @@ def run_kiosk(
         usage.start()
         _show_first_picture(kiosk)
         kiosk.controller.adopt()  # opened on the opening: the content now, before anything else
+        regexes.keep(places.regex_cache_path())  # for the next start (new patterns only)
         assert startup is not None
 
         # After the first frame: asyncio and qasync (~25 ms of a start), the live reload on them.

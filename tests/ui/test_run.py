@@ -17,12 +17,13 @@ pytestmark = pytest.mark.ui
 
 
 def kiosk_env(tmp_path: Path) -> dict[str, str]:
-    """Offscreen, with the kiosk's data, logs and lock in `tmp_path`."""
+    """Offscreen, with the kiosk's data, logs, lock and cache in `tmp_path`."""
     env = dict(os.environ)
     env.update(
         QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
         SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
         XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
+        SPA_KIOSK_CACHE_DIR=str(tmp_path / "cache"),
     )
     (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
     return env
@@ -73,6 +74,7 @@ def test_live_edits_bad_then_good_while_running(tmp_path: Path) -> None:
     finally:
         output, _ = kiosk.communicate(timeout=30)
     assert kiosk.returncode == 0, output
+    assert (tmp_path / "cache" / "regexes.marshal").stat().st_size > 0  # the next start's
     db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     shown = dict(db.execute("SELECT slide, shown FROM slides").fetchall())
