@@ -11,6 +11,10 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Kiosks and check helpers that tests start keep their compiled patterns here, not in the
+# cache folder of whoever runs the tests.
+_CACHE = tempfile.TemporaryDirectory(prefix="spa-kiosk-tests-cache-")
+os.environ.setdefault("SPA_KIOSK_CACHE_DIR", _CACHE.name)
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run without installing the package
