@@ -28,6 +28,7 @@ from typing import Any
 LIMIT = 300  # entries kept: `re` itself keeps at most 512
 _kept: dict[tuple[Any, ...], tuple[Any, ...]] = {}  # the file's entries, by `re`'s key
 _unkept: set[tuple[Any, ...]] = set()  # what cannot be kept (none expected: `re` keeps it)
+_read: set[Path] = set()  # files `warm` has read (the standalone build warms twice)
 
 
 def _tag() -> str:
@@ -37,6 +38,9 @@ def _tag() -> str:
 
 def warm(path: Path) -> int:
     """Before anything compiles: hand `re` the programs kept in `path`. How many it took."""
+    if path in _read:
+        return 0
+    _read.add(path)
     try:
         cache: dict[tuple[Any, ...], re.Pattern[Any]] = re._cache  # type: ignore[attr-defined]
         data = path.read_bytes()

@@ -40,6 +40,7 @@ def fresh_re(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(re, "_cache", {})
     monkeypatch.setattr(regexes, "_kept", {})
     monkeypatch.setattr(regexes, "_unkept", set())
+    monkeypatch.setattr(regexes, "_read", set())
     yield
 
 
@@ -48,6 +49,7 @@ def forget() -> None:
     re._cache.clear()  # type: ignore[attr-defined]
     regexes._kept.clear()
     regexes._unkept.clear()
+    regexes._read.clear()
 
 
 def no_compiling(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
@@ -80,6 +82,7 @@ def test_patterns_kept_come_back_the_same_without_being_compiled(
     forget()
 
     assert regexes.warm(path) == len(PATTERNS)
+    assert regexes.warm(path) == 0  # read once (the standalone build's hook, then the command)
     compiled = no_compiling(monkeypatch)
     for (pattern, flags), before in first.items():
         again = re.compile(pattern, flags)
