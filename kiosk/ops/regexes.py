@@ -84,8 +84,11 @@ def keep(path: Path) -> int:
         data = marshal.dumps((_tag(), tuple(_kept.values())))
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_bytes(zlib.crc32(data).to_bytes(4, "big") + data)
-        os.replace(partial, path)
+        try:
+            partial.write_bytes(zlib.crc32(data).to_bytes(4, "big") + data)
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)  # a disk that filled up half-way
         return len(_kept)
     except Exception:  # a cache that cannot be written only means a slower start
         return 0

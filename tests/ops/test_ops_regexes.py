@@ -195,3 +195,18 @@ def test_qt_bindings_import_without_compiling_once_kept(tmp_path: Path) -> None:
         pytest.skip("this PySide6 compiles no regular expressions on import")
     assert length > 1000 and kept >= count  # shiboken's signature patterns are large
     assert run()[:2] == [0, 0]
+
+
+def test_nothing_is_left_behind_when_the_file_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(self: Path, data: bytes) -> int:
+        with self.open("wb") as stream:
+            stream.write(data[:10])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    re.compile(r"y+")
+    folder = tmp_path / "kept"
+    assert regexes.keep(folder / "regexes.marshal") == 0
+    assert list(folder.iterdir()) == []
