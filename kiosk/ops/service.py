@@ -34,8 +34,13 @@ def unit_text(
     command: Sequence[str] | None = None,
     environment: Mapping[str, str] | None = None,
 ) -> str:
-    """The unit file. `environment` adds Environment= lines after DISPLAY and QT_QPA_PLATFORM."""
-    env = {"DISPLAY": ":0", "QT_QPA_PLATFORM": "xcb"}
+    """The unit file. `environment` adds Environment= lines (the content folder first).
+
+    No DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM: the unit takes them from the graphical
+    session that starts it (desktops hand their environment to the user's systemd), so the same
+    unit serves X11 and Wayland sessions.
+    """
+    env: dict[str, str] = {}
     if content is not None:
         env["SPA_KIOSK_CONTENT"] = str(content)
     env.update(environment or {})
@@ -64,11 +69,15 @@ def unit_text(
         f"WatchdogSec={WATCHDOG_SECONDS}",
         "TimeoutStartSec=60",
         "TimeoutStopSec=10",
+        "# The kiosk never needs more rights than its user has, and its files are its own.",
+        "NoNewPrivileges=yes",
+        "UMask=0077",
         *(_environment_line(name, value) for name, value in env.items()),
         "",
         "[Install]",
         "# A session without graphical-session.target (a bare X session from startx or an",
-        "# autologin .xinitrc) needs WantedBy=default.target instead.",
+        "# autologin .xinitrc) needs WantedBy=default.target instead, and must hand its display",
+        "# to systemd first: systemctl --user import-environment DISPLAY XAUTHORITY",
         "WantedBy=graphical-session.target",
         "",
     ]
