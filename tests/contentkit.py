@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 # A small content set that loads with no error and no warning: two questions, two packages.
+# ('consult' must be raisable, so one answer asks for the therapist.)
 KIOSK = """\
 spa_name: Test Spa
 """
@@ -42,6 +43,9 @@ questions:
       - id: long
         label: An hour
         minutes: 60
+      - id: unsure
+        label: Not sure, I'd like advice
+        flags: [consult]
 """
 
 PACKAGES = """\

@@ -49,7 +49,7 @@ def packages_plus(extra: str) -> str:
 
 
 def questions_plus(extra: str) -> str:
-    """The clean questionnaire.yaml (21 lines) with more questions from line 22 on."""
+    """The clean questionnaire.yaml (24 lines) with more questions from line 25 on."""
     return QUESTIONNAIRE + extra
 
 
@@ -470,7 +470,7 @@ CASES = [
     Case(
         "one-option-only",
         [
-            "content/questionnaire.yaml:27:7: error: questions[2].options: expected at least 2 "
+            "content/questionnaire.yaml:30:7: error: questions[2].options: expected at least 2 "
             "options, got 1"
         ],
         {
@@ -809,7 +809,7 @@ CASES = [
     Case(
         "show-if-unknown-question",
         [
-            "content/questionnaire.yaml:25:25: error: questions[2].show_if.question: no question "
+            "content/questionnaire.yaml:28:25: error: questions[2].show_if.question: no question "
             "'goal' (did you mean 'goals'?)"
         ],
         {
@@ -848,9 +848,9 @@ CASES = [
     Case(
         "show-if-unknown-option",
         [
-            "content/questionnaire.yaml:25:41: error: questions[2].show_if.any_of[0]: question "
+            "content/questionnaire.yaml:28:41: error: questions[2].show_if.any_of[0]: question "
             "'goals' has no option 'ache' (did you mean 'aches'?)",
-            "content/questionnaire.yaml:25:47: error: questions[2].show_if.any_of[1]: question "
+            "content/questionnaire.yaml:28:47: error: questions[2].show_if.any_of[1]: question "
             "'goals' has no option 'sleep' (its options: 'aches', 'calm')",
         ],
         {
@@ -864,7 +864,7 @@ CASES = [
     Case(
         "show-if-with-empty-options",
         [
-            "content/questionnaire.yaml:25:40: error: questions[2].show_if.any_of: expected at "
+            "content/questionnaire.yaml:28:40: error: questions[2].show_if.any_of: expected at "
             "least 1 option, got 0"
         ],
         {
@@ -878,7 +878,7 @@ CASES = [
     Case(
         "show-if-without-options",
         [
-            "content/questionnaire.yaml:25:14: error: questions[2].show_if: required field "
+            "content/questionnaire.yaml:28:14: error: questions[2].show_if: required field "
             "'any_of' is missing"
         ],
         {
@@ -1120,7 +1120,7 @@ CASES = [
     Case(
         "flag-nobody-avoids",
         [
-            "content/questionnaire.yaml:28:17: warning: questions[2].options[0].flags[0]: flag "
+            "content/questionnaire.yaml:31:17: warning: questions[2].options[0].flags[0]: flag "
             "'pregnancy' is not in any package's avoid_if, so it changes nothing"
         ],
         {
@@ -1132,22 +1132,61 @@ CASES = [
             )
         },
     ),
+    # A package's avoid_if that no answer can raise, and a questionnaire that cannot send anyone
+    # to the therapist, are errors: the safety screening would do nothing (issue 26).
     Case(
         "avoid-if-flag-nobody-raises",
         [
-            "content/packages.yaml:6:16: warning: packages[0].avoid_if[0]: no option raises the "
-            "flag 'pregnant'"
+            "content/packages.yaml:6:16: error: packages[0].avoid_if[0]: no answer in "
+            "questionnaire.yaml raises the flag 'pregnant', so this package would be suggested "
+            "even to guests who should avoid it; no answer raises any flag but 'consult' (is the "
+            "screening question missing?)"
         ],
         {"packages": insert_after(PACKAGES, "{pain: 2}\n", "    avoid_if: [pregnant]\n")},
     ),
     Case(
+        "consult-never-raised",
+        [
+            "content/questionnaire.yaml:1:1: error: questions: no answer raises the flag "
+            "'consult', so no guest would ever be asked to talk to the therapist (is the "
+            "screening question missing?); add flags: [consult] to the answer that needs the "
+            "therapist, such as 'Not sure'"
+        ],
+        {"questionnaire": QUESTIONNAIRE.replace("        flags: [consult]\n", "")},
+    ),
+    Case(
+        "screening-cut-off",
+        [
+            "content/questionnaire.yaml:1:1: error: questions: no answer raises the flag "
+            "'consult', so no guest would ever be asked to talk to the therapist (is the "
+            "screening question missing?); add flags: [consult] to the answer that needs the "
+            "therapist, such as 'Not sure'",
+            "content/packages.yaml:6:16: error: packages[0].avoid_if[0]: no answer in "
+            "questionnaire.yaml raises the flag 'pregnancy', so this package would be suggested "
+            "even to guests who should avoid it; no answer raises any flag (is the screening "
+            "question missing?)",
+            "content/packages.yaml:6:27: error: packages[0].avoid_if[1]: no answer in "
+            "questionnaire.yaml raises the flag 'heart', so this package would be suggested "
+            "even to guests who should avoid it; no answer raises any flag (is the screening "
+            "question missing?)",
+        ],
+        {
+            "questionnaire": QUESTIONNAIRE.replace("        flags: [consult]\n", ""),
+            "packages": insert_after(
+                PACKAGES, "{pain: 2}\n", "    avoid_if: [pregnancy, heart]\n"
+            ),
+        },
+    ),
+    Case(
         "flag-and-avoid-if-misspelt",
         [
-            "content/questionnaire.yaml:28:17: warning: questions[2].options[0].flags[0]: flag "
+            "content/questionnaire.yaml:31:17: warning: questions[2].options[0].flags[0]: flag "
             "'pregnancy' is not in any package's avoid_if, so it changes nothing "
             "(did you mean 'pregnant'?)",
-            "content/packages.yaml:6:16: warning: packages[0].avoid_if[0]: no option raises the "
-            "flag 'pregnant' (did you mean 'pregnancy'?)",
+            "content/packages.yaml:6:16: error: packages[0].avoid_if[0]: no answer in "
+            "questionnaire.yaml raises the flag 'pregnant', so this package would be suggested "
+            "even to guests who should avoid it (did you mean 'pregnancy'?); the answers raise "
+            "'pregnancy'",
         ],
         {
             "questionnaire": questions_plus(

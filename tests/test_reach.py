@@ -240,7 +240,20 @@ def test_a_package_offered_when_the_earlier_one_is_not_is_not_shadowed() -> None
 
 
 def never_lines(folder: Path) -> list[str]:
-    return [p.message for p in load_content(folder).problems if "never suggested" in p.message]
+    problems = load_content(folder).problems
+    assert not [p for p in problems if p.is_error]  # the search runs on content with no error
+    return [p.message for p in problems if "never suggested" in p.message]
+
+
+CONSULT_QUESTION = """\
+      - id: screening
+        prompt: Any?
+        kind: single
+        optional: true
+        options:
+          - {id: unsure, label: Not sure, flags: [consult]}
+          - {id: none, label: None}
+"""
 
 
 def test_check_names_the_package_that_shadows(make_content: MakeContent) -> None:
@@ -262,7 +275,9 @@ def test_check_names_the_package_that_shadows(make_content: MakeContent) -> None
 def test_undecided_packages_get_no_warning(
     make_content: MakeContent, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = make_content(questionnaire=SHOW_IF_QUESTIONS, packages=SHOW_IF_PACKAGES)
+    folder = make_content(
+        questionnaire=SHOW_IF_QUESTIONS.rstrip(" ") + CONSULT_QUESTION, packages=SHOW_IF_PACKAGES
+    )
     assert never_lines(folder) == [
         "package 'calm_neck' is never suggested: no combination of answers makes it the best "
         "fit (check its addresses, minutes and avoid_if)"
@@ -341,7 +356,7 @@ def test_witnesses_of_the_bench_set_are_suggestions_of_the_guest_rule(tmp_path: 
 
 
 def test_contributions_are_recommends_to_the_last_bit() -> None:
-    from kiosk.guest.recommend import _contribution
+    from kiosk.content.scoring import contribution
 
     weights = [0.1, 0.7, -0.3, 1 / 3, 3.3, 1e-300, 0.0]
     concerns = ["a", "b", "c", "d"]
@@ -362,4 +377,4 @@ def test_contributions_are_recommends_to_the_last_bit() -> None:
     )
     table = reach._Table(q.questions, p.packages)
     for column, package in zip(table.columns, p.packages, strict=True):
-        assert list(column) == [_contribution(o, package) for o in q.questions[0].options]
+        assert list(column) == [contribution(o, package) for o in q.questions[0].options]

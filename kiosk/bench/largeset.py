@@ -144,6 +144,9 @@ def _questionnaire_yaml() -> str:
                     weights[second] = 1
                 entry += ", concerns: {" + ", ".join(f"{k}: {v}" for k, v in weights.items()) + "}"
             lines.append(entry + "}")
+        if screening:  # check requires an answer that leads to the therapist
+            label = _text("Not sure", "No estoy seguro")
+            lines.append(f"      - {{id: {qid}_unsure, label: {label}, flags: [consult]}}")
     return "\n".join(lines) + "\n"
 
 

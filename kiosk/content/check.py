@@ -23,6 +23,7 @@ from kiosk.content.model import (
 )
 from kiosk.content.problems import did_you_mean, has_errors, quote_list
 from kiosk.content.reach import package_reach
+from kiosk.content.scoring import CONSULT_FLAG
 from kiosk.content.yamlread import KeyPath
 
 M = TypeVar("M", bound=Model)
@@ -326,13 +327,13 @@ def _flags_and_concerns(
 ) -> None:
     avoided = {flag for p in packages.packages for flag in p.avoid_if}
     addressed = {c for p in packages.packages for c, weight in p.addresses.items() if weight}
-    raised: set[str] = set()
+    raised: dict[str, None] = {}  # in questionnaire order, for the messages
     for qi, q in enumerate(questionnaire.questions):
         for oi, option in enumerate(q.options):
             here: KeyPath = ("questions", qi, "options", oi)
             for fi, flag in enumerate(option.flags):
-                raised.add(flag)
-                if flag != "consult" and flag not in avoided:
+                raised.setdefault(flag)
+                if flag != CONSULT_FLAG and flag not in avoided:
                     sources.warning(
                         "questionnaire.yaml", (*here, "flags", fi),
                         f"flag '{flag}' is not in any package's avoid_if, so it changes nothing"
@@ -346,13 +347,35 @@ def _flags_and_concerns(
                         f"{did_you_mean(concern, addressed)}",
                         key=True,
                     )
+    _safety_gates(sources, packages, list(raised))
+
+
+def _safety_gates(sources: Sources, packages: PackagesFile, raised: list[str]) -> None:
+    """Errors, not warnings: a screening that cannot work must not reach guests (for example a
+    questionnaire.yaml cut short before its screening question by a slow copy)."""
+    others = [flag for flag in raised if flag != CONSULT_FLAG]
+    if others:
+        valid = f"; the answers raise {quote_list(others)}"
+    else:
+        but = f" but '{CONSULT_FLAG}'" if CONSULT_FLAG in raised else ""
+        valid = f"; no answer raises any flag{but} (is the screening question missing?)"
     for pi, package in enumerate(packages.packages):
         for fi, flag in enumerate(package.avoid_if):
-            if flag != "consult" and flag not in raised:
-                sources.warning(
+            if flag != CONSULT_FLAG and flag not in raised:
+                sources.error(
                     "packages.yaml", ("packages", pi, "avoid_if", fi),
-                    f"no option raises the flag '{flag}'{did_you_mean(flag, raised)}",
+                    f"no answer in questionnaire.yaml raises the flag '{flag}', so this package "
+                    f"would be suggested even to guests who should avoid it"
+                    f"{did_you_mean(flag, others)}{valid}",
                 )
+    if CONSULT_FLAG not in raised:
+        sources.error(
+            "questionnaire.yaml", ("questions",),
+            f"no answer raises the flag '{CONSULT_FLAG}', so no guest would ever be asked to "
+            "talk to the therapist (is the screening question missing?); add "
+            f"flags: [{CONSULT_FLAG}] to the answer that needs the therapist, such as 'Not sure'",
+            key=True,
+        )
 
 
 def _health_wording(sources: Sources, slides: SlidesFile) -> None:

@@ -1,8 +1,9 @@
 """Which packages some guest could be suggested, and which never: proved package by package.
 
 Each package is decided by the first of three passes that can, cheapest first. Every pass plays
-the suggestion rule of kiosk.guest.recommend exactly (the same arithmetic, and the same tie rule:
-the earlier package wins), so what it proves is true; nothing depends on the clock.
+the suggestion rule of kiosk.guest.recommend exactly (the same arithmetic, from
+kiosk.content.scoring, and the same tie rule: the earlier package wins), so what it proves is
+true; nothing depends on the clock.
 
 1. Shadowed: a package listed earlier scores at least as much for every option of every question
    and is offered whenever this one is (it avoids no flag this one does not avoid and takes no
@@ -35,6 +36,7 @@ from itertools import combinations, islice
 from math import comb
 
 from kiosk.content.model import Option, Package, Question
+from kiosk.content.scoring import CONSULT_FLAG, add_up, contributions
 
 MAX_STATES = 20_000
 # Work of the exact search, shared evenly by the packages the first two passes left undecided:
@@ -45,7 +47,6 @@ _STEP_COST = 40
 _TUPLE_COST = 10
 WITNESS_ROUNDS = 6
 MAX_CHOICES = 4096  # answers the witness pass weighs for one question that rules packages out
-CONSULT_FLAG = "consult"
 
 Scores = tuple[float, ...]
 # (later questions that will be shown, unsafe packages, time limit)
@@ -144,7 +145,20 @@ class _Table:
         self.minutes = [p.minutes for p in packages]
         options = [option for question in questions for option in question.options]
         self.options = options
-        # Each option's concerns as numbers (0: no concern, weight 0), the first two of them.
+        # Each package's contribution from every option, in questionnaire order, by the rule's
+        # own arithmetic. Options often share their concerns and weights: each distinct set is
+        # worked out once per package and spread over the options that have it.
+        alike: dict[tuple[tuple[str, float], ...], Option] = {}
+        for option in options:
+            alike.setdefault(tuple(option.concerns.items()), option)
+        slot = {key: number for number, key in enumerate(alike)}
+        spread = _getter([slot[tuple(option.concerns.items())] for option in options])
+        self.columns: list[Scores] = [
+            tuple(spread(contributions(alike.values(), package)))
+            for package in packages
+        ]
+        # For the witness pass's guidance (not the rule): each option's concerns as numbers
+        # (0: no concern, weight 0), the first two of them, and the rest for the few with more.
         self.concerns: dict[str, int] = {}
         for option in options:
             for concern in option.concerns:
@@ -163,16 +177,6 @@ class _Table:
         places = [distinct.setdefault(term, len(distinct)) for term in self.terms]
         self.distinct_terms = list(distinct)
         self._spread = _getter(places)
-        # Each package's contribution from every option, in questionnaire order, computed as
-        # recommend does: w1 * a1 + w2 * a2 (+ 0.0 * 0.0 for a missing second concern changes
-        # nothing but the sign of a zero); sum() of three or more may round differently.
-        self.columns: list[Scores] = []
-        for package in packages:
-            mine = [0.0, *(package.addresses.get(c, 0.0) for c in self.concerns)]
-            column = self.per_option(mine)
-            for index, _ in self.more:
-                column[index] = _contribution(options[index], package)
-            self.columns.append(tuple(column))
         self.plans: list[_Plan] = []
         start = 0
         for index, question in enumerate(questions):
@@ -183,7 +187,8 @@ class _Table:
         self._too_long: dict[int, frozenset[int]] = {}
 
     def per_option(self, by_concern: Sequence[float]) -> list[float]:
-        """w1 * x[c1] + w2 * x[c2] for every option's first two concerns (by number)."""
+        """w1 * x[c1] + w2 * x[c2] for every option's first two concerns (by number): how much
+        each option pulls a guess towards a package, quickly; scores never come from here."""
         x = by_concern
         return self._spread([w1 * x[c1] + w2 * x[c2] for c1, w1, c2, w2 in self.distinct_terms])
 
@@ -228,8 +233,8 @@ class _Table:
         top = 0.0
         for i in candidates:
             column = self.columns[i]
-            # Added up as recommend.package_score does: sum() of the options' contributions.
-            score = sum(pick(column)) if pick else sum([column[j] for j in chosen])
+            # Added up as the rule does, option after option.
+            score = add_up(pick(column)) if pick else add_up([column[j] for j in chosen])
             if best is None or score > top:  # a tie keeps the earlier package
                 best, top = i, score
         return best
@@ -554,12 +559,6 @@ def _let_go_keys(leads: dict[tuple[float, ...], Scores]) -> None:
 
 def _add(scores: Scores, added: Scores) -> Scores:
     return tuple(a + b for a, b in zip(scores, added, strict=True))
-
-
-def _contribution(option: Option, package: Package) -> float:
-    # The same arithmetic as kiosk.guest.recommend, so ties come out the same.
-    addresses = package.addresses
-    return sum(weight * addresses.get(concern, 0.0) for concern, weight in option.concerns.items())
 
 
 def _answer_count(question: Question) -> int:

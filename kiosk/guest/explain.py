@@ -8,6 +8,7 @@ from typing import Any
 
 from kiosk.content.model import Content
 from kiosk.content.problems import did_you_mean, quote_list
+from kiosk.content.scoring import CONSULT_FLAG
 from kiosk.guest.recommend import Suggestion, suggest, visible_questions
 
 
@@ -86,7 +87,8 @@ class Explanation:
         s = self.suggestion
         lines = []
         if s.outcome == "consult":
-            why = "the flag 'consult' was raised" if "consult" in s.flags else "no package is safe"
+            raised = CONSULT_FLAG in s.flags
+            why = f"the flag '{CONSULT_FLAG}' was raised" if raised else "no package is safe"
             lines.append(f"Outcome: talk to a therapist ({why})")
         else:
             assert s.package is not None

@@ -1,4 +1,8 @@
-"""The suggestion rule of CONTENT-SPEC.md, step by step, so staff can predict every outcome."""
+"""The suggestion rule, step by step, so staff can predict every outcome.
+
+The arithmetic of the score and the flag `consult` are kiosk.content.scoring's, which the
+content check also plays.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from kiosk.content.scoring import CONSULT_FLAG, contribution, score
+
 if TYPE_CHECKING:
     from kiosk.content.model import Content, Option, Package, Question
 
 Answers = Mapping[str, Sequence[str]]
-CONSULT_FLAG = "consult"
 
 
 @dataclass(frozen=True)
@@ -68,15 +73,6 @@ def chosen_options(content: Content, answers: Answers) -> list[tuple[Question, O
     return chosen
 
 
-def package_score(package: Package, options: Sequence[Option]) -> float:
-    return sum(_contribution(option, package) for option in options)
-
-
-def _contribution(option: Option, package: Package) -> float:
-    addresses = package.addresses
-    return sum(weight * addresses.get(concern, 0.0) for concern, weight in option.concerns.items())
-
-
 def suggest(content: Content, answers: Answers) -> Suggestion:
     chosen = chosen_options(content, answers)
     options = [option for _, option in chosen]
@@ -89,12 +85,12 @@ def suggest(content: Content, answers: Answers) -> Suggestion:
     candidates = fitting or safe
     needs_more_time = time_limit is not None and not fitting
 
-    scores = {p.id: package_score(p, options) for p in candidates}
+    scores = {p.id: score(p, options) for p in candidates}
     # sorted() is stable, so equal scores keep packages.yaml order (rule 7).
     ordered = sorted(candidates, key=lambda p: -scores[p.id])
     ranking = [Ranked(p, scores[p.id]) for p in ordered]
     ranking += [
-        Ranked(p, package_score(p, options), _why_excluded(p, flags, time_limit))
+        Ranked(p, score(p, options), _why_excluded(p, flags, time_limit))
         for p in content.packages
         if p not in candidates
     ]
@@ -125,7 +121,7 @@ def _why_excluded(package: Package, flags: frozenset[str], time_limit: int | Non
 
 def _reasons(chosen: list[tuple[Question, Option]], winner: Package) -> tuple[Reason, ...]:
     helped = [
-        Reason(question, option, _contribution(option, winner))
+        Reason(question, option, contribution(option, winner))
         for question, option in chosen
     ]
     helped = [reason for reason in helped if reason.contribution > 0]

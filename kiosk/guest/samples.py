@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from kiosk.content.model import Content, Question
-from kiosk.guest.recommend import CONSULT_FLAG, suggest
+from kiosk.content.scoring import CONSULT_FLAG
+from kiosk.guest.recommend import suggest
 
 
 def sample_answers(content: Content, consult: bool = False) -> dict[str, tuple[str, ...]]:
