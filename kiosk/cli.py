@@ -112,9 +112,18 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("run", parents=[content, window], help="start the kiosk (the default)")
 
-    check = sub.add_parser("check", parents=[content], help="check a content folder for mistakes")
-    check.add_argument("dir", nargs="?", metavar="DIR", help="content folder (same as --content)")
+    from kiosk.ops import check_command as checking
+
+    check = sub.add_parser(
+        "check", parents=[content], help="check a content folder for mistakes",
+        description="Check a content folder as the kiosk would before showing it.",
+        epilog=checking.EXIT_CODES_HELP,
+    )
+    check.add_argument("dir", nargs="?", metavar="DIR", help=checking.FOLDER_HELP)
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    check.add_argument(
+        "--format", choices=checking.FORMATS, default="text", help=checking.FORMAT_HELP
+    )
 
     explain = sub.add_parser(
         "explain", parents=[content], help="show what a guest with these answers would be offered"
@@ -207,20 +216,9 @@ def _load(folder: Path):  # type: ignore[no-untyped-def]
 
 
 def _check(args: argparse.Namespace) -> int:
-    from kiosk.content.result import FolderError
+    from kiosk.ops.check_command import check_command
 
-    choice = choose_content(args.dir or args.content)
-    try:
-        result = _load(choice.folder)
-    except FolderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(result.summary())
-    for problem in result.problems:
-        print(problem.format())
-    if result.errors or (args.strict and result.warnings):
-        return 1
-    return 0
+    return check_command(args.dir or args.content, args.format, args.strict)
 
 
 def _checked_content(args: argparse.Namespace) -> tuple[Content | None, int]:

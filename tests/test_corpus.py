@@ -254,7 +254,7 @@ CASES = [
     ),
     Case(
         "file-3-mb",
-        ["content/slides.yaml: error: file is 3.0 MB; content files may be at most 1 MB"],
+        ["content/slides.yaml:1:1: error: file is 3.0 MB; content files may be at most 1 MB"],
         {"slides": "slides: []\n" + "#" * (3 * 1024 * 1024) + "\n"},
     ),
     Case(
@@ -281,7 +281,7 @@ CASES = [
     Case(
         "missing-file",
         [
-            "content/questionnaire.yaml: error: file is missing; this folder needs "
+            "content/questionnaire.yaml:1:1: error: file is missing; this folder needs "
             "questionnaire.yaml with 'questions:' followed by a list of questions"
         ],
         {"questionnaire": MISSING},

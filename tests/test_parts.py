@@ -41,7 +41,8 @@ def test_problem_format(tmp_path: Path) -> None:
 
 def test_problem_format_without_place_or_path(tmp_path: Path) -> None:
     whole_file = Problem(tmp_path / "kiosk.yaml", 0, 0, Severity.WARNING, "", "something")
-    assert whole_file.format(relative_to=tmp_path) == "kiosk.yaml: warning: something"
+    # No place in the file (a missing file): at 1:1, which every problem matcher takes.
+    assert whole_file.format(relative_to=tmp_path) == "kiosk.yaml:1:1: warning: something"
     no_column = Problem(tmp_path / "kiosk.yaml", 3, 0, Severity.ERROR, "theme", "x")
     assert no_column.format(relative_to=tmp_path) == "kiosk.yaml:3:1: error: theme: x"
 

@@ -29,11 +29,16 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    @property
+    def position(self) -> tuple[int, int]:
+        """(line, column) as printed: a problem with no place in the file (a missing file, one
+        too big to read) is shown at 1:1, so editors and CI problem matchers take it too."""
+        return (self.line or 1, (self.column or 1) if self.line else 1)
+
     def format(self, relative_to: Path | None = None) -> str:
         """`file:line:col: severity: path: message`, as compilers and editors print it."""
-        where = display_path(self.file, relative_to)
-        if self.line:
-            where += f":{self.line}:{self.column or 1}"
+        line, column = self.position
+        where = f"{display_path(self.file, relative_to)}:{line}:{column}"
         subject = f"{self.path}: " if self.path else ""
         return f"{where}: {self.severity.value}: {subject}{self.message}"
 
