@@ -1,10 +1,10 @@
 """A large, valid content set for the benchmark, generated so anyone can reproduce the figures.
 
 500 slides (each with its own picture, half PNG and half SVG, some with schedules), 100 questions
-of 6 options (with icons, `show_if`, time and screening questions), 100 packages with pictures,
-in two languages. Images are small on purpose: the set is about how many files the kiosk reads
-and checks, not about decoding one huge photo. Pure Python (no Qt), so it can be written before
-any Qt process starts.
+of 6 options (with icons, `show_if`, time and screening questions; the screening has a seventh,
+'Not sure', that raises `consult`), 100 packages with pictures, in two languages. Images are
+small on purpose: the set is about how many files the kiosk reads and checks, not about decoding
+one huge photo. Pure Python (no Qt), so it can be written before any Qt process starts.
 """
 
 from __future__ import annotations
