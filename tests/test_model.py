@@ -351,7 +351,7 @@ def test_summary_line(make_content: MakeContent, monkeypatch: pytest.MonkeyPatch
     result = load_content(folder)
     assert result.content is None  # any error: nothing to show
     assert result.summary() == (
-        "read content: 2 slides, 2 questions, 2 packages; 1 errors, 0 warnings"
+        "read content: 2 slides, 2 questions, 2 packages; 1 error, 0 warnings"
     )
 
 

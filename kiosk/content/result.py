@@ -39,8 +39,17 @@ class LoadResult:
         return [p for p in self.problems if not p.is_error]
 
     def summary(self) -> str:
+        """What was read and how many problems, in a line no problem matcher takes for a
+        problem (it has no `file:line:col:`)."""
         c = self.counts
+        shown = display_path(self.folder)
+        where = f"this folder ({self.folder.name})" if shown == "." else shown
         return (
-            f"read {display_path(self.folder)}: {c['slides']} slides, {c['questions']} questions, "
-            f"{c['packages']} packages; {len(self.errors)} errors, {len(self.warnings)} warnings"
+            f"read {where}: {c['slides']} slides, {c['questions']} questions, "
+            f"{c['packages']} packages; {_count(len(self.errors), 'error')}, "
+            f"{_count(len(self.warnings), 'warning')}"
         )
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"

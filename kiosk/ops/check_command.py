@@ -40,24 +40,20 @@ FOLDER_HELP = (
 )
 
 
-def folder_to_check(given: str | None, cwd: Path | None = None) -> ContentChoice:
+def folder_to_check(given: str | None) -> ContentChoice:
     """The folder named, else the working folder when it is a content folder (staff run check
     where they edit), else the usual choice of the other commands."""
     if given:
         return choose_content(given)
-    here = (cwd or Path.cwd()).absolute()
+    here = Path.cwd().absolute()
     if any((here / name).exists() for name in FILE_NAMES):
         return ContentChoice(here, "the working folder")
     return choose_content(None)
 
 
-def check_command(
-    given: str | None, output: str = "text", strict: bool = False,
-    out: TextIO | None = None, err: TextIO | None = None,
-) -> int:
-    """Check a folder and report as `output` says; returns the exit status."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+def check_command(given: str | None, output: str = "text", strict: bool = False) -> int:
+    """Check a folder and report on stdout as `output` says; returns the exit status."""
+    out, err = sys.stdout, sys.stderr
     choice = folder_to_check(given)
     if not given:
         print(choice.describe(), file=err)  # on stderr: stdout stays one report
@@ -73,33 +69,12 @@ def check_command(
     elif output == "github":
         for problem in result.problems:
             print(annotation(problem), file=out)
-        print(f"spa-kiosk check: {summary(result)}", file=out)
+        print(f"spa-kiosk check: {result.summary()}", file=out)
     else:
-        print(summary(result), file=out)
+        print(result.summary(), file=out)
         for problem in result.problems:
             print(problem.format(), file=out)
     return status
-
-
-def summary(result: LoadResult) -> str:
-    """What was read and how many problems: a line no problem matcher takes for a problem (it
-    has no `file:line:col:`)."""
-    c = result.counts
-    where = _folder_name(result.folder)
-    errors, warnings = len(result.errors), len(result.warnings)
-    return (
-        f"read {where}: {c['slides']} slides, {c['questions']} questions, {c['packages']} "
-        f"packages; {errors} {_plural(errors, 'error')}, {warnings} {_plural(warnings, 'warning')}"
-    )
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"
-
-
-def _folder_name(folder: Path) -> str:
-    shown = display_path(folder)
-    return f"this folder ({folder.name})" if shown == "." else shown
 
 
 def as_json(result: LoadResult, status: int) -> dict[str, Any]:
