@@ -24,6 +24,7 @@ def kiosk_env(tmp_path: Path) -> dict[str, str]:
         SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
         XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
         SPA_KIOSK_CACHE_DIR=str(tmp_path / "cache"),
+        SPA_KIOSK_SETTLE_SECONDS="1.5",  # these tests edit by hand, in one go
     )
     (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
     return env
