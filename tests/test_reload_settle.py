@@ -4,6 +4,7 @@ screen only whole: the settle time, the READY publish file and a switched symlin
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import shutil
@@ -188,11 +189,8 @@ def test_a_slow_rsync_of_a_folder_never_mixes_old_and_new(tmp_path: Path) -> Non
         while copy.returncode is None:
             await watcher.step()
             await asyncio.sleep(0.1)
-            with_timeout = asyncio.wait_for(copy.wait(), 0.01)
-            try:
-                await with_timeout
-            except TimeoutError:
-                pass
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(copy.wait(), 0.01)
         assert copy.returncode == 0
         done.set()
         deadline = time.monotonic() + 10

@@ -1,8 +1,9 @@
 """`spa-kiosk stats`: the usage database as a summary for the manager, a CSV and a bar chart.
 
 Journeys per day, completion rate, drop-off per question (how many journeys reached each question
-and where the abandoned ones stopped), packages suggested, the "talk to us" rate, languages and
-slides. Reads the database read-only, so it can run while the kiosk writes.
+and where the abandoned ones stopped), packages suggested, the "talk to us" rate, languages,
+slides and busy hours, from the counts `kiosk.ops.usage` keeps (or from a first-format file, read
+as the same counts). Reads the database read-only, so it can run while the kiosk writes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.ops import places
+from kiosk.ops.usage import SCREENED, journeys_from_events
 
 CSV_COLUMNS = (
     "date", "journeys_started", "journeys_finished", "packages_suggested", "talk_to_us",
@@ -53,18 +55,6 @@ class QuestionRow:
 
 
 @dataclass
-class _Journey:
-    day: str
-    language: str
-    questions: list[str] = field(default_factory=list)
-    end: str | None = None  # finished | abandoned
-    outcome: str | None = None  # package | consult
-    package: str | None = None
-    where: str | None = None
-    why: str | None = None
-
-
-@dataclass
 class Stats:
     source: Path
     since: date | None
@@ -75,6 +65,10 @@ class Stats:
     languages: Counter[str]
     slides: Counter[str]
     language_changes: int = 0
+    screened: int = 0
+    """Packages suggested after a screening answer: counted, but not by name."""
+    by_hour: Counter[int] = field(default_factory=Counter)
+    """Journeys begun in each hour of the day (0-23), over every day read."""
 
     @property
     def started(self) -> int:
@@ -100,45 +94,40 @@ class Stats:
         return _format(self)
 
 
+class NothingCounted(StatsError):
+    """There is no usage database yet: the kiosk has not counted anything."""
+
+
 def read_stats(path: Path, since: date | None = None) -> Stats:
-    """Everything recorded in the database at `path` from `since` (a local date) on."""
+    """Everything recorded in the database at `path` from `since` (a local date) on. A database
+    in the first format (one row per event) is read as counts too, without changing it."""
     if not path.is_file():
-        raise StatsError(f"no usage database at {path}: the kiosk has not counted anything yet")
-    first = f"{since.isoformat()} 00:00" if since else ""
+        raise NothingCounted(f"no usage database at {path}")
+    first = since.isoformat() if since else ""
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
-            events = db.execute(
-                "SELECT minute, journey, kind, item, detail FROM events "
-                "WHERE minute >= ? ORDER BY id",
-                (first,),
-            ).fetchall()
+            tables = {name for (name,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'"
+            )}
+            if "events" in tables:
+                hours, counts = _first_format(db, first)
+            elif "counts" in tables:
+                hours = db.execute(
+                    "SELECT hour, started FROM hours WHERE hour >= ?", (first,)
+                ).fetchall()
+                counts = db.execute(
+                    "SELECT day, what, item, detail, n FROM counts WHERE day >= ?", (first,)
+                ).fetchall()
+            else:
+                hours, counts = [], []
             slide_rows = db.execute(
-                "SELECT day, slide, shown FROM slides WHERE day >= ?", (first[:10],)
-            ).fetchall()
+                "SELECT day, slide, shown FROM slides WHERE day >= ?", (first,)
+            ).fetchall() if "slides" in tables else []
         finally:
             db.close()
     except sqlite3.Error as exc:
         raise StatsError(f"cannot read the usage database {path}: {exc}") from exc
-
-    journeys: dict[int, _Journey] = {}
-    language_changes = 0
-    for minute, number, kind, item, detail in events:
-        if kind == "journey_started":
-            journeys[number] = _Journey(day=minute[:10], language=item)
-            continue
-        journey = journeys.get(number) if number is not None else None
-        if journey is None:
-            continue  # outside a journey, or one that started before `since`
-        if kind == "question_reached" and item not in journey.questions:
-            journey.questions.append(item)
-        elif kind == "language_changed":
-            journey.language = item
-            language_changes += 1
-        elif kind == "journey_finished":
-            journey.end, journey.outcome, journey.package = "finished", detail, item
-        elif kind == "journey_abandoned":
-            journey.end, journey.where, journey.why = "abandoned", item, detail
 
     days: dict[str, DayRow] = {}
 
@@ -147,34 +136,46 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
             days[day] = DayRow(date.fromisoformat(day))
         return days[day]
 
+    by_hour: Counter[int] = Counter()
+    for hour, started in hours:
+        row(hour[:10]).started += started
+        by_hour[int(hour[11:13])] += started
     questions: dict[str, QuestionRow] = {}
+    stops: list[tuple[str, str, int]] = []
     stopped_elsewhere: Counter[str] = Counter()
     packages: Counter[str] = Counter()
     languages: Counter[str] = Counter()
-    for journey in journeys.values():
-        today = row(journey.day)
-        today.started += 1
-        languages[journey.language] += 1
-        for question in journey.questions:
-            questions.setdefault(question, QuestionRow(question)).reached += 1
-        if journey.end == "finished":
-            today.finished += 1
-            if journey.outcome == "consult":
-                today.consult += 1
+    language_changes = screened = 0
+    for day, what, item, detail, n in counts:
+        today = row(day)
+        if what == "outcome":
+            today.finished += n
+            if item == "consult":
+                today.consult += n
             else:
-                today.packages += 1
-                packages[journey.package or "?"] += 1
-        elif journey.end == "abandoned":
-            today.abandoned += 1
-            where = journey.where or "?"
-            if where in journey.questions:
-                stop = questions.setdefault(where, QuestionRow(where))
-                stop.stopped += 1
-                stop.why[journey.why or "?"] += 1
-            else:
-                stopped_elsewhere[where] += 1
+                today.packages += n
+                if item == SCREENED:
+                    screened += n
+                else:
+                    packages[detail or "?"] += n
+        elif what == "abandoned":
+            today.abandoned += n
+            stops.append((item, detail, n))
+        elif what == "reached":
+            questions.setdefault(item, QuestionRow(item)).reached += n
+        elif what == "language":
+            languages[item] += n
+        elif what == "language_changed":
+            language_changes += n
+    for where, why, n in stops:
+        if where in questions:
+            stop = questions[where]
+            stop.stopped += n
+            stop.why[why or "?"] += n
         else:
-            today.not_ended += 1
+            stopped_elsewhere[where or "?"] += n
+    for today in days.values():
+        today.not_ended = max(0, today.started - today.finished - today.abandoned)
     slides: Counter[str] = Counter()
     for day, slide, shown in slide_rows:
         row(day).slides += shown
@@ -185,8 +186,27 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
     return Stats(
         source=path, since=since, days=rows, questions=ordered,
         stopped_elsewhere=stopped_elsewhere, packages=packages, languages=languages,
-        slides=slides, language_changes=language_changes,
+        slides=slides, language_changes=language_changes, screened=screened,
+        by_hour=by_hour,
     )
+
+
+def _first_format(
+    db: sqlite3.Connection, first: str
+) -> tuple[list[tuple[str, int]], list[tuple[str, str, str, str, int]]]:
+    """A first-format database's events as the counts the kiosk now keeps (as it will turn
+    them into when it next opens the file)."""
+    events = db.execute(
+        "SELECT minute, journey, kind, item, detail FROM events WHERE minute >= ? ORDER BY id",
+        (first,),
+    ).fetchall()
+    hours: Counter[str] = Counter()
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    for journey in journeys_from_events(events):
+        hours[journey.hour] += 1
+        for what, item, detail in journey.rows():
+            counts[(journey.day, what, item, detail)] += 1
+    return list(hours.items()), [(*key, n) for key, n in counts.items()]
 
 
 def _every_day(days: dict[str, DayRow]) -> list[DayRow]:
@@ -250,9 +270,21 @@ def _format(stats: Stats) -> str:
         elsewhere = ", ".join(f"{where} {n}" for where, n in stats.stopped_elsewhere.most_common())
         out.append(f"  abandoned elsewhere: {elsewhere}")
 
-    if stats.packages:
+    if stats.packages or stats.screened:
         out += ["", "Packages suggested"]
-        out += _counts(stats.packages)
+        out += _counts(stats.packages) if stats.packages else []
+        if stats.screened:
+            out.append(
+                f"  and {stats.screened} after a screening answer "
+                "(not counted by name, for the guests' privacy)"
+            )
+    if stats.by_hour:
+        out += ["", "Busy hours (journeys begun, by hour of the day)"]
+        peak = max(stats.by_hour.values())
+        for hour in range(min(stats.by_hour), max(stats.by_hour) + 1):
+            n = stats.by_hour.get(hour, 0)
+            bar = "#" * round(30 * n / peak) if peak else ""
+            out.append(f"  {hour:02d}:00  {n:>6}  {bar}".rstrip())
     if stats.languages:
         changed = (
             f"; changed during {stats.language_changes} journeys" if stats.language_changes else ""
@@ -300,6 +332,9 @@ def stats_command(args: argparse.Namespace) -> int:
     path = Path(args.db).expanduser() if args.db else places.usage_db_path()
     try:
         stats = read_stats(path, args.since)
+    except NothingCounted:
+        print(f"Nothing counted yet: no guest has used this kiosk (no usage file at {path}).")
+        return 0
     except StatsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -1,30 +1,41 @@
-"""Anonymous usage counts: what the kiosk shows and how far guests get, in a local SQLite file.
+"""Anonymous usage counts: how often the kiosk is used and how far guests get, in a local SQLite
+file that cannot be read back into any one guest's journey.
 
 The UI thread calls `UsageLog`'s event methods; they only check the value and put it on a queue,
-so they never block and never raise. One background thread writes each event in its own
-transaction (WAL mode, `synchronous=FULL`), so a killed process or a power cut loses at most the
-event being written. When the database cannot be opened or written (read-only or missing folder,
-disk full, locked) the event is dropped and logged, and the file is tried again a little later.
+so they never block and never raise. One background thread keeps the journey under way in
+memory only and, when it ends, adds it to the counts in one transaction (WAL mode,
+`synchronous=FULL`): a journey is stored whole or not at all, and a killed process or a power cut
+loses at most the journey under way. When the database cannot be opened or written (read-only
+or missing folder, disk full, locked) the journey is dropped, one warning is logged, and the
+file is tried again a little later; a line says when writing works again.
 
-What is stored, and nothing else (see `SCHEMA`):
-- journey events, each with the local time to the minute and an anonymous journey number (a
-  counter, only so that drop-off can be computed): started (language), question reached
-  (question id), language changed (code), finished (package id or consult), abandoned (where:
-  a question id or screen name; why: idle or start over);
-- per day, how often each slide was shown.
-Never an answer, never a screening flag, nothing a guest typed: every value is an id from the
-content or one of a few fixed words, and anything else is refused (without logging the value).
+What is stored, and nothing else (see `SCHEMA`), as counts that cannot be joined back to a guest:
+- per hour (local time), how many journeys started;
+- per day, how many journeys ended with a package (and which), with "talk to us", or with a
+  package after a screening answer (which package is not kept: it could say what the guest
+  answered), how many were abandoned and where (a question id or a screen name) and why (idle,
+  start over), how often each question was reached, the language each journey ended in, how
+  many journeys changed language, and how often each slide was shown.
+No journey number, no time finer than the hour, and no outcome or question tied to any time
+finer than the day; never an answer, a screening flag or anything a guest typed: every value is
+an id from the content or one of a few fixed words, and anything else is refused (without
+logging the value). The file is private to the kiosk's user (0600, in a 0700 folder).
+
+A database in the first format (one row per event, linked by journey number and timed to the
+minute) is turned into these counts once, when the kiosk opens it, and its rows are erased.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import queue
 import re
+import stat
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,48 +47,80 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.usage")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS events (
-    id      INTEGER PRIMARY KEY,
-    minute  TEXT NOT NULL,  -- local time to the minute: 2026-11-26 10:04
-    journey INTEGER,        -- anonymous journey number (a counter); NULL outside a journey
-    kind    TEXT NOT NULL,  -- one of EVENT_KINDS
-    item    TEXT,           -- language code, question id, package id, or where a journey stopped
-    detail  TEXT            -- finished: package | consult; abandoned: idle | start_over
-);
-CREATE INDEX IF NOT EXISTS events_minute ON events (minute);
+CREATE TABLE IF NOT EXISTS hours (
+    hour    TEXT NOT NULL PRIMARY KEY,  -- local date and hour: 2026-11-26 10
+    started INTEGER NOT NULL            -- journeys begun in that hour
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS counts (
+    day    TEXT NOT NULL,               -- local date the journeys began: 2026-11-26
+    what   TEXT NOT NULL,               -- one of MEASURES
+    item   TEXT NOT NULL DEFAULT '',    -- outcome, question id, where, language code
+    detail TEXT NOT NULL DEFAULT '',    -- package id, or why a journey was abandoned
+    n      INTEGER NOT NULL,
+    PRIMARY KEY (day, what, item, detail)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS slides (
-    day   TEXT NOT NULL,    -- local date: 2026-11-26
-    slide TEXT NOT NULL,    -- slide id
+    day   TEXT NOT NULL,                -- local date: 2026-11-26
+    slide TEXT NOT NULL,                -- slide id
     shown INTEGER NOT NULL,
     PRIMARY KEY (day, slide)
 ) WITHOUT ROWID;
 """
-EVENT_KINDS = (
-    "journey_started", "question_reached", "language_changed", "journey_finished",
-    "journey_abandoned",
-)
+MEASURES = ("outcome", "abandoned", "reached", "language", "language_changed")
 OUTCOMES = ("package", "consult")
-MINUTE_FORMAT = "%Y-%m-%d %H:%M"
+SCREENED = "screened"
+"""The stored outcome of a journey that ended with a package after a screening answer."""
+HOUR_FORMAT = "%Y-%m-%d %H"
 COUNT_KEYS = (
     "journeys_started", "journeys_finished", "consult", "abandoned", "slides_shown",
 )
+FILE_MODE = 0o600
+FOLDER_MODE = 0o700
+SIDE_FILES = ("-wal", "-shm", "-journal")
 
 _ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?")
 _SQLITE_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED: someone else holds the file for a moment
-_WARN_EVERY = 600.0  # while writes fail, repeat the warning at most this often (seconds)
 _MAX_QUEUED = 10_000
-_JOURNEY_EDGES = ("journey_started", "journey_finished", "journey_abandoned")
 
 
 @dataclass(frozen=True)
 class _Event:
-    kind: str  # one of EVENT_KINDS, or "slide_shown"
-    minute: str
+    kind: str  # a method name of UsageLog
+    hour: str
     item: str | None = None
     detail: str | None = None
+
+
+@dataclass
+class Journey:
+    """One guest's journey as the counts see it; kept in memory only, until it ends."""
+
+    hour: str  # the hour it began, HOUR_FORMAT
+    language: str
+    reached: list[str] = field(default_factory=list)
+    language_changed: bool = False
+    outcome: str | None = None  # package | consult | screened; None: abandoned or not ended
+    package: str | None = None
+    stopped: tuple[str, str] | None = None  # (where, why) when abandoned
+
+    @property
+    def day(self) -> str:
+        return self.hour[:10]
+
+    def rows(self) -> Iterator[tuple[str, str, str]]:
+        """The (what, item, detail) counts this journey adds one to, all on its day."""
+        if self.outcome is not None:
+            yield "outcome", self.outcome, self.package or ""
+        elif self.stopped is not None:
+            yield "abandoned", *self.stopped
+        for question in self.reached:
+            yield "reached", question, ""
+        yield "language", self.language, ""
+        if self.language_changed:
+            yield "language_changed", "", ""
 
 
 class _Flush:
@@ -89,7 +132,7 @@ _STOP = object()
 
 
 class UsageLog:
-    """Records anonymous usage events off the calling thread; see the module docstring.
+    """Records anonymous usage counts off the calling thread; see the module docstring.
 
     `clock` gives the local time of an event (tests pass a fake one). `retry_seconds` is how long
     to wait before trying a database that failed again; `busy_seconds` how long a write waits for
@@ -117,10 +160,8 @@ class UsageLog:
         self._db: sqlite3.Connection | None = None
         self._retry_at = 0.0
         self._failing = False
-        self._warned_at = 0.0
         self._dropped = 0
-        self._last_journey = 0
-        self._journey: int | None = None
+        self._journey: Journey | None = None
         # Today's counts, read by any thread under the lock.
         self._lock = threading.Lock()
         self._counts_day = ""
@@ -152,16 +193,22 @@ class UsageLog:
         if self._is_language("language_changed", code):
             self._put("language_changed", code)
 
-    def journey_finished(self, outcome: str, package_id: str | None) -> None:
-        """`outcome` is "package" (with its id) or "consult" (the id is ignored)."""
+    def journey_finished(
+        self, outcome: str, package_id: str | None, screened: bool = False
+    ) -> None:
+        """`outcome` is "package" (with its id) or "consult" (the id is ignored). `screened`:
+        the guest gave a screening answer (raised a flag) on the way; a package is then counted
+        as SCREENED, without its id, since the package could tell what the answer was."""
         if outcome not in OUTCOMES:
             self._refuse("journey_finished", "the outcome is not 'package' or 'consult'")
             return
         if outcome == "consult":
             package_id = None
+        elif screened:
+            outcome, package_id = SCREENED, None
         elif not self._is_id("journey_finished", package_id):
             return
-        self._put("journey_finished", package_id, outcome)
+        self._put("journey_finished", outcome, package_id)
 
     def journey_abandoned(self, where: str, why: str) -> None:
         """`where`: the question id (or screen name) the guest left at; `why`: "idle" or
@@ -173,7 +220,8 @@ class UsageLog:
 
     def today_counts(self) -> dict[str, int]:
         """Today's counts (journeys started and finished, of those finished how many ended in
-        "talk to us", abandoned, slides shown), as recorded; cheap, from memory."""
+        "talk to us", abandoned, slides shown), as stored; cheap, from memory. A journey is
+        counted once it has ended."""
         today = self._clock().date().isoformat()
         with self._lock:
             if self._counts_day != today:
@@ -181,7 +229,8 @@ class UsageLog:
             return dict(self._counts)
 
     def flush(self, timeout: float = 5.0) -> bool:
-        """Wait until every event given so far is written (or dropped); False on timeout."""
+        """Wait until every event given so far is handled (stored, kept as part of the journey
+        under way, or dropped); False on timeout."""
         if self._thread.ident is None and not self._closed:
             return False  # not started: nothing is written yet
         if self._closed or not self._thread.is_alive():
@@ -194,8 +243,8 @@ class UsageLog:
         return marker.done.wait(timeout)
 
     def close(self, timeout: float = 5.0) -> None:
-        """Write what is queued, close the database and stop the thread. Later events are
-        ignored. Safe to call twice."""
+        """Write what is queued (a journey under way is counted as begun and not ended), close
+        the database and stop the thread. Later events are ignored. Safe to call twice."""
         if self._closed:
             return
         self.start()  # if it never was: what is queued is written all the same
@@ -236,8 +285,8 @@ class UsageLog:
             log.debug("usage: %s after close, ignored", kind)
             return
         try:
-            minute = self._clock().strftime(MINUTE_FORMAT)
-            self._queue.put_nowait(_Event(kind, minute, item, detail))
+            hour = self._clock().strftime(HOUR_FORMAT)
+            self._queue.put_nowait(_Event(kind, hour, item, detail))
         except queue.Full:
             log.warning("usage: %s dropped: too many events waiting to be written", kind)
         except Exception:  # a broken clock must not reach the UI either
@@ -258,12 +307,42 @@ class UsageLog:
                 item.done.set()
             elif isinstance(item, _Event):
                 try:
-                    self._write(item)
+                    self._handle(item)
                 except Exception:  # never let the writer die: the next event may work
                     log.exception("usage: %s dropped", item.kind)
+        if self._journey is not None:
+            try:
+                self._store_journey(self._journey)  # begun, not ended: the kiosk stopped
+            except Exception:
+                log.exception("usage: the journey under way at close was dropped")
+            self._journey = None
         if self._db is not None:
             self._db.close()
             self._db = None
+
+    def _handle(self, event: _Event) -> None:
+        journey = self._journey
+        if event.kind == "slide_shown":
+            self._store_slide(event)
+        elif event.kind == "journey_started":
+            if journey is not None:
+                self._store_journey(journey)  # its end never came: begun, not ended
+            self._journey = Journey(event.hour, event.item or "")
+        elif journey is None:
+            log.debug("usage: %s outside a journey, ignored", event.kind)
+        elif event.kind == "question_reached":
+            if event.item and event.item not in journey.reached:
+                journey.reached.append(event.item)
+        elif event.kind == "language_changed":
+            journey.language = event.item or journey.language
+            journey.language_changed = True
+        elif event.kind in ("journey_finished", "journey_abandoned"):
+            if event.kind == "journey_finished":
+                journey.outcome, journey.package = event.item, event.detail
+            else:
+                journey.stopped = (event.item or "", event.detail or "")
+            self._journey = None
+            self._store_journey(journey)
 
     def _connection(self) -> sqlite3.Connection | None:
         import sqlite3  # here, in the writer thread, not with the module (before a first frame)
@@ -273,8 +352,9 @@ class UsageLog:
         if time.monotonic() < self._retry_at:
             return None
         db = None
+        existed = self.path.exists()
         try:
-            places.ensure_dir(self.path.parent)
+            make_private(self.path)
             db = sqlite3.connect(
                 self.path, timeout=self._busy_seconds, isolation_level=None,
             )
@@ -282,112 +362,231 @@ class UsageLog:
             if str(mode).lower() != "wal":
                 log.info("usage: %s cannot use WAL mode here (%s)", self.path, mode)
             db.execute("PRAGMA synchronous=FULL")
-            if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+            db.execute("PRAGMA secure_delete=ON")  # what is deleted is overwritten, not left
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0:
                 db.executescript(SCHEMA + f"PRAGMA user_version={SCHEMA_VERSION};")
-            last = db.execute("SELECT max(journey) FROM events").fetchone()[0]
-            self._last_journey = int(last or 0)
+            elif version == 1:
+                migrate_from_events(db)
+            make_private(self.path)  # the -wal and -shm made meanwhile
             self._load_counts(db, self._clock().date())
         except (OSError, sqlite3.Error) as exc:
             if db is not None:
                 db.close()
+            if not existed:
+                _remove_empty(self.path)  # e.g. a full disk: no empty file left behind
             self._failed("cannot open", exc)
             return None
         self._db = db
         return db
 
-    def _write(self, event: _Event) -> None:
+    def _store_slide(self, event: _Event) -> None:
+        self._write(
+            "slide_shown",
+            [(
+                "INSERT INTO slides (day, slide, shown) VALUES (?, ?, 1) "
+                "ON CONFLICT (day, slide) DO UPDATE SET shown = shown + 1",
+                (event.hour[:10], event.item),
+            )],
+            {"slides_shown": 1}, event.hour[:10],
+        )
+
+    def _store_journey(self, journey: Journey) -> None:
+        statements: list[tuple[str, tuple[object, ...]]] = [(
+            "INSERT INTO hours (hour, started) VALUES (?, 1) "
+            "ON CONFLICT (hour) DO UPDATE SET started = started + 1",
+            (journey.hour,),
+        )]
+        statements += [
+            (
+                "INSERT INTO counts (day, what, item, detail, n) VALUES (?, ?, ?, ?, 1) "
+                "ON CONFLICT (day, what, item, detail) DO UPDATE SET n = n + 1",
+                (journey.day, what, item, detail),
+            )
+            for what, item, detail in journey.rows()
+        ]
+        counted = {"journeys_started": 1}
+        if journey.outcome is not None:
+            counted["journeys_finished"] = 1
+            if journey.outcome == "consult":
+                counted["consult"] = 1
+        elif journey.stopped is not None:
+            counted["abandoned"] = 1
+        self._write("journey", statements, counted, journey.day)
+
+    def _write(
+        self, what: str, statements: Sequence[tuple[str, tuple[object, ...]]],
+        counted: dict[str, int], day: str,
+    ) -> None:
+        """Run `statements` in one transaction; on failure nothing of them is stored."""
         import sqlite3
 
         db = self._connection()
         if db is None:
-            self._drop(event)
+            self._drop(what)
             return
-        started = self._last_journey + 1 if event.kind == "journey_started" else None
-        journey = self._journey if started is None else started
         try:
-            if event.kind == "slide_shown":
-                db.execute(
-                    "INSERT INTO slides (day, slide, shown) VALUES (?, ?, 1) "
-                    "ON CONFLICT (day, slide) DO UPDATE SET shown = shown + 1",
-                    (event.minute[:10], event.item),
-                )
-            else:
-                db.execute(
-                    "INSERT INTO events (minute, journey, kind, item, detail) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (event.minute, journey, event.kind, event.item, event.detail),
-                )
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, values in statements:
+                    db.execute(sql, values)
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
         except sqlite3.Error as exc:
-            if event.kind in _JOURNEY_EDGES:
-                self._journey = None  # without its start, a journey's events are left out
             if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in _SQLITE_BUSY:
                 db.close()
                 self._db = None
             self._failed("cannot write", exc)
-            self._drop(event)
+            self._drop(what)
             return
-        if started is not None:
-            self._last_journey = self._journey = started
-        elif event.kind in _JOURNEY_EDGES:
-            self._journey = None
-        self._count(event)
+        self._count(counted, day)
         if self._failing:
             log.info(
-                "usage: writing to %s again; %d events were dropped meanwhile",
+                "usage: writing to %s again; %d journeys or slides were dropped meanwhile",
                 self.path, self._dropped,
             )
             self._failing, self._dropped = False, 0
 
     def _failed(self, what: str, exc: BaseException) -> None:
+        """One warning when writing stops working, then quiet until it works again."""
         self._retry_at = time.monotonic() + self._retry_seconds
-        now = time.monotonic()
-        if not self._failing or now - self._warned_at >= _WARN_EVERY:
+        if not self._failing:
             log.warning(
-                "usage: %s %s (%s); usage events are dropped until it works again",
+                "usage: %s %s (%s); usage counts are dropped until it works again",
                 what, self.path, exc,
             )
-            self._warned_at = now
         self._failing = True
 
-    def _drop(self, event: _Event) -> None:
+    def _drop(self, what: str) -> None:
         self._dropped += 1
-        log.debug("usage: %s dropped (%d so far)", event.kind, self._dropped)
+        log.debug("usage: %s dropped (%d so far)", what, self._dropped)
 
-    def _count(self, event: _Event) -> None:
-        keys = {
-            "journey_started": ("journeys_started",),
-            "journey_finished": ("journeys_finished",)
-            + (("consult",) if event.detail == "consult" else ()),
-            "journey_abandoned": ("abandoned",),
-            "slide_shown": ("slides_shown",),
-        }.get(event.kind, ())
-        day = event.minute[:10]
+    def _count(self, counted: dict[str, int], day: str) -> None:
         with self._lock:
             if day != self._counts_day:
                 if day < self._counts_day:
                     return  # a late event from yesterday
                 self._counts_day, self._counts = day, dict.fromkeys(COUNT_KEYS, 0)
-            for key in keys:
-                self._counts[key] += 1
+            for key, n in counted.items():
+                self._counts[key] += n
 
     def _load_counts(self, db: sqlite3.Connection, day: date) -> None:
-        counts = dict.fromkeys(COUNT_KEYS, 0)
         text = day.isoformat()
-        rows = db.execute(
-            "SELECT kind, detail, count(*) FROM events WHERE minute BETWEEN ? AND ? "
-            "GROUP BY kind, detail",
-            (f"{text} 00:00", f"{text} 23:59"),
-        )
-        for kind, detail, n in rows:
-            if kind == "journey_started":
-                counts["journeys_started"] += n
-            elif kind == "journey_finished":
+        counts = dict.fromkeys(COUNT_KEYS, 0)
+        started = db.execute(
+            "SELECT sum(started) FROM hours WHERE hour BETWEEN ? AND ?",
+            (f"{text} 00", f"{text} 23"),
+        ).fetchone()[0]
+        counts["journeys_started"] = int(started or 0)
+        for what, item, n in db.execute(
+            "SELECT what, item, sum(n) FROM counts WHERE day = ? AND what IN "
+            "('outcome', 'abandoned') GROUP BY what, item", (text,),
+        ):
+            if what == "outcome":
                 counts["journeys_finished"] += n
-                if detail == "consult":
+                if item == "consult":
                     counts["consult"] += n
-            elif kind == "journey_abandoned":
+            else:
                 counts["abandoned"] += n
         shown = db.execute("SELECT sum(shown) FROM slides WHERE day = ?", (text,)).fetchone()[0]
         counts["slides_shown"] = int(shown or 0)
         with self._lock:
             self._counts_day, self._counts = text, counts
+
+
+def make_private(path: Path) -> None:
+    """The database's folder 0700 and the database and its side files 0600: counts of guests
+    are for the kiosk's user only. Creates the folder and an empty database file if need be
+    (SQLite gives its side files the database's mode). Raises OSError."""
+    folder = places.ensure_dir(path.parent)
+    info = folder.stat()
+    if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
+        folder.chmod(FOLDER_MODE)
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE))
+    for file in (path, *(path.with_name(path.name + side) for side in SIDE_FILES)):
+        try:
+            if stat.S_IMODE(file.stat().st_mode) != FILE_MODE:
+                file.chmod(FILE_MODE)
+        except FileNotFoundError:
+            continue
+
+
+def _remove_empty(path: Path) -> None:
+    """Remove a database file this process just made and could not fill, with its side files."""
+    for file in (path, *(path.with_name(path.name + side) for side in SIDE_FILES)):
+        try:
+            if file.stat().st_size == 0:
+                file.unlink()
+        except OSError:
+            continue
+
+
+# ---- the first format ----------------------------------------------------------------------
+
+
+def journeys_from_events(rows: Iterable[tuple[str, int | None, str, str | None, str | None]],
+                         ) -> list[Journey]:
+    """The journeys of a first-format database, from its rows (minute, journey, kind, item,
+    detail) in order. Its package outcomes are kept (by day now): which of them followed a
+    screening answer was not recorded then."""
+    journeys: dict[int, Journey] = {}
+    for minute, number, kind, item, detail in rows:
+        if number is None:
+            continue
+        if kind == "journey_started":
+            journeys[number] = Journey(minute[:13], item or "")
+            continue
+        journey = journeys.get(number)
+        if journey is None:
+            continue
+        if kind == "question_reached" and item and item not in journey.reached:
+            journey.reached.append(item)
+        elif kind == "language_changed" and item:
+            journey.language, journey.language_changed = item, True
+        elif kind == "journey_finished":
+            journey.outcome = detail or "package"
+            journey.package = item if journey.outcome == "package" else None
+        elif kind == "journey_abandoned":
+            journey.stopped = (item or "?", detail or "?")
+    return list(journeys.values())
+
+
+def migrate_from_events(db: sqlite3.Connection) -> None:
+    """Turn a first-format database into counts, once, and erase its rows (secure_delete is on,
+    and a VACUUM rewrites the file, so they are not left in free pages either)."""
+    events = db.execute(
+        "SELECT minute, journey, kind, item, detail FROM events ORDER BY id"
+    ).fetchall()
+    journeys = journeys_from_events(events)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        for journey in journeys:
+            db.execute(
+                "INSERT INTO hours (hour, started) VALUES (?, 1) "
+                "ON CONFLICT (hour) DO UPDATE SET started = started + 1", (journey.hour,),
+            )
+            for what, item, detail in journey.rows():
+                db.execute(
+                    "INSERT INTO counts (day, what, item, detail, n) VALUES (?, ?, ?, ?, 1) "
+                    "ON CONFLICT (day, what, item, detail) DO UPDATE SET n = n + 1",
+                    (journey.day, what, item, detail),
+                )
+        db.execute("DROP TABLE events")
+        db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("VACUUM")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    log.info(
+        "usage: %d journeys of the first format turned into hourly and daily counts; "
+        "the per-journey rows are erased", len(journeys),
+    )

@@ -41,7 +41,9 @@ class UsageSink(Protocol):
     def journey_started(self, language: str) -> None: ...
     def question_reached(self, question_id: str) -> None: ...
     def language_changed(self, code: str) -> None: ...
-    def journey_finished(self, outcome: str, package_id: str | None) -> None: ...
+    def journey_finished(
+        self, outcome: str, package_id: str | None, screened: bool = False
+    ) -> None: ...
     def journey_abandoned(self, where: str, why: str) -> None: ...
 
 
@@ -455,7 +457,8 @@ class KioskController(QObject):
         if not self._finished:
             self._finished = True
             package = suggestion.package.id if suggestion.package else None
-            self._count("journey_finished", suggestion.outcome, package)
+            # screened: a flag was raised; the package is then not counted by name
+            self._count("journey_finished", suggestion.outcome, package, bool(suggestion.flags))
         self.resultChanged.emit()
         self._go("consult" if suggestion.outcome == "consult" else "result")
         self._schedule_idle()

@@ -139,15 +139,59 @@ def test_chart_is_a_real_picture_in_the_kiosk_colours(db: Path, tmp_path: Path) 
     assert len(colours) > 20  # text and gridlines, not a flat fill
 
 
-def test_missing_database_and_bad_date(
+def test_a_kiosk_that_has_counted_nothing_yet_says_so_and_exits_0(
     ops_dirs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["stats"]) == 1
-    assert "no usage database" in capsys.readouterr().err
+    assert main(["stats"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Nothing counted yet: no guest has used this kiosk")
+    assert captured.err == ""
+
+
+def test_a_bad_date(ops_dirs: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["stats", "--since", "26/11/2026"])
     assert exit_.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_packages_after_a_screening_answer_are_counted_but_not_named(
+    ops_dirs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    now = [datetime(2026, 11, 23, 9, 10)]
+    with UsageLog(clock=lambda: now[0]) as usage:
+        journey(usage, "en", 3, ("package", "calm_sleep_60"))
+        now[0] = datetime(2026, 11, 23, 11, 40)
+        for _ in range(2):
+            usage.journey_started("en")
+            usage.journey_finished("package", "mother_to_be", True)
+    assert main(["stats"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Outcomes: 3 package suggestions, 0 \"talk to us\" (0% of finished journeys)" in out
+    assert "  calm_sleep_60       1  100%" in out
+    assert "  and 2 after a screening answer (not counted by name, for the guests' privacy)" in out
+    assert "mother_to_be" not in "\n".join(out)
+    busy = out[out.index("Busy hours (journeys begun, by hour of the day)") + 1:][:3]
+    assert [line.split()[:2] for line in busy] == [["09:00", "1"], ["10:00", "0"], ["11:00", "2"]]
+
+
+def test_a_first_format_file_is_read_as_counts_and_left_as_it_is(
+    ops_dirs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """E.g. a usage file copied from a kiosk not yet updated."""
+    from test_ops_usage import write_first_format
+
+    path = tmp_path / "old.sqlite3"
+    write_first_format(path)
+    before = path.read_bytes()
+    stats = read_stats(path)
+    assert [(d.day, d.started, d.finished, d.abandoned, d.not_ended) for d in stats.days] == [
+        (date(2026, 11, 26), 2, 1, 1, 0), (date(2026, 11, 27), 1, 0, 0, 1),
+    ]
+    assert stats.packages == {"mother_to_be": 1}
+    assert path.read_bytes() == before
+    assert main(["stats", "--db", str(path)]) == 0
+    assert "Journeys: 3 started, 1 finished" in capsys.readouterr().out
 
 
 def test_empty_database(ops_dirs: Path, capsys: pytest.CaptureFixture[str]) -> None:
