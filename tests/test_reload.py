@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -127,7 +128,10 @@ def test_a_change_during_the_read_is_not_delivered(tmp_path: Path) -> None:
     assert seen.results == []
 
 
-def test_a_deleted_folder_is_reported_and_nothing_is_swapped(tmp_path: Path) -> None:
+def test_a_deleted_folder_is_logged_once_worded_right_and_its_return_too(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="kiosk.reload")
     folder = write_content(tmp_path)
     status = ContentStatus(folder)
     delivered: list[bool] = []
@@ -136,12 +140,28 @@ def test_a_deleted_folder_is_reported_and_nothing_is_swapped(tmp_path: Path) -> 
         lambda result, error: delivered.append(status.record(result, error, 1.0)), 0, 0,
     )
     watcher.mark_loaded()
-    for file in folder.iterdir():
-        file.unlink()
-    folder.rmdir()
+    kept = tmp_path / "elsewhere"
+    folder.rename(kept)  # a share or a stick that went away
     steps(watcher, 2)
-    assert delivered == [False]
-    assert status.problems and "no such folder" in status.problems[0]
+    watcher.reload_now()  # staff try again: still gone, and not logged again
+    steps(watcher, 2)
+    assert delivered == [False, False]
+    gone = f"the content folder {folder} is gone; still showing the last good content"
+    assert status.problems == [f"error: {gone}"]
+    assert caplog.text.count(gone) == 1
+    assert "has errors" not in caplog.text
+    status.showing_default = True
+    assert status.notice().startswith(
+        "Showing the built-in content: the spa's content folder is missing."
+    )
+    kept.rename(folder)
+    steps(watcher, 2)
+    assert delivered[-1] is True
+    assert f"the content folder {folder} is back" in caplog.text
+    assert status.problems == [] and not status.folder_gone
+    assert status.notice().startswith(
+        "Showing the built-in content: the spa's content has errors."
+    )
 
 
 def test_fingerprint_sees_assets_too(tmp_path: Path) -> None:

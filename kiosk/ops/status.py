@@ -27,13 +27,32 @@ class ContentStatus:
         self.checked_at: float | None = None
         self.problems: list[str] = []
         self.showing_default = False
+        self.folder_gone = False
+        """The content folder is not there (deleted, renamed, a disk or share that went away)."""
+        self.folder_problem: str | None = None
+        """Why the content folder itself cannot be read, while it cannot."""
 
     def record(self, result: LoadResult | None, folder_error: str | None, now: float) -> bool:
         """Note a load; True when it brought content that may go on screen."""
         self.checked_at = now
         if folder_error is not None or result is None:
-            self.problems = [f"error: {folder_error or 'the content folder cannot be read'}"]
+            self.folder_gone = not self.folder.exists()
+            showing = "the built-in content" if self.showing_default else "the last good content"
+            if self.folder_gone:
+                why = f"the content folder {self.folder} is gone; still showing {showing}"
+            else:
+                why = (
+                    f"{folder_error or 'the content folder cannot be read'}; "
+                    f"still showing {showing}"
+                )
+            if why != self.folder_problem:  # once, not at every look
+                log.error("%s", why)
+            self.folder_problem = why
+            self.problems = [f"error: {why}"]
             return False
+        if self.folder_problem is not None:
+            log.info("the content folder %s is back; its content is checked", self.folder)
+            self.folder_problem, self.folder_gone = None, False
         lines = [problem.format() for problem in result.problems]
         if lines != self.problems:
             for problem in result.problems:
@@ -45,3 +64,13 @@ class ContentStatus:
         self.loaded_at = now
         self.showing_default = False
         return True
+
+    def notice(self) -> str:
+        """The quiet line on the guests' screen while the built-in content is shown: why."""
+        if self.folder_gone:
+            why = "the spa's content folder is missing"
+        elif self.folder_problem is not None:
+            why = "the spa's content folder cannot be read"
+        else:
+            why = "the spa's content has errors"
+        return f"Showing the built-in content: {why}. Staff: hold the top-left corner for details."

@@ -43,10 +43,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
-DEFAULT_NOTICE = (
-    "Showing the built-in content: the spa's content has errors. "
-    "Staff: hold the top-left corner for details."
-)
 
 
 @dataclass
@@ -143,10 +139,10 @@ def run_kiosk(
         nonlocal startup
         if startup is None:
             startup = load_for_kiosk(choice.folder, seen)
+            status.showing_default = startup.showing_default  # before: the words depend on it
             status.record(startup.result, startup.folder_error, time.time())
-            status.showing_default = startup.showing_default
             if startup.showing_default and kiosk is not None:
-                kiosk.controller.set_notice(DEFAULT_NOTICE)
+                kiosk.controller.set_notice(status.notice())
         return startup.content
 
     # Made just after the first frame, with the asyncio loop (below).
@@ -182,7 +178,7 @@ def run_kiosk(
     if on_window is not None:
         on_window(kiosk)  # the bench watches the frames of the real kiosk
     if startup is not None and startup.showing_default:
-        kiosk.controller.set_notice(DEFAULT_NOTICE)
+        kiosk.controller.set_notice(status.notice())
     undo_screensaver: list[Callable[[], None]] = []
     if args.windowed or size is not None:
         kiosk.window.resize(size or QSize(1280, 720))
