@@ -25,6 +25,8 @@ CSV_COLUMNS = (
     "abandoned", "not_ended", "completion_percent", "slides_shown",
 )
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
 
 class StatsError(Exception):
     """The database cannot be read; the message is for the person running the command."""
@@ -69,6 +71,8 @@ class Stats:
     """Packages suggested after a screening answer: counted, but not by name."""
     by_hour: Counter[int] = field(default_factory=Counter)
     """Journeys begun in each hour of the day (0-23), over every day read."""
+    by_weekday: Counter[int] = field(default_factory=Counter)
+    """Journeys begun on each day of the week (0 Monday to 6 Sunday), over every day read."""
 
     @property
     def started(self) -> int:
@@ -137,9 +141,12 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
         return days[day]
 
     by_hour: Counter[int] = Counter()
+    by_weekday: Counter[int] = Counter()
     for hour, started in hours:
-        row(hour[:10]).started += started
+        today = row(hour[:10])
+        today.started += started
         by_hour[int(hour[11:13])] += started
+        by_weekday[today.day.weekday()] += started
     questions: dict[str, QuestionRow] = {}
     stops: list[tuple[str, str, int]] = []
     stopped_elsewhere: Counter[str] = Counter()
@@ -187,7 +194,7 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
         source=path, since=since, days=rows, questions=ordered,
         stopped_elsewhere=stopped_elsewhere, packages=packages, languages=languages,
         slides=slides, language_changes=language_changes, screened=screened,
-        by_hour=by_hour,
+        by_hour=by_hour, by_weekday=by_weekday,
     )
 
 
@@ -285,6 +292,11 @@ def _format(stats: Stats) -> str:
             n = stats.by_hour.get(hour, 0)
             bar = "#" * round(30 * n / peak) if peak else ""
             out.append(f"  {hour:02d}:00  {n:>6}  {bar}".rstrip())
+    if stats.by_weekday:
+        out += ["", "Busy weekdays (journeys begun)"]
+        out += [
+            f"  {WEEKDAYS[day]}  {stats.by_weekday.get(day, 0):>6}" for day in range(7)
+        ]
     if stats.languages:
         changed = (
             f"; changed during {stats.language_changes} journeys" if stats.language_changes else ""

@@ -173,6 +173,9 @@ def test_packages_after_a_screening_answer_are_counted_but_not_named(
     assert "mother_to_be" not in "\n".join(out)
     busy = out[out.index("Busy hours (journeys begun, by hour of the day)") + 1:][:3]
     assert [line.split()[:2] for line in busy] == [["09:00", "1"], ["10:00", "0"], ["11:00", "2"]]
+    weekdays = out[out.index("Busy weekdays (journeys begun)") + 1:][:7]
+    assert weekdays[0] == "  Mon       3"  # 23 Nov 2026 is a Monday
+    assert weekdays[1] == "  Tue       0"
 
 
 def test_a_first_format_file_is_read_as_counts_and_left_as_it_is(
