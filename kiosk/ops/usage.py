@@ -19,7 +19,9 @@ What is stored, and nothing else (see `SCHEMA`), as counts that cannot be joined
 No journey number, no time finer than the hour, and no outcome or question tied to any time
 finer than the day; never an answer, a screening flag or anything a guest typed: every value is
 an id from the content or one of a few fixed words, and anything else is refused (without
-logging the value). The file is private to the kiosk's user (0600, in a 0700 folder).
+logging the value). The file is private to the kiosk's user (0600, in a 0700 folder), deleted
+rows are overwritten (secure_delete), and the write-ahead log is emptied after each journey, so
+the file keeps no trace of which counts one journey added to.
 
 A database in the first format (one row per event, linked by journey number and timed to the
 minute) is turned into these counts once, when the kiosk opens it, and its rows are erased.
@@ -412,19 +414,33 @@ class UsageLog:
                 counted["consult"] = 1
         elif journey.stopped is not None:
             counted["abandoned"] = 1
-        self._write("journey", statements, counted, journey.day)
+        if self._write("journey", statements, counted, journey.day):
+            self._forget_history()
+
+    def _forget_history(self) -> None:
+        """Empty the write-ahead log after a journey: it holds the pages each transaction
+        changed, so kept, it could tell which counts one journey added to. Best effort: a
+        reader holding the file (`spa-kiosk stats`) or a full disk just leaves it for later."""
+        import sqlite3
+
+        if self._db is None:
+            return
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error as exc:
+            log.debug("usage: the write-ahead log is left for later (%s)", exc)
 
     def _write(
         self, what: str, statements: Sequence[tuple[str, tuple[object, ...]]],
         counted: dict[str, int], day: str,
-    ) -> None:
-        """Run `statements` in one transaction; on failure nothing of them is stored."""
+    ) -> bool:
+        """Run `statements` in one transaction; on failure nothing of them is stored (False)."""
         import sqlite3
 
         db = self._connection()
         if db is None:
             self._drop(what)
-            return
+            return False
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -441,7 +457,7 @@ class UsageLog:
                 self._db = None
             self._failed("cannot write", exc)
             self._drop(what)
-            return
+            return False
         self._count(counted, day)
         if self._failing:
             log.info(
@@ -449,6 +465,7 @@ class UsageLog:
                 self.path, self._dropped,
             )
             self._failing, self._dropped = False, 0
+        return True
 
     def _failed(self, what: str, exc: BaseException) -> None:
         """One warning when writing stops working, then quiet until it works again."""

@@ -176,6 +176,8 @@ def test_the_file_and_its_folder_are_private(ops_dirs: Path) -> None:
         assert all(file.exists() for file in made)
         for file in made:
             assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+        # and the write-ahead log keeps no history of which counts one journey added to
+        assert path.with_name(path.name + "-wal").stat().st_size == 0
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     fresh = ops_dirs / "elsewhere" / "usage.sqlite3"
     os.umask(old := os.umask(0o022))
