@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from contentkit import write_content
+from contentkit import SVG, write_content
 
 from kiosk.content.load import LoadResult, load_content
 from kiosk.ops import reload
@@ -213,7 +213,7 @@ def test_with_a_ready_file_changes_wait_until_it_is_touched(tmp_path: Path) -> N
     (folder / "READY").touch()
     clock = FakeClock()
     watcher, seen = watching(folder, clock)
-    time.sleep(0.01)  # change times come from the file system's clock
+    time.sleep(0.05)  # change times come from the file system's clock (a tick: 1-10 ms)
     (folder / "slides.yaml").write_text(slides("new"))
     for _ in range(30):  # far longer than the settle time: still waiting for READY
         look(watcher)
@@ -224,6 +224,12 @@ def test_with_a_ready_file_changes_wait_until_it_is_touched(tmp_path: Path) -> N
     clock.advance(reload.PUBLISHED_SETTLE_SECONDS)
     look(watcher)  # a publish step needs only a short look, not the settle time
     assert len(seen.results) == 1 and seen.slide_ids() == ["new"]
+    time.sleep(0.05)
+    (tmp_path / "assets" / "later.svg").write_bytes(SVG)  # assets count too
+    for _ in range(30):
+        look(watcher)
+        clock.advance(1.0)
+    assert len(seen.results) == 1
 
 
 def test_a_ready_file_keeps_its_meaning_against_copies_that_keep_old_times(
@@ -238,7 +244,7 @@ def test_a_ready_file_keeps_its_meaning_against_copies_that_keep_old_times(
     new = tmp_path / "new.yaml"
     new.write_text(slides("new"))
     os.utime(new, (1_000_000, 1_000_000))  # made long ago
-    time.sleep(0.01)
+    time.sleep(0.05)
     subprocess.run(["cp", "-p", str(new), str(folder / "slides.yaml")], check=True)
     for _ in range(30):
         look(watcher)
