@@ -36,7 +36,7 @@ class Recorder:
     def language_changed(self, code: str) -> None:
         self.events.append(("language_changed", code))
 
-    def journey_finished(self, outcome: str, package_id: str | None) -> None:
+    def journey_finished(self, outcome: str, package_id: str | None, screened: bool) -> None:
         self.events.append(("journey_finished", outcome, package_id or ""))
 
     def journey_abandoned(self, where: str, why: str) -> None:

@@ -195,9 +195,7 @@ class UsageLog:
         if self._is_language("language_changed", code):
             self._put("language_changed", code)
 
-    def journey_finished(
-        self, outcome: str, package_id: str | None, screened: bool = False
-    ) -> None:
+    def journey_finished(self, outcome: str, package_id: str | None, screened: bool) -> None:
         """`outcome` is "package" (with its id) or "consult" (the id is ignored). `screened`:
         the guest gave a screening answer (raised a flag) on the way; a package is then counted
         as SCREENED, without its id, since the package could tell what the answer was."""

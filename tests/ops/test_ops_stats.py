@@ -31,7 +31,7 @@ def journey(
     if kind == "abandoned":
         usage.journey_abandoned(QUESTIONS[reach - 1], value or "idle")
     else:
-        usage.journey_finished(kind, value)
+        usage.journey_finished(kind, value, False)
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def db(ops_dirs: Path) -> Path:
         usage.language_changed("es")
         usage.question_reached("time")
         usage.question_reached("screening")
-        usage.journey_finished("consult", None)
+        usage.journey_finished("consult", None, True)
         journey(usage, "es", 2, ("abandoned", "start_over"))
         usage.slide_shown("welcome")
         usage.slide_shown("ease_aches")

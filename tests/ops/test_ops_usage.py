@@ -55,7 +55,7 @@ def scripted_day(usage: UsageLog, clock: FakeClock) -> None:
     usage.language_changed("es")
     usage.question_reached("time")
     usage.question_reached("screening")
-    usage.journey_finished("package", "calm_sleep_60")
+    usage.journey_finished("package", "calm_sleep_60", False)
     clock.now = datetime(2026, 11, 26, 11, 7, 59)
     usage.journey_started("es")  # guest 2: walks away
     usage.question_reached("goals")
@@ -133,7 +133,7 @@ def journeys_at(path: Path, guests: list[tuple[datetime, tuple[str, ...], str]])
             elif end == "idle":
                 usage.journey_abandoned(questions[-1], "idle")
             else:
-                usage.journey_finished("package", end)
+                usage.journey_finished("package", end, False)
 
 
 def test_no_set_of_rows_ties_an_outcome_to_an_hour_or_to_a_question_path(
@@ -170,7 +170,7 @@ def test_the_file_and_its_folder_are_private(ops_dirs: Path) -> None:
     path.chmod(0o644)
     with UsageLog() as usage:
         usage.journey_started("en")
-        usage.journey_finished("consult", None)
+        usage.journey_finished("consult", None, True)
         assert usage.flush()
         made = [path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))]
         assert all(file.exists() for file in made)
@@ -198,7 +198,7 @@ def test_values_that_are_not_ids_are_refused_and_never_logged(
         usage.journey_started("en")
         usage.question_reached("I am pregnant")  # e.g. an option label passed by mistake
         usage.journey_abandoned("my back hurts", "idle")
-        usage.journey_finished("yes", "heart")  # not an outcome
+        usage.journey_finished("yes", "heart", False)  # not an outcome
         usage.language_changed("English please")
         usage.slide_shown("")
     path = ops_dirs / "data" / "usage.sqlite3"
@@ -260,7 +260,7 @@ def test_an_unusable_data_folder_drops_journeys_warns_once_and_recovers(
         assert usage.today_counts()["journeys_started"] == 0
         blocked.unlink()  # the folder comes back: the next event opens the file again
         usage.journey_started("es")
-        usage.journey_finished("consult", None)
+        usage.journey_finished("consult", None, True)
         assert usage.flush()
         assert "writing to" in caplog.text and "were dropped meanwhile" in caplog.text
     finally:
@@ -495,7 +495,7 @@ def test_a_full_disk_drops_whole_journeys_warns_once_and_recovers(
         for number in range(40):  # more than the free pages SQLite may still hold
             usage.journey_started("en")
             usage.question_reached(f"full{number}")
-            usage.journey_finished("consult", None)
+            usage.journey_finished("consult", None, True)
             for _ in range(20):
                 usage.slide_shown(f"slide{number}")
         assert usage.flush(timeout=30)
@@ -505,7 +505,7 @@ def test_a_full_disk_drops_whole_journeys_warns_once_and_recovers(
         assert usage.flush()
         filler.unlink()  # ...and space comes back before it ends
         usage.question_reached("after")
-        usage.journey_finished("package", "calm")
+        usage.journey_finished("package", "calm", False)
         assert usage.flush()
     finally:
         usage.close()
