@@ -95,6 +95,12 @@ def _options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "--exit-after", type=float, metavar="SECONDS",
         help="quit after this long (to smoke-test an installation)",
     )
+    window.add_argument(
+        "--renderer", choices=("auto", "software", "gpu"), default="auto",
+        help="how the screens are drawn: auto (the default) uses the GPU where OpenGL has one "
+        "and Qt's software renderer where OpenGL is only software (llvmpipe) or missing; "
+        "a QT_QUICK_BACKEND set by hand wins over this",
+    )
     return content, window
 
 

@@ -20,6 +20,7 @@ from kiosk.content.opening import Opening
 from kiosk.ops import memory
 from kiosk.ops.status import ContentStatus
 from kiosk.paths import default_content_dir, qml_dir
+from kiosk.ui import renderer as renderer_in_use
 from kiosk.ui.controller import KioskController, UsageSink
 from kiosk.ui.scheduler import Clock
 from kiosk.ui.staff import StaffActions, StaffController
@@ -80,20 +81,24 @@ class Lockdown(QObject):
         return False
 
 
-def application() -> QGuiApplication:
+def application(renderer: str = "auto") -> QGuiApplication:
     """The Qt application of this process, made on first use without the desktop's own settings
     (theme, fonts, colours): the kiosk has its own look, and on a GNOME-like desktop reading them
     loads GTK, ~90 ms of a start (measured under Xvfb with XDG_CURRENT_DESKTOP=GNOME).
 
     Without a GPU's vsync to follow, Qt draws a window's next frame 5 ms after it is asked for
     (QWindow::requestUpdate); the kiosk asks it to draw at once (`QT_QPA_UPDATE_IDLE_TIME=0`,
-    unless set): a tap shows ~4 ms sooner, and frames during a fade come more evenly."""
+    unless set): a tap shows ~4 ms sooner, and frames during a fade come more evenly.
+
+    The renderer is chosen for the machine as the application is made (kiosk/ui/renderer.py;
+    `renderer`: "auto", "software" or "gpu")."""
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault(UPDATE_IDLE_TIME, "0")
         QGuiApplication.setDesktopSettingsAware(False)
         app = QGuiApplication(sys.argv[:1])
         _made.append(app)  # kept for the life of the process, whoever asked
+        renderer_in_use.use(renderer)
     return cast(QGuiApplication, app)
 
 

@@ -121,7 +121,7 @@ def run_kiosk(
     choice = choose_content(args.content)
     log.info("Spa Kiosk %s; %s", __version__, choice.describe())
     size = parse_size(args.size)
-    app = application()
+    app = application(args.renderer)
     app.setApplicationName("Spa Kiosk")
     install_excepthooks()  # the asyncio loop's own comes with the loop, after the first frame
 

@@ -11,8 +11,10 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk import __version__
+from kiosk.ops.renderer_choice import RendererChoice
 from kiosk.ops.staff import PinStatus, PinStore
 from kiosk.ops.status import ContentStatus
+from kiosk.ui.renderer import in_use as renderer_in_use
 from kiosk.ui.scheduler import Clock, Handle
 
 PANEL_IDLE_SECONDS = 60.0
@@ -40,8 +42,11 @@ class StaffController(QObject):
         clock: Clock | None = None,
         hold_seconds: float = HOLD_SECONDS,
         parent: QObject | None = None,
+        drawn_by: RendererChoice | None = None,
     ) -> None:
+        """`drawn_by`: the renderer in use (default: the one this process chose)."""
         super().__init__(parent)
+        self._drawn_by = drawn_by or renderer_in_use()
         self._pins = pins
         self._status = status
         self._actions = actions
@@ -84,6 +89,11 @@ class StaffController(QObject):
     @Property(str, constant=True)
     def version(self) -> str:
         return f"Spa Kiosk {__version__}"
+
+    @Property(str, constant=True)
+    def renderer(self) -> str:
+        """One line: which renderer draws the screens, and why."""
+        return f"Renderer: {self._drawn_by.reason}" if self._drawn_by else ""
 
     @Property(bool, notify=changed)
     def confirmExit(self) -> bool:
