@@ -57,7 +57,8 @@ def use(requested: str = "auto") -> RendererChoice:
     choice = choose(requested, os.environ, gpu_device_nodes, probe_gl)
     if choice.software:
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    log.info("renderer: %s (decided in %.1f ms)", choice.reason, 1000 * (time.perf_counter() - started))
+    took = 1000 * (time.perf_counter() - started)
+    log.info("renderer: %s (decided in %.1f ms)", choice.reason, took)
     _chosen.append(choice)
     return choice
 
