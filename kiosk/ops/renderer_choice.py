@@ -20,7 +20,7 @@ The probe and the device listing are passed in, so tests give fakes at that boun
 from __future__ import annotations
 
 import enum
-import glob
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -132,4 +132,15 @@ def gpu_device_nodes(dev: str = "/dev") -> list[str]:
     Off Linux, where there are no such nodes to look at, a stand-in entry: OpenGL is asked."""
     if not sys.platform.startswith("linux"):
         return ["(not Linux: OpenGL is asked)"]
-    return sorted(glob.glob(f"{dev}/dri/renderD*") + glob.glob(f"{dev}/nvidia[0-9]*"))
+    nodes = []
+    for folder, prefix in ((f"{dev}/dri", "renderD"), (dev, "nvidia")):
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        nodes += [
+            f"{folder}/{name}"
+            for name in names
+            if name.startswith(prefix) and name[len(prefix):].isdigit()
+        ]
+    return sorted(nodes)
