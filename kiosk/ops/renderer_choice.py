@@ -60,6 +60,16 @@ class RendererChoice:
     def software(self) -> bool:
         return self.renderer is Renderer.SOFTWARE
 
+    def as_json(self) -> dict[str, str | None]:
+        """For `status` and other reports: plain strings."""
+        return {
+            "renderer": self.renderer.value,
+            "reason": self.reason,
+            "gl_vendor": self.gl.vendor if self.gl else None,
+            "gl_renderer": self.gl.renderer if self.gl else None,
+            "gl_version": self.gl.version if self.gl else None,
+        }
+
 
 SOFTWARE_RASTERISERS = (
     ("llvmpipe", "llvmpipe"),

@@ -50,6 +50,10 @@ def test_llvmpipe_means_the_software_renderer_and_says_why() -> None:
     assert choice.reason == "OpenGL is llvmpipe (software): using Qt's software renderer"
     assert choice.gl == LLVMPIPE
     assert machine.asked == ["devices", "gl"]
+    assert choice.as_json() == {
+        "renderer": "software", "reason": choice.reason, "gl_vendor": "Mesa/X.org",
+        "gl_renderer": "llvmpipe (LLVM 15.0.6, 256 bits)", "gl_version": "4.5 Mesa 22.3.6",
+    }
 
 
 @pytest.mark.parametrize(
