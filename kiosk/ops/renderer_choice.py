@@ -10,7 +10,7 @@ only one that works. So the kiosk looks at the machine:
 2. `--renderer software` or `--renderer gpu` (a technician's choice) comes next.
 3. `LIBGL_ALWAYS_SOFTWARE` set: Mesa will rasterise in software, so software.
 4. No GPU device node (`/dev/dri/renderD*`, `/dev/nvidia*`) on Linux: no OpenGL driver can
-   reach a GPU, so software, without asking OpenGL (asking loads Mesa's llvmpipe: ~47 ms
+   reach a GPU, so software, without asking OpenGL (asking loads Mesa's llvmpipe: ~44 ms
    and ~40 MiB, kept for the life of the process; see docs/performance.md).
 5. Otherwise OpenGL's own vendor and renderer strings decide (the probe, kiosk/ui/renderer.py).
 

@@ -20,8 +20,8 @@ from kiosk.content.opening import Opening
 from kiosk.ops import memory
 from kiosk.ops.status import ContentStatus
 from kiosk.paths import default_content_dir, qml_dir
-from kiosk.ui import renderer as renderer_in_use
 from kiosk.ui.controller import KioskController, UsageSink
+from kiosk.ui.renderer import use as use_renderer
 from kiosk.ui.scheduler import Clock
 from kiosk.ui.staff import StaffActions, StaffController
 
@@ -98,7 +98,7 @@ def application(renderer: str = "auto") -> QGuiApplication:
         QGuiApplication.setDesktopSettingsAware(False)
         app = QGuiApplication(sys.argv[:1])
         _made.append(app)  # kept for the life of the process, whoever asked
-        renderer_in_use.use(renderer)
+        use_renderer(renderer)
     return cast(QGuiApplication, app)
 
 

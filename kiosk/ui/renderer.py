@@ -25,7 +25,7 @@ def probe_gl() -> GlInfo | None:
     """What OpenGL says it is, from a context made for the question and dropped at once; None
     where the platform gives no usable OpenGL. Needs the QGuiApplication.
 
-    Costly where it runs: Mesa loads its driver (llvmpipe with LLVM: ~47 ms, ~40 MiB under
+    Costly where it runs: Mesa loads its driver (llvmpipe with LLVM: ~44 ms, ~40 MiB under
     Xvfb here), which is why it is the last thing the decision asks."""
     context = QOpenGLContext()
     surface = QOffscreenSurface()
