@@ -191,7 +191,8 @@ def _parser() -> argparse.ArgumentParser:
     soak.add_argument("--hours", type=float, default=1.0, help="simulated hours (default 1)")
     soak.add_argument("--speed", type=float, default=600.0,
                       help="simulated seconds per real second, at most (default 600)")
-    soak.add_argument("--out", default="soak", metavar="DIR", help="soak.json and memory.png")
+    soak.add_argument("--out", metavar="DIR",
+                      help="folder for soak.json and memory.png (default: a new temporary one)")
     soak.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
     bench = sub.add_parser(
         "bench", parents=[content],

@@ -3,7 +3,8 @@
 The real QML kiosk runs offscreen on a simulated clock: the attract loop plays slide after slide
 and scripted guests walk through the questionnaire (finishing, asking for a therapist, walking
 away), all much faster than real time. Slides shown, journeys, errors, Qt warnings and memory
-over time are reported, with a PNG plot of memory against (simulated) time.
+over time are reported, with a PNG plot of memory against (simulated) time, into the folder
+given with --out or else a new temporary folder (never the working folder unasked).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import logging
 import os
 import random
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -90,14 +92,23 @@ def resident_mib() -> float:
 def soak_command(args: argparse.Namespace, content: Content) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    out = Path(args.out)
+    out = output_folder(args.out)  # before the run: a folder that cannot be made fails at once
     report = run_soak(content, args.hours, args.speed, seed=args.seed)
-    out.mkdir(parents=True, exist_ok=True)
     (out / "soak.json").write_text(json.dumps(report.as_json(), indent=2) + "\n")
     plot_memory(report, out / "memory.png")
     print(report.as_text())
     print(f"wrote {out / 'soak.json'} and {out / 'memory.png'}")
     return 0 if report.clean else 1
+
+
+def output_folder(given: str | None) -> Path:
+    """The folder the report goes into: the one given (made if missing), else a new temporary
+    one, kept after the run so that the report can be read."""
+    if given is None:
+        return Path(tempfile.mkdtemp(prefix="spa-kiosk-soak-"))
+    out = Path(given)
+    out.mkdir(parents=True, exist_ok=True)
+    return out
 
 
 def run_soak(content: Content, hours: float, speed: float, seed: int = 1) -> SoakReport:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,21 @@ def test_a_short_soak_is_clean(qapp: QGuiApplication, tmp_path: Path) -> None:
     )
     assert len(report["memory"]) >= 6
     assert QImage(str(out / "memory.png")).width() == 1600
+
+
+def test_without_out_the_report_goes_to_a_new_temporary_folder(
+    qapp: QGuiApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = write_test_content(tmp_path / "spa")
+    working, temporary = tmp_path / "working", tmp_path / "temporary"
+    working.mkdir()
+    temporary.mkdir()
+    monkeypatch.chdir(working)
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # where tempfile makes folders
+    code = main(["soak", "--content", str(folder), "--hours", "0.05", "--speed", "4000"])
+    assert code == 0
+    assert list(working.iterdir()) == []  # nothing written into the working folder
+    (out,) = temporary.iterdir()
+    assert sorted(path.name for path in out.iterdir()) == ["memory.png", "soak.json"]
+    assert f"wrote {out / 'soak.json'}" in capsys.readouterr().out
