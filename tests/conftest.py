@@ -21,6 +21,7 @@ if str(REPO) not in sys.path:  # run without installing the package
     sys.path.insert(0, str(REPO))
 
 from contentkit import MakeContent, write_content  # noqa: E402
+from wheelkit import build_wheel, copy_source, install  # noqa: E402
 
 
 @pytest.fixture
@@ -43,3 +44,12 @@ def folder() -> Iterator[Path]:
         (root / "content").mkdir()
         (root / "assets").symlink_to(REPO / "assets", target_is_directory=True)
         yield root / "content"
+
+
+@pytest.fixture(scope="session")
+def installed_kiosk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`spa-kiosk` from the wheel of this tree, installed with its dependencies into a new
+    virtual environment outside the repository (built once per test run, ~15 s)."""
+    root = tmp_path_factory.mktemp("wheel")
+    wheel = build_wheel(copy_source(root / "source"), root / "dist")
+    return install(wheel, root / "venv")

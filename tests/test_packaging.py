@@ -10,12 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from kioskproc import private_env, start_and_quit
 
 from kiosk import __version__
 from kiosk.content.result import LoadResult
 
 pytest.importorskip("PyInstaller", reason="the 'build' extra (PyInstaller) is not installed")
-pytestmark = pytest.mark.packaging
+pytestmark = [pytest.mark.packaging, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -47,11 +48,25 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(executable: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "SPA_KIOSK_CONTENT"}
-    env.update(QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
     return subprocess.run(
-        [str(executable), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=180
+        [str(executable), *args], cwd=cwd, env=kiosk_env(cwd), capture_output=True, text=True,
+        timeout=180,
     )
+
+
+def kiosk_env(cwd: Path) -> dict[str, str]:
+    """Offscreen, the kiosk's own folders in cwd/kiosk; the cache folder as the caller set it."""
+    env = private_env(cwd / "kiosk")
+    if "SPA_KIOSK_CACHE_DIR" in os.environ:
+        env["SPA_KIOSK_CACHE_DIR"] = os.environ["SPA_KIOSK_CACHE_DIR"]
+    return env
+
+
+def start(executable: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`run --windowed` until the kiosk is up (its READY=1 to systemd), then let it quit."""
+    started, ready = start_and_quit([str(executable), "run", "--windowed"], kiosk_env(cwd), cwd)
+    assert "STATUS=" in ready
+    return started
 
 
 def test_version_comes_from_the_package(built: Path, tmp_path: Path) -> None:
@@ -103,9 +118,9 @@ def test_render_writes_real_screens(built: Path, tmp_path: Path) -> None:
 def test_the_kiosk_starts_and_a_staff_folder_replaces_the_default(
     built: Path, tmp_path: Path
 ) -> None:
-    started = run(built, "run", "--windowed", "--exit-after", "2", cwd=tmp_path)
-    assert started.returncode == 0, started.stderr
-    assert "default content shipped with the kiosk" in started.stderr
+    started = start(built, cwd=tmp_path)
+    assert started.returncode == 0, started.stdout
+    assert "default content shipped with the kiosk" in started.stdout
     staff = tmp_path / "spa"
     staff.mkdir()
     subprocess.run(
@@ -136,9 +151,9 @@ def test_shibokens_helpers_start_from_the_bundled_bytecode(built: Path, tmp_path
     for source in sources:
         source.unlink()  # the built bundle keeps its own file
         source.write_text("raise ImportError('compiled again from source')\n")
-    started = run(copy / "spa-kiosk", "run", "--windowed", "--exit-after", "1", cwd=tmp_path)
-    assert started.returncode == 0, started.stderr[-2000:]
-    assert "compiled again" not in started.stderr
+    started = start(copy / "spa-kiosk", cwd=tmp_path)
+    assert started.returncode == 0, started.stdout[-2000:]
+    assert "compiled again" not in started.stdout
 
 
 def test_kept_regular_expressions_reach_python_before_qt_is_imported(
@@ -155,6 +170,6 @@ def test_kept_regular_expressions_reach_python_before_qt_is_imported(
     cache = tmp_path / "cache"
     monkeypatch.setenv("SPA_KIOSK_CACHE_DIR", str(cache))
     for _ in range(2):  # the second start reads the file in the hook
-        started = run(built, "run", "--windowed", "--exit-after", "1", cwd=tmp_path)
-        assert started.returncode == 0, started.stderr[-2000:]
+        started = start(built, cwd=tmp_path)
+        assert started.returncode == 0, started.stdout[-2000:]
     assert (cache / "regexes.marshal").stat().st_size > 10_000  # shiboken's are large

@@ -1,0 +1,23 @@
+"""Which files the wheel carries; everything else about the package is in pyproject.toml.
+
+Every package under kiosk/ is found, not listed, so a new one (as kiosk.bench once was) cannot be
+left out. The default content lives at the repository root (content/, assets/) where staff see
+it; the wheel carries it inside the package as kiosk._default, so an installed kiosk always has
+something good to show. pyproject.toml alone cannot add those two folders to packages it finds.
+"""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=[
+        *find_packages(include=["kiosk", "kiosk.*"]),
+        "kiosk._default.content",
+        "kiosk._default.assets",
+    ],
+    package_dir={"kiosk._default.content": "content", "kiosk._default.assets": "assets"},
+    package_data={
+        "kiosk.ui": ["qml/Kiosk/qmldir", "qml/Kiosk/*.qml"],
+        "kiosk._default.content": ["*.yaml"],
+        "kiosk._default.assets": ["**/*"],
+    },
+)
