@@ -43,11 +43,14 @@ def build_wheel(source: Path, dist: Path) -> Path:
 
 
 def install(wheel: Path, venv: Path) -> Path:
-    """A new virtual environment with the wheel and its dependencies; returns its `spa-kiosk`."""
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    """A new virtual environment with the wheel and its dependencies; returns its `spa-kiosk`.
+    The environment gets no pip of its own (a copy takes seconds): this pip installs into it."""
+    subprocess.run(
+        [sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=300
+    )
     scripts = venv / ("Scripts" if os.name == "nt" else "bin")
     subprocess.run(
-        [str(scripts / "python"), "-m", "pip", "install", "--quiet",
+        [sys.executable, "-m", "pip", "--python", str(scripts / "python"), "install", "--quiet",
          "--disable-pip-version-check", str(wheel)],
         check=True, timeout=900,
     )
