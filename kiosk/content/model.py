@@ -16,6 +16,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
+from kiosk.content.assets import looks_like_font_file
+
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
@@ -444,6 +446,15 @@ FILE_MODELS: dict[str, type[Model]] = {
 
 
 @dataclass(frozen=True)
+class StoredAsset:
+    """The kiosk's own copy of one asset file, as checked (kiosk/ops/assetstore.py)."""
+
+    file: Path
+    aspect: float = 0.0
+    """Width over height of a picture as the screens draw it (0.0: not known, or a font)."""
+
+
+@dataclass(frozen=True)
 class Content:
     """One consistent, checked set of the four files, and where its assets are."""
 
@@ -454,6 +465,9 @@ class Content:
     questions: tuple[Question, ...]
     packages: tuple[Package, ...]
     consult: Consult
+    stored: Mapping[str, StoredAsset] = field(default_factory=lambda: MappingProxyType({}))
+    """The kiosk's copy of each asset, by the name staff wrote; empty when the set was read
+    without making copies (`spa-kiosk check`, tests)."""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -473,5 +487,29 @@ class Content:
         return next((p for p in self.packages if p.id == package_id), None)
 
     def asset(self, relative: str | None) -> Path | None:
-        """The file an asset path names (checked to be inside the assets folder when loaded)."""
-        return None if relative is None else self.assets / relative
+        """The file to show for an asset path: the kiosk's checked copy when there is one, else
+        the file in the assets folder (checked to be inside it when loaded)."""
+        if relative is None:
+            return None
+        kept = self.stored.get(relative)
+        return kept.file if kept is not None else self.assets / relative
+
+    def aspect(self, relative: str | None) -> float:
+        """Width over height of the picture `relative` names, as found when it was checked
+        (0.0: not known). Never reads the file."""
+        kept = self.stored.get(relative) if relative is not None else None
+        return kept.aspect if kept is not None else 0.0
+
+    def asset_names(self) -> list[str]:
+        """Every asset path the set names (pictures, and the theme's font file), each once."""
+        theme = self.kiosk.theme
+        font = theme.font if theme.font and looks_like_font_file(theme.font) else None
+        names = [theme.logo, font]
+        names += [slide.image for slide in self.slides]
+        names += [option.icon for question in self.questions for option in question.options]
+        names += [package.image for package in self.packages]
+        return list(dict.fromkeys(name for name in names if name))
+
+    def in_use(self) -> list[Path]:
+        """The kiosk's copies this set shows from."""
+        return [kept.file for kept in self.stored.values()]

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from kiosk.content.fingerprint import Fingerprint
     from kiosk.content.model import Content
 
-FORMAT = 5  # 3: plain dataclasses; 4: header and result apart; 5: the picture's aspect
+FORMAT = 6  # 3: plain dataclasses; 4: header and result apart; 5: the picture's aspect;
+# 6: the kiosk's copies of the pictures (Content.stored)
 COLOURS = ("background", "surface", "text", "muted", "accent")
 
 
@@ -84,7 +85,11 @@ def opening_of(content: Content, aspect: Aspect | None = None) -> Opening | None
         slide_title=content.text(first.title, language),
         slide_body=content.text(first.body, language),
         slide_image=image,
-        slide_aspect=aspect(image) if aspect is not None and image is not None else 0.0,
+        slide_aspect=content.aspect(first.image) or (
+            # Only for a set read without copies (their shapes are found by the check).
+            aspect(image) if aspect is not None and image is not None and not content.stored
+            else 0.0
+        ),
         slide_seconds=first.seconds or kiosk.timing.slide_seconds,
         warning_seconds=kiosk.timing.warning_seconds,
     )

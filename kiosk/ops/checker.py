@@ -11,6 +11,7 @@ read in this process instead: slower and larger, but the kiosk never goes withou
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import pickle
@@ -19,10 +20,14 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from types import MappingProxyType
 
 from kiosk.cli import CHECK_WORKER
+from kiosk.content.assets import AssetFolder
+from kiosk.content.model import Content, StoredAsset
 from kiosk.content.problems import display_path
 from kiosk.content.result import FolderError, LoadResult
+from kiosk.ops import assetstore
 
 log = logging.getLogger("kiosk.checker")
 
@@ -37,20 +42,72 @@ class HelperFailed(Exception):
 
 
 def read_content(folder: Path) -> LoadResult:
-    """Read and check `folder`, pictures and fonts included, in a helper process."""
+    """Read and check `folder`, pictures and fonts included, in a helper process; the set
+    shows its pictures from the kiosk's copies (kiosk/ops/assetstore.py)."""
     try:
         return check_in_helper(folder)
     except HelperFailed as exc:
         log.warning("checking the content in a helper process failed (%s); checking it here", exc)
-        return read_here(folder)
+        return read_here(folder, keep_copies=True)
 
 
-def read_here(folder: Path) -> LoadResult:
-    """Read and check `folder` in this process."""
+def read_here(folder: Path, keep_copies: bool = False) -> LoadResult:
+    """Read and check `folder` in this process. With `keep_copies`, as the kiosk shows it:
+    each asset is copied into the kiosk's store and checked there, and the set names the
+    copies and each picture's shape (`Content.stored`)."""
     from kiosk.content.load import load_content
     from kiosk.media import verify_files
 
-    return load_content(folder, verify_files)
+    if not keep_copies:
+        return load_content(folder, verify_files)
+    copies = _Copies(assetstore.store_dir())
+    result = load_content(folder, copies.verify)
+    if result.content is None:
+        return result
+    return dataclasses.replace(result, content=copies.attach(result.content))
+
+
+class _Copies:
+    """The loader's file verifier that copies each file into the store first and checks the
+    copy: what is checked is byte for byte what the screens show."""
+
+    def __init__(self, store: Path) -> None:
+        self.store = store
+        self.kept: dict[Path, StoredAsset] = {}
+
+    def verify(self, paths: Sequence[Path]) -> list[str | None]:
+        from kiosk.media import examine_files
+
+        looked_at: list[Path] = []
+        copied: list[Path | None] = []
+        for path in paths:
+            try:
+                copy: Path | None = assetstore.keep(path, self.store)
+            except assetstore.NotCopied as exc:
+                # The original is examined instead: it says what is wrong with it, and if
+                # nothing is (the store cannot be written), the set shows from the folder.
+                log.warning("no copy of %s for the screen: %s", display_path(path), exc)
+                copy = None
+            copied.append(copy)
+            looked_at.append(copy or path)
+        verdicts: list[str | None] = []
+        for path, copy, (verdict, shape) in zip(
+            paths, copied, examine_files(looked_at), strict=True
+        ):
+            verdicts.append(verdict)
+            if verdict is None and copy is not None:
+                self.kept[path] = StoredAsset(copy, shape)
+        return verdicts
+
+    def attach(self, content: Content) -> Content:
+        """`content` naming the copies made for it, by the names staff wrote."""
+        folder = AssetFolder(content.assets)
+        stored: dict[str, StoredAsset] = {}
+        for name in content.asset_names():
+            path, _ = folder.resolve(name)
+            if path is not None and path in self.kept:
+                stored[name] = self.kept[path]
+        return dataclasses.replace(content, stored=MappingProxyType(stored))
 
 
 def check_in_helper(folder: Path) -> LoadResult:
@@ -102,7 +159,7 @@ def worker_main(argv: Sequence[str]) -> int:
     with contextlib.suppress(OSError):
         os.nice(HELPER_NICENESS)  # the screen's thread comes first on a 2-core kiosk
     try:
-        result = read_here(folder)
+        result = read_here(folder, keep_copies=True)
     except FolderError as exc:
         print(exc, file=sys.stderr)
         return EXIT_FOLDER_ERROR

@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
-from kiosk import media
 from kiosk.content.opening import Opening
 from kiosk.ui.qr import qr_data_url
 from kiosk.ui.scheduler import Clock, Handle
@@ -78,6 +77,9 @@ class KioskController(QObject):
         self._retire_timer = QTimer(self)
         self._retire_timer.setSingleShot(True)
         self._retire_timer.timeout.connect(self._let_go_of_retired)
+        self.drop_copies: Callable[[set[Path]], None] | None = None
+        """Given the picture copies the sets still held use, drops all others (the running
+        kiosk sets kiosk.ops.assetstore.drop_unused_soon; nothing else drops copies)."""
         self._notice = ""
         self._finished = False
         self._reached = ""
@@ -126,7 +128,7 @@ class KioskController(QObject):
             "title": opening.slide_title,
             "body": opening.slide_body,
             "image": _file_url(opening.slide_image),
-            "aspect": opening.slide_aspect or media.aspect(opening.slide_image),
+            "aspect": opening.slide_aspect,
             "fallback": False,
             "serial": self._slide_serial,
         }
@@ -198,6 +200,15 @@ class KioskController(QObject):
 
     def _let_go_of_retired(self) -> None:
         self._retired = None
+        if self.drop_copies is not None:
+            self.drop_copies(self.copies_in_use())
+
+    def copies_in_use(self) -> set[Path]:
+        """The picture copies of the sets this screen holds: on screen, waiting to go on
+        screen (the newest checked set, which is also the one kept for the next start) and
+        the one just taken off screen while it fades out."""
+        held = (self._content, self._pending, self._retired)
+        return {path for content in held if content is not None for path in content.in_use()}
 
     @Property(str, notify=contentChanged)
     def notice(self) -> str:
@@ -335,7 +346,7 @@ class KioskController(QObject):
                 "title": self._text(slide.title),
                 "body": self._text(slide.body),
                 "image": self._asset_url(slide.image),
-                "aspect": media.aspect(self.content.asset(slide.image)),
+                "aspect": self.content.aspect(slide.image),
                 "fallback": False,
                 "serial": self._slide_serial,
             }

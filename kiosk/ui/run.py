@@ -26,7 +26,7 @@ from kiosk import __version__, media
 from kiosk.content import opening
 from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
-from kiosk.ops import instance, places, regexes, screensaver, watchdog
+from kiosk.ops import assetstore, instance, places, regexes, screensaver, watchdog
 from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
 from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
@@ -175,6 +175,7 @@ def run_kiosk(
         counts=usage.today_counts,
     )
     kiosk = KioskWindow(first or take_in(), size=size, usage=usage, staff=staff, later=take_in)
+    kiosk.controller.drop_copies = assetstore.drop_unused_soon  # copies no set uses any more
     if on_window is not None:
         on_window(kiosk)  # the bench watches the frames of the real kiosk
     if startup is not None and startup.showing_default:
