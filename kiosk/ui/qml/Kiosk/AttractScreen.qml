@@ -246,7 +246,7 @@ Item {
         anchors.bottomMargin: screen.style.margin * 0.4
         width: parent.width - 2 * screen.style.margin
         horizontalAlignment: Text.AlignHCenter
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         text: screen.kiosk.disclaimer
         font.family: screen.style.family
         font.pixelSize: screen.style.fineSize

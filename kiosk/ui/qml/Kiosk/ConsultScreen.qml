@@ -87,7 +87,7 @@ Item {
             width: screen.style.portrait ? parent.width : parent.width * 0.5
             y: screen.style.portrait ? -height - screen.style.gap : (parent.height - height) / 2
             horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             maximumLineCount: 3
             elide: Text.ElideRight
             text: screen.kiosk.disclaimer

@@ -11,7 +11,7 @@ Text {
     font.pixelSize: size
     minimumPixelSize: Math.round(size * 0.75)
     fontSizeMode: Text.Fit
-    wrapMode: Text.WordWrap
+    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
     elide: Text.ElideRight
     color: style.text
     lineHeight: 1.2
@@ -26,7 +26,7 @@ Text {
         text: fit.text
         font: fit.font
         lineHeight: fit.lineHeight
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         textFormat: Text.PlainText
     }
 }

@@ -46,7 +46,7 @@ Rectangle {
             Text {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                wrapMode: Text.WordWrap
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 text: overlay.kiosk.words.reset_soon.replace("{seconds}", overlay.kiosk.countdown)
                 font.family: overlay.style.family
                 font.pixelSize: overlay.style.bodySize * 0.8

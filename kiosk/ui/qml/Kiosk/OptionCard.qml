@@ -54,7 +54,7 @@ Rectangle {
         font.weight: Font.Medium
         minimumPixelSize: Math.round(card.style.labelSize * 0.75)
         fontSizeMode: Text.Fit
-        wrapMode: Text.WordWrap
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         elide: Text.ElideRight
         color: card.style.text
         textFormat: Text.PlainText

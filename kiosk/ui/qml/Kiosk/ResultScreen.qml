@@ -109,7 +109,7 @@ Item {
             objectName: "moreTimeNote"
             visible: text !== ""
             width: parent.width
-            wrapMode: Text.WordWrap
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             text: screen.result.moreTime || ""
             font.family: screen.style.family
             font.pixelSize: screen.style.fineSize * 1.15
@@ -198,7 +198,7 @@ Item {
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.WordWrap
+                    wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                     text: screen.kiosk.words.desk_code
                     font.family: screen.style.family
                     font.pixelSize: screen.style.fineSize * 1.15
@@ -282,7 +282,7 @@ Item {
             width: screen.style.portrait ? parent.width : parent.width * 0.5
             y: screen.style.portrait ? -height - screen.style.gap : (parent.height - height) / 2
             horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             maximumLineCount: 3
             elide: Text.ElideRight
             text: screen.kiosk.disclaimer

@@ -41,7 +41,7 @@ Rectangle {
             anchors.horizontalCenter: parent.horizontalCenter
             width: Math.min(panel.width - 2 * panel.style.margin, 900 * panel.style.s)
             horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WordWrap
+            wrapMode: Text.WrapAtWordBoundaryOrAnywhere
             text: panel.staff.message
             font.family: panel.style.family
             font.pixelSize: panel.style.bodySize * 0.75
@@ -126,7 +126,7 @@ Rectangle {
             Text {
                 objectName: "staffLoaded"
                 width: parent.width
-                wrapMode: Text.WordWrap
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 text: "Content on screen loaded " + panel.staff.status.loadedAt
                       + "  \u00B7  last checked " + panel.staff.status.checkedAt
                       + (panel.staff.status.showingDefault ? "  \u00B7  SHOWING THE BUILT-IN DEFAULT" : "")
@@ -137,7 +137,7 @@ Rectangle {
             Text {
                 objectName: "staffUsage"
                 width: parent.width
-                wrapMode: Text.WordWrap
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                 text: "Today: " + (panel.staff.usage.journeys_started || 0) + " guests started, "
                       + (panel.staff.usage.journeys_finished || 0) + " finished, "
                       + (panel.staff.usage.consult || 0) + " asked to talk to us, "
