@@ -24,8 +24,8 @@ from types import MappingProxyType
 
 from kiosk.cli import CHECK_WORKER
 from kiosk.content.assets import AssetFolder
-from kiosk.content.model import Content, StoredAsset
-from kiosk.content.problems import display_path
+from kiosk.content.model import FILE_MODELS, Content, StoredAsset
+from kiosk.content.problems import Problem, Severity, display_path
 from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import assetstore
 
@@ -59,12 +59,49 @@ def read_here(folder: Path, keep_copies: bool = False) -> LoadResult:
     from kiosk.media import verify_files
 
     if not keep_copies:
-        return load_content(folder, verify_files)
+        return _with_text_warnings(load_content(folder, verify_files))
     copies = _Copies(assetstore.store_dir())
     result = load_content(folder, copies.verify)
     if result.content is None:
         return result
-    return dataclasses.replace(result, content=copies.attach(result.content))
+    return _with_text_warnings(
+        dataclasses.replace(result, content=copies.attach(result.content))
+    )
+
+
+def _with_text_warnings(result: LoadResult) -> LoadResult:
+    """`result` with a warning for each text the screens cannot draw well (kiosk.lettering):
+    letters no font has, words too long for a line. Only for a set with no errors."""
+    if result.content is None:
+        return result
+    from kiosk import lettering
+    from kiosk.content.load import key_path_text
+    from kiosk.content.yamlread import YamlDocument, YamlError, read_yaml
+
+    found = lettering.findings(result.content)
+    if not found:
+        return result
+    documents: dict[str, YamlDocument | None] = {}
+    problems = list(result.problems)
+    for finding in found:
+        path = result.content.folder / finding.file
+        if finding.file not in documents:
+            try:
+                documents[finding.file] = read_yaml(path)
+            except (OSError, YamlError):  # changed since: the warning has no line
+                documents[finding.file] = None
+        document = documents[finding.file]
+        line, column = document.locate(finding.where) if document else (0, 0)
+        problems.append(Problem(
+            path, line, column, Severity.WARNING, key_path_text(finding.where), finding.message
+        ))
+    names = list(FILE_MODELS)
+
+    def order(problem: Problem) -> tuple[int, str, int, int]:
+        index = names.index(problem.file.name) if problem.file.name in names else len(names)
+        return (index, str(problem.file), problem.line, problem.column)
+
+    return dataclasses.replace(result, problems=tuple(sorted(problems, key=order)))
 
 
 class _Copies:

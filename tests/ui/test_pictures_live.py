@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -129,24 +128,36 @@ def test_a_named_pipe_where_a_picture_was_leaves_the_kiosk_running(
     assert [p.read_bytes() for p in copies if p.suffix == ".png"] == [png(300, 100)]
 
 
+# Run apart from the test's process: a screen's thread stuck opening the pipe may hold Python's
+# lock, and a thread of the test could then never let it go.
+_WATCH = """
+import errno, os, sys, time
+pipe, mark = sys.argv[1], sys.argv[2]
+while not os.path.exists(mark + ".stop"):
+    try:
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        open(mark, "w").close()
+    except OSError as exc:
+        if exc.errno != errno.ENXIO:
+            raise
+    time.sleep(0.01)
+"""
+
+
 class NoReader:
-    """Fails the test if anyone opens `pipe` for reading (it is let go at once)."""
+    """Tells whether anyone opened `pipe` for reading, and lets them go at once."""
 
     def __init__(self, pipe: Path) -> None:
-        self.pipe = pipe
-        self.opened = False
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-        self._thread.start()
+        self.mark = pipe.parent / ".opened"
+        self.process = subprocess.Popen([sys.executable, "-c", _WATCH, str(pipe), str(self.mark)])
 
-    def _watch(self) -> None:
-        while not self._stop.wait(0.01):
-            if release_readers(self.pipe):
-                self.opened = True
+    @property
+    def opened(self) -> bool:
+        return self.mark.exists()
 
     def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
+        Path(f"{self.mark}.stop").touch()
+        self.process.wait(timeout=30)
 
 
 @pytest.fixture
@@ -159,7 +170,8 @@ def no_reader() -> Iterator[Callable[[Path], NoReader]]:
 
     yield watch
     for watcher in made:
-        watcher.stop()
+        if watcher.process.poll() is None:
+            watcher.stop()
 
 
 def test_a_slide_whose_picture_became_a_named_pipe_shows_without_it(
