@@ -7,6 +7,7 @@ Kept apart from kiosk.content so that the content model stays free of Qt.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -100,13 +101,17 @@ def _by_language(text: Text) -> Iterator[tuple[str, str]]:
 
 
 def _can_use_fonts() -> bool:
-    """Qt's fonts need a QGuiApplication, and only its thread may use them: one is made (drawing
-    nowhere) when there is none; a kiosk that checks in a worker thread skips this check."""
+    """Qt's fonts need a QGuiApplication, and only its thread may use them: one is made when
+    there is none (drawing nowhere, unless QT_QPA_PLATFORM says otherwise); a kiosk that checks
+    in a worker thread skips this check."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
     if app is None:
-        _made.append(QGuiApplication(["spa-kiosk-check", "-platform", "offscreen"]))
+        if threading.current_thread() is not threading.main_thread():
+            return False
+        given = os.environ.get("QT_QPA_PLATFORM", "").strip()
+        _made.append(QGuiApplication(["spa-kiosk", *(() if given else ("-platform", "offscreen"))]))
         return True
     return threading.current_thread() is threading.main_thread()
 
