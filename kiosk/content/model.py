@@ -447,7 +447,8 @@ FILE_MODELS: dict[str, type[Model]] = {
 
 @dataclass(frozen=True)
 class StoredAsset:
-    """The kiosk's own copy of one asset file, as checked (kiosk/ops/assetstore.py)."""
+    """One asset file as its check found it: the file the screens show (in the running kiosk,
+    its own copy: kiosk/ops/assetstore.py) and a picture's shape."""
 
     file: Path
     aspect: float = 0.0
@@ -466,8 +467,8 @@ class Content:
     packages: tuple[Package, ...]
     consult: Consult
     stored: Mapping[str, StoredAsset] = field(default_factory=lambda: MappingProxyType({}))
-    """The kiosk's copy of each asset, by the name staff wrote; empty when the set was read
-    without making copies (`spa-kiosk check`, tests)."""
+    """Each checked asset by the name staff wrote: the file to show (the kiosk's copy) and a
+    picture's shape. Empty when the set was read without a file check (tests, tools)."""
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -511,5 +512,5 @@ class Content:
         return list(dict.fromkeys(name for name in names if name))
 
     def in_use(self) -> list[Path]:
-        """The kiosk's copies this set shows from."""
+        """The files this set shows from (the kiosk's copies, in the running kiosk)."""
         return [kept.file for kept in self.stored.values()]

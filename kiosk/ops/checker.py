@@ -52,21 +52,62 @@ def read_content(folder: Path) -> LoadResult:
 
 
 def read_here(folder: Path, keep_copies: bool = False) -> LoadResult:
-    """Read and check `folder` in this process. With `keep_copies`, as the kiosk shows it:
-    each asset is copied into the kiosk's store and checked there, and the set names the
-    copies and each picture's shape (`Content.stored`)."""
+    """Read and check `folder` in this process; the set carries each picture's shape as its
+    check found it (`Content.stored`), so that the screens need not open the picture to ask.
+    With `keep_copies`, as the kiosk shows it: each asset is copied into the kiosk's store and
+    checked there, and the set shows the copies."""
     from kiosk.content.load import load_content
-    from kiosk.media import verify_files
 
-    if not keep_copies:
-        return _with_text_warnings(load_content(folder, verify_files))
-    copies = _Copies(assetstore.store_dir())
-    result = load_content(folder, copies.verify)
+    files = _Files(assetstore.store_dir() if keep_copies else None)
+    result = load_content(folder, files.verify)
     if result.content is None:
         return result
     return _with_text_warnings(
-        dataclasses.replace(result, content=copies.attach(result.content))
+        dataclasses.replace(result, content=files.attach(result.content))
     )
+
+
+class _Files:
+    """The loader's file verifier that also notes each file's shape, and with a `store`,
+    copies each file into it first and checks the copy: what is checked is then byte for byte
+    what the screens show."""
+
+    def __init__(self, store: Path | None) -> None:
+        self.store = store
+        self.kept: dict[Path, StoredAsset] = {}
+
+    def verify(self, paths: Sequence[Path]) -> list[str | None]:
+        from kiosk.media import examine_files
+
+        shown: list[Path] = []
+        for path in paths:
+            copy = path
+            if self.store is not None:
+                try:
+                    copy = assetstore.keep(path, self.store)
+                except assetstore.NotCopied as exc:
+                    # The original is examined instead: it says what is wrong with it, and if
+                    # nothing is (the store cannot be written), the set shows from the folder.
+                    log.warning("no copy of %s for the screen: %s", display_path(path), exc)
+            shown.append(copy)
+        verdicts: list[str | None] = []
+        for path, copy, (verdict, shape) in zip(
+            paths, shown, examine_files(shown), strict=True
+        ):
+            verdicts.append(verdict)
+            if verdict is None:
+                self.kept[path] = StoredAsset(copy, shape)
+        return verdicts
+
+    def attach(self, content: Content) -> Content:
+        """`content` naming the file to show for each asset, by the names staff wrote."""
+        folder = AssetFolder(content.assets)
+        stored: dict[str, StoredAsset] = {}
+        for name in content.asset_names():
+            path, _ = folder.resolve(name)
+            if path is not None and path in self.kept:
+                stored[name] = self.kept[path]
+        return dataclasses.replace(content, stored=MappingProxyType(stored))
 
 
 def _with_text_warnings(result: LoadResult) -> LoadResult:

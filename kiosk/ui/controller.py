@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
+from kiosk import media
 from kiosk.content.opening import Opening
 from kiosk.ui.qr import qr_data_url
 from kiosk.ui.scheduler import Clock, Handle
@@ -128,7 +129,9 @@ class KioskController(QObject):
             "title": opening.slide_title,
             "body": opening.slide_body,
             "image": _file_url(opening.slide_image),
-            "aspect": opening.slide_aspect,
+            # Known from the check for a kiosk's set; asked of the file only for an opening made
+            # without it (tests, tools), and never of anything but a regular file.
+            "aspect": opening.slide_aspect or media.aspect(opening.slide_image),
             "fallback": False,
             "serial": self._slide_serial,
         }
@@ -225,6 +228,15 @@ class KioskController(QObject):
 
     def _text(self, text: Text | None) -> str:
         return self.content.text(text, self._language)
+
+    def _aspect(self, relative: str | None) -> float:
+        """A picture's shape as its check found it. Only a set read without a file check (tests,
+        tools) has none: its file is asked (never in the running kiosk, whose sets all come
+        from the check with their shapes, nor for anything but a regular file)."""
+        content = self.content
+        if content.stored or relative is None:
+            return content.aspect(relative)
+        return media.aspect(content.asset(relative))
 
     def _asset_url(self, relative: str | None) -> str:
         return _file_url(self.content.asset(relative))
@@ -346,7 +358,7 @@ class KioskController(QObject):
                 "title": self._text(slide.title),
                 "body": self._text(slide.body),
                 "image": self._asset_url(slide.image),
-                "aspect": self.content.aspect(slide.image),
+                "aspect": self._aspect(slide.image),
                 "fallback": False,
                 "serial": self._slide_serial,
             }
