@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -293,3 +294,42 @@ def test_a_picture_that_fails_when_shown_leaves_the_words(
     assert not guest.is_shown("slideImage")
     assert guest.is_shown("slideWords")
 
+
+
+def wait_for(path: Path, text: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    log = ""
+    while time.monotonic() < deadline:
+        log = path.read_text() if path.exists() else ""
+        if text in log:
+            return log
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} not in the log:\n{log}")
+
+
+def test_the_running_kiosk_drops_the_copies_of_a_set_it_let_go(tmp_path: Path) -> None:
+    """`spa-kiosk run`: a picture replaced under the same name is taken in, and once the old set
+    is off screen the old copy goes (made long ago: its age is set back, as if it were)."""
+    folder = spa(tmp_path / "spa")
+    kiosk = run_kiosk(tmp_path, folder, 90)
+    log_file = tmp_path / "logs" / "spa-kiosk.log"
+    store = tmp_path / "data" / assetstore.FOLDER
+    try:
+        wait_for(log_file, "content folder:")
+        deadline = time.monotonic() + 30
+        while not list(store.glob("*.png")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        (old,) = store.glob("*.png")
+        hour_ago = time.time() - 3600
+        os.utime(old, (hour_ago, hour_ago))
+        picture = tmp_path / "spa" / "assets" / "slides" / "photo.png"
+        subprocess.run(["cp", "/dev/stdin", str(picture)], input=png(300, 100, "#2060a0"),
+                       check=True)
+        wait_for(log_file, "new content checked")
+        wait_for(log_file, "dropped 1 picture copies")
+        assert not old.exists()
+        assert [p.read_bytes() for p in store.glob("*.png")] == [png(300, 100, "#2060a0")]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(kiosk.pid, 15)
+        kiosk.communicate(timeout=30)
