@@ -13,6 +13,13 @@ from kiosk.content.result import FolderError
 from kiosk.ops import checker
 
 
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The helper keeps its picture copies in the kiosk's data folder: a test's own."""
+    monkeypatch.setenv("SPA_KIOSK_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
 def test_the_helper_gives_what_reading_here_gives(make_content: MakeContent) -> None:
     folder = make_content()
     apart = checker.check_in_helper(folder)
