@@ -86,7 +86,7 @@ def opening_of(content: Content, aspect: Aspect | None = None) -> Opening | None
         slide_body=content.text(first.body, language),
         slide_image=image,
         slide_aspect=content.aspect(first.image) or (
-            # Only for a set read without copies (their shapes are found by the check).
+            # Only for a set read without a file check (a checked set carries its shapes).
             aspect(image) if aspect is not None and image is not None and not content.stored
             else 0.0
         ),
