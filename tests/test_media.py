@@ -121,13 +121,36 @@ def test_a_jpeg_cut_short_is_told_when_many_files_are_checked_together(tmp_path:
     assert verdicts[3] == media.CUT_SHORT
 
 
+# Lets go of anyone who opens the pipe for reading, and says so in a file: run apart from the
+# test's process, since a reader stuck in open() may hold Python's lock.
+_RELEASE = """
+import errno, os, sys, time
+pipe, mark = sys.argv[1], sys.argv[2]
+while not os.path.exists(mark + ".stop"):
+    try:
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        open(mark, "w").close()
+    except OSError as exc:
+        if exc.errno != errno.ENXIO:
+            raise
+    time.sleep(0.01)
+"""
+
+
 def test_a_named_pipe_is_refused_without_opening_it_for_good(tmp_path: Path) -> None:
     pipe = tmp_path / "slide.png"
     os.mkfifo(pipe)
-    assert media.aspect(pipe) == 0.0  # returns at once: nobody writes into the pipe
-    assert media.examine_files([pipe]) == [
-        ("is not a file (a named pipe, device or folder); put the file itself there", 0.0)
-    ]
+    mark = tmp_path / "opened"
+    release = subprocess.Popen([sys.executable, "-c", _RELEASE, str(pipe), str(mark)])
+    try:
+        assert media.aspect(pipe) == 0.0
+        assert not mark.exists()  # nobody waited in open() for a writer
+        assert media.examine_files([pipe]) == [
+            ("is not a file (a named pipe, device or folder); put the file itself there", 0.0)
+        ]
+    finally:
+        Path(f"{mark}.stop").touch()
+        release.wait(timeout=30)
 
 
 def test_an_empty_picture_is_called_empty(tmp_path: Path) -> None:
