@@ -55,9 +55,10 @@ def test_check_refuses_a_named_pipe_where_a_picture_should_be_at_once(tmp_path: 
         timeout=60,  # a check that opened the pipe would wait for a writer for good
     )
     assert done.returncode != 0
-    assert "slides.yaml:4:12: error: slides[0].image: 'pipe.png' is not a file" in (
-        done.stdout + done.stderr
-    )
+    assert (
+        "slides.yaml:4:12: error: slides[0].image: 'pipe.png' is not a file (it is a named "
+        "pipe); put the picture or font file itself there"
+    ) in done.stdout + done.stderr
 
 
 def test_a_truncated_jpeg_is_an_error_in_check(tmp_path: Path) -> None:

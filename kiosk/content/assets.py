@@ -93,11 +93,24 @@ def _resolve_slowly(
     if not real.is_relative_to(root):
         return None, f"'{text}' is a link that points outside the assets folder"
     if not real.is_file():
-        return None, f"'{text}' is not a file"
+        return None, f"'{text}' is not a file{_what_instead(real)}"
     size = real.stat().st_size
     if size > MAX_ASSET_BYTES:
         return None, f"'{text}' is {size / 1024 / 1024:.0f} MB; assets may be at most 20 MB"
     return candidate, None
+
+
+def _what_instead(path: Path) -> str:
+    """What `path` is when it is not a file nor a folder (a folder says enough by its name)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ""
+    if stat.S_ISFIFO(mode):
+        return " (it is a named pipe); put the picture or font file itself there"
+    if stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return " (it is a device or socket); put the picture or font file itself there"
+    return ""
 
 
 def kind_of(relative: str) -> str:
