@@ -236,6 +236,8 @@ def worker_main(argv: Sequence[str]) -> int:
     folder, target = Path(argv[0]), Path(argv[1])
     with contextlib.suppress(OSError):
         os.nice(HELPER_NICENESS)  # the screen's thread comes first on a 2-core kiosk
+    # The font check (kiosk.lettering) needs Qt's fonts, not the kiosk's display.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
     try:
         result = read_here(folder, keep_copies=True)
     except FolderError as exc:
