@@ -61,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "soak": _soak,
         "set-pin": _set_pin,
         "stats": _stats,
+        "status": _status,
+        "screenshot": _screenshot,
         "install-service": _install_service,
         "bench": _bench,
     }[command]
@@ -100,6 +102,11 @@ def _options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         help="how the screens are drawn: auto (the default) uses the GPU where OpenGL has one "
         "and Qt's software renderer where OpenGL is only software (llvmpipe) or missing; "
         "a QT_QUICK_BACKEND set by hand wins over this",
+    )
+    window.add_argument(
+        "--metrics", metavar="FILE",
+        help="write the kiosk's status as Prometheus metrics to FILE at start and once a "
+        "minute (default: $SPA_KIOSK_METRICS_FILE; see docs/fleet.md)",
     )
     return content, window
 
@@ -160,8 +167,27 @@ def _parser() -> argparse.ArgumentParser:
         "platform's). Example for scripts: echo 2468 | spa-kiosk set-pin",
     )
 
+    status = sub.add_parser(
+        "status", help="ask the running kiosk how it is (this PC, the kiosk's user)",
+        epilog="Exit status: 0 answered, 1 error, 3 no kiosk running, 4 the kiosk belongs to "
+        "another user.",
+    )
+    status.add_argument("--json", action="store_true", help="print one JSON object")
+    screenshot = sub.add_parser(
+        "screenshot", help="save what the running kiosk's screen shows now as a PNG",
+        epilog="Refused while a guest is using the kiosk. Exit status: 0 saved, 1 error or "
+        "refused, 3 no kiosk running, 4 the kiosk belongs to another user.",
+    )
+    screenshot.add_argument("file", metavar="FILE.png")
+
     stats = sub.add_parser(
-        "stats", help="summary of the anonymous usage counts, as text, CSV or a chart"
+        "stats", help="summary of the anonymous usage counts, as text, CSV or a chart",
+        description="Summarise the kiosk's usage counts; with several files (copies of "
+        "several kiosks' usage.sqlite3), one report with a column per kiosk and a total.",
+    )
+    stats.add_argument(
+        "files", nargs="*", metavar="FILE.sqlite3",
+        help="usage databases to read (default: this kiosk's); opened read-only",
     )
     stats.add_argument(
         "--since", metavar="YYYY-MM-DD", type=_day, help="only count from this day on"
@@ -308,6 +334,18 @@ def _stats(args: argparse.Namespace) -> int:
     from kiosk.ops.stats import stats_command
 
     return stats_command(args)
+
+
+def _status(args: argparse.Namespace) -> int:
+    from kiosk.ops.control import status_command
+
+    return status_command(args)
+
+
+def _screenshot(args: argparse.Namespace) -> int:
+    from kiosk.ops.control import screenshot_command
+
+    return screenshot_command(args)
 
 
 def _bench(args: argparse.Namespace) -> int:

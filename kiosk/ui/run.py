@@ -28,11 +28,13 @@ from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import assetstore, instance, places, regexes, screensaver, watchdog
 from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
+from kiosk.ops.metrics import metrics_path
 from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
 from kiosk.ops.usage import UsageLog
 from kiosk.paths import choose_content, default_content_dir
 from kiosk.ui.app import KioskWindow, application, on_first_frame, parse_size
+from kiosk.ui.control_server import ControlServer, serve_control
 from kiosk.ui.staff import StaffActions, StaffController
 
 if TYPE_CHECKING:
@@ -193,6 +195,7 @@ def run_kiosk(
         on_first_frame(kiosk.window, lambda: undo_screensaver.append(screensaver.inhibit()))
 
     feed: QTimer | None = None
+    control: ControlServer | None = None
     try:
         feed = _feed_watchdog(kiosk)
         _show_first_frame(kiosk)
@@ -235,11 +238,15 @@ def run_kiosk(
         QTimer.singleShot(AFTER_START_MS, after_start)
         if args.exit_after:
             loop.call_later(args.exit_after, quit_kiosk)
+        # Serve the local control socket (spa-kiosk status, screenshot) and the metrics file.
+        control = serve_control(kiosk, status, usage, metrics_path(args.metrics))
         with loop:
             loop.run_until_complete(_serve(stop, watcher))
     finally:
         if feed is not None:
             feed.stop()
+        if control is not None:
+            control.close()
         watchdog.stopping()
         for undo in undo_screensaver:
             undo()
