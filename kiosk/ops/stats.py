@@ -4,6 +4,10 @@ Journeys per day, completion rate, drop-off per question (how many journeys reac
 and where the abandoned ones stopped), packages suggested, the "talk to us" rate, languages,
 slides and busy hours, from the counts `kiosk.ops.usage` keeps (or from a first-format file, read
 as the same counts). Reads the database read-only, so it can run while the kiosk writes.
+
+With several files (copies of several kiosks' databases, e.g. fetched with rsync or scp), one
+report with a column per kiosk and a total. A copy is opened read-only too, and checked before it
+is read: a file still being copied is named and left out, the others are reported.
 """
 
 from __future__ import annotations
@@ -109,7 +113,7 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
         raise NothingCounted(f"no usage database at {path}")
     first = since.isoformat() if since else ""
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        db = open_read_only(path)
         try:
             tables = {name for (name,) in db.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -196,6 +200,35 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
         slides=slides, language_changes=language_changes, screened=screened,
         by_hour=by_hour, by_weekday=by_weekday,
     )
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """The database at `path`, read-only (`mode=ro`), checked as whole (a file still being
+    copied is not); raises sqlite3.Error.
+
+    A copy in write-ahead-log mode that cannot be read that way (in a folder this user cannot
+    write: SQLite needs its shared-memory file beside it) is opened `immutable` instead, where
+    that is safe: no write-ahead log beside it, so nothing else is writing it."""
+    uri = path.resolve().as_uri()
+    try:
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            db.close()
+            raise
+    except sqlite3.OperationalError:
+        if path.with_name(path.name + "-wal").exists():
+            raise
+        db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+    try:
+        verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        if verdict != "ok":
+            raise sqlite3.DatabaseError(f"the file is damaged or incomplete ({verdict})")
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
 
 
 def _first_format(
@@ -341,7 +374,12 @@ def parse_day(text: str) -> date:
 
 
 def stats_command(args: argparse.Namespace) -> int:
-    path = Path(args.db).expanduser() if args.db else places.usage_db_path()
+    files = [Path(name).expanduser() for name in getattr(args, "files", None) or []]
+    if args.db:
+        files.append(Path(args.db).expanduser())
+    if len(files) > 1:
+        return _many_command(args, files)
+    path = files[0] if files else places.usage_db_path()
     try:
         stats = read_stats(path, args.since)
     except NothingCounted:
@@ -364,3 +402,168 @@ def stats_command(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+# ---- several kiosks ------------------------------------------------------------------------
+
+
+TOTAL = "total"
+
+
+def kiosk_names(paths: list[Path]) -> list[str]:
+    """A short name for each kiosk's file: its name without .sqlite3 (lobby.sqlite3: lobby),
+    or its folder's where those are the same (lobby/usage.sqlite3: lobby), else the path."""
+    for name in (lambda p: p.stem, lambda p: p.parent.name or p.stem, str):
+        names = [name(path.absolute()) for path in paths]
+        if len(set(names)) == len(names) and TOTAL not in names:
+            return names
+    return [str(path) for path in paths]
+
+
+def read_many(
+    paths: list[Path], since: date | None = None
+) -> tuple[list[tuple[str, Stats]], list[str]]:
+    """Each readable kiosk's stats with its name, and one line for each file that is not."""
+    named: list[tuple[str, Stats]] = []
+    problems: list[str] = []
+    for name, path in zip(kiosk_names(paths), paths, strict=True):
+        try:
+            named.append((name, read_stats(path, since)))
+        except NothingCounted:
+            problems.append(f"{path}: no such file")
+        except StatsError as exc:
+            problems.append(f"{exc} (if it is still being copied, try again when it is done)")
+    return named, problems
+
+
+def _days(named: list[tuple[str, Stats]]) -> list[date]:
+    known = [row.day for _, stats in named for row in stats.days]
+    if not known:
+        return []
+    current, last, days = min(known), max(known), []
+    while current <= last:
+        days.append(current)
+        current += timedelta(days=1)
+    return days
+
+
+def _by_day(stats: Stats) -> dict[date, DayRow]:
+    return {row.day: row for row in stats.days}
+
+
+def format_many(named: list[tuple[str, Stats]]) -> str:
+    """One report over several kiosks: a column per kiosk, then the total."""
+    names = [name for name, _ in named]
+    days = _days(named)
+    if days:
+        span = f"{days[0]} (1 day)" if len(days) == 1 else (
+            f"{days[0]} to {days[-1]} ({len(days)} days)"
+        )
+    else:
+        span = "so far"
+    width = max(len(name) for name in names)
+    out = [f"Spa Kiosk usage, {len(named)} kiosks, {span}"]
+    out += [f"  {name:<{width}}  {stats.source}" for name, stats in named]
+    columns = [*names, TOTAL]
+    widths = [max(len(column), 7) for column in columns]
+
+    def table(title: str, rows: list[tuple[str, list[str]]]) -> list[str]:
+        first = max([len(title), *(len(label) for label, _ in rows)])
+        head = f"{title:<{first}}  " + "  ".join(
+            f"{column:>{w}}" for column, w in zip(columns, widths, strict=True)
+        )
+        lines = ["", head.rstrip()]
+        for label, cells in rows:
+            lines.append(f"{label:<{first}}  " + "  ".join(
+                f"{cell:>{w}}" for cell, w in zip(cells, widths, strict=True)
+            ))
+        return lines
+
+    def counts(values: list[int]) -> list[str]:
+        return [str(value) for value in [*values, sum(values)]]
+
+    every = [stats for _, stats in named]
+    started = [s.started for s in every]
+    finished = [s.finished for s in every]
+    summary = [
+        ("journeys started", counts(started)),
+        ("finished", counts(finished)),
+        ("completion", [
+            _percent(f, s) for f, s in zip([*finished, sum(finished)], [*started, sum(started)],
+                                           strict=True)
+        ]),
+        ("package suggestions", counts([s.finished - s.consult for s in every])),
+        ('"talk to us"', counts([s.consult for s in every])),
+        ("abandoned", counts([s.abandoned for s in every])),
+        ("not ended", counts([s.not_ended for s in every])),
+        ("slides shown", counts([sum(s.slides.values()) for s in every])),
+    ]
+    out += table("Summary", summary)
+    per_day = [_by_day(stats) for stats in every]
+    out += table("Journeys started", [
+        (day.isoformat(), counts([rows[day].started if day in rows else 0 for rows in per_day]))
+        for day in days
+    ])
+    packages = sorted({name for s in every for name in s.packages})
+    if packages:
+        out += table("Packages suggested", [
+            (package, counts([s.packages.get(package, 0) for s in every]))
+            for package in packages
+        ])
+    hours = sorted({hour for s in every for hour in s.by_hour})
+    if hours:
+        out += table("Journeys begun by hour", [
+            (f"{hour:02d}:00", counts([s.by_hour.get(hour, 0) for s in every]))
+            for hour in range(hours[0], hours[-1] + 1)
+        ])
+    return "\n".join(out) + "\n"
+
+
+def write_csv_many(named: list[tuple[str, Stats]], path: Path) -> None:
+    """One row per day and kiosk, and one per day for the total: a `kiosk` column after the
+    date, then the columns of the one-kiosk CSV."""
+    per_day = [(name, _by_day(stats)) for name, stats in named]
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow([CSV_COLUMNS[0], "kiosk", *CSV_COLUMNS[1:]])
+        for day in _days(named):
+            rows = [(name, rows.get(day) or DayRow(day)) for name, rows in per_day]
+            total = DayRow(day)
+            for _, row in rows:
+                for key in ("started", "finished", "packages", "consult", "abandoned",
+                            "not_ended", "slides"):
+                    setattr(total, key, getattr(total, key) + getattr(row, key))
+            for name, row in [*rows, (TOTAL, total)]:
+                completion = row.completion
+                writer.writerow([
+                    day.isoformat(), name, row.started, row.finished, row.packages, row.consult,
+                    row.abandoned, row.not_ended,
+                    "" if completion is None else f"{100 * completion:.1f}", row.slides,
+                ])
+
+
+def _many_command(args: argparse.Namespace, paths: list[Path]) -> int:
+    named, problems = read_many(paths, args.since)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if not named:
+        return 1
+    print(format_many(named), end="")
+    try:
+        if args.csv:
+            write_csv_many(named, Path(args.csv))
+            print(f"wrote {args.csv}")
+        if args.chart:
+            from kiosk.ops.chart import write_chart
+
+            per_day = [_by_day(stats) for _, stats in named]
+            totals = [
+                (day, sum(rows[day].started for rows in per_day if day in rows))
+                for day in _days(named)
+            ]
+            write_chart(totals, Path(args.chart), f"Journeys per day, {len(named)} kiosks")
+            print(f"wrote {args.chart}")
+    except OSError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 1 if problems else 0
