@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -48,6 +49,8 @@ def setup_logging(
     handlers: list[logging.Handler] = []
     if console:
         handlers.append(logging.StreamHandler(sys.stderr))
+        if stderr_is_journal():
+            handlers[-1].setFormatter(JournalFormatter())
     if file_later:
         handlers.append(_Held())
         atexit.register(open_log_file)
@@ -107,9 +110,38 @@ def _open_file(root: logging.Logger) -> tuple[Path, logging.Handler] | None:
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:
-    handler.setFormatter(logging.Formatter(FORMAT, DATE_FORMAT))
+    if handler.formatter is None:
+        handler.setFormatter(logging.Formatter(FORMAT, DATE_FORMAT))
     setattr(handler, _OURS, True)
     root.addHandler(handler)
+
+
+def stderr_is_journal() -> bool:
+    """stderr is systemd's journal: `JOURNAL_STREAM` (device:inode) names stderr itself, as
+    systemd sets it for a service whose output goes to the journal (sd_journal_stream_fd)."""
+    stream = os.environ.get("JOURNAL_STREAM", "")
+    try:
+        device, inode = (int(part) for part in stream.split(":"))
+        info = os.fstat(sys.stderr.fileno())
+    except (ValueError, OSError, AttributeError):
+        return False
+    return (info.st_dev, info.st_ino) == (device, inode)
+
+
+class JournalFormatter(logging.Formatter):
+    """Lines for the journal: a syslog priority prefix (`<3>` errors, `<4>` warnings, `<6>`
+    info), which journald takes as the line's priority (`journalctl -p err`), and no time (the
+    journal keeps its own). Every line of a traceback carries the prefix too."""
+
+    PRIORITIES = ((logging.CRITICAL, 2), (logging.ERROR, 3), (logging.WARNING, 4),
+                  (logging.INFO, 6))
+
+    def __init__(self) -> None:
+        super().__init__("%(levelname)s %(name)s: %(message)s")
+
+    def format(self, record: logging.LogRecord) -> str:
+        priority = next((p for level, p in self.PRIORITIES if record.levelno >= level), 7)
+        return "\n".join(f"<{priority}>{line}" for line in super().format(record).split("\n"))
 
 
 def install_excepthooks(loop: asyncio.AbstractEventLoop | None = None) -> None:
