@@ -165,7 +165,9 @@ def ask(command: str, path: Path | None = None, timeout: float = 10.0) -> Answer
                 f"{_owner(path)}: run this command as that user",
                 EXIT_NOT_ALLOWED,
             ) from None
-        client.sendall(encode_request(command))
+        # A refusal comes at once, and the kiosk closes: its answer is still there to read.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            client.sendall(encode_request(command))
         stream = client.makefile("rb")
         line = stream.readline(64 * 1024)
         if not line:
