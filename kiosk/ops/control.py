@@ -245,7 +245,8 @@ def format_status(status: dict[str, Any]) -> str:
         f"{today.get('journeys_finished', 0)} finished "
         f"({today.get('consult', 0)} \"talk to us\"), {today.get('abandoned', 0)} abandoned, "
         f"{today.get('slides_shown', 0)} slides shown",
-        f"renderer:    {status.get('renderer')}",
+        f"renderer:    {status.get('renderer')}"
+        + (f" ({status['renderer_reason']})" if status.get("renderer_reason") else ""),
         f"memory:      {status.get('rss_mib')} MiB resident",
         f"frames:      {status.get('frames')} drawn",
     ]

@@ -27,6 +27,7 @@ from kiosk import __version__
 from kiosk.ops import control, places
 from kiosk.ops.control import BAD_REQUEST, BUSY, FAILED, REFUSED, encode_answer, error_answer
 from kiosk.ops.metrics import FRAME_BUCKETS, INTERVAL_SECONDS, MetricsFile
+from kiosk.ui import renderer
 
 if TYPE_CHECKING:
     from kiosk.ops.status import ContentStatus
@@ -157,6 +158,7 @@ class ControlServer(QObject):
         loaded = self.content.loaded_at
         uptime = control.process_uptime()
         touched = self.touches.last
+        drawn_by, why = _renderer()
         return {
             "version": __version__,
             "pid": os.getpid(),
@@ -167,7 +169,8 @@ class ControlServer(QObject):
             "content_age_s": round(now - loaded, 1) if loaded is not None else None,
             "showing_default": self.content.showing_default,
             "problems": list(self.content.problems),
-            "renderer": _renderer(),
+            "renderer": drawn_by,
+            "renderer_reason": why,
             "rss_mib": control.rss_mib(),
             "frames": self.frames.frames,
             "frame_times": self.frames.times(),
@@ -310,9 +313,11 @@ def _png(image: QImage, background: QColor) -> bytes:
     return bytes(buffer.data().data())
 
 
-def _renderer() -> str:
-    # The renderer choice (helper "render", kiosk/ui/renderer.py) is not on main yet.
-    return "unknown"
+def _renderer() -> tuple[str, str | None]:
+    """The renderer this kiosk chose as it started, and why; "unknown" where it did not choose
+    (an application made by someone else, as in tests)."""
+    choice = renderer.in_use()
+    return (choice.renderer.value, choice.reason) if choice is not None else ("unknown", None)
 
 
 def _private_folder(folder: Path) -> None:

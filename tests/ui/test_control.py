@@ -181,6 +181,8 @@ def test_status_screenshot_metrics_and_a_stopped_kiosk(tmp_path: Path) -> None:
         assert status["pid"] == kiosk.pid
         assert status["content_folder"] == str(folder)
         assert status["problems"] == [] and status["open"] is True
+        assert status["renderer"] == "software"  # QT_QUICK_BACKEND=software, set by hand
+        assert "QT_QUICK_BACKEND" in status["renderer_reason"]
         assert status["rss_mib"] > 20 and 0 < status["uptime_s"] < 60
         assert status["content_loaded_at"].startswith(time.strftime("%Y-"))
         text = cli(env, "status")
