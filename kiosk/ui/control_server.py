@@ -15,11 +15,12 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QTimer, Slot
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
@@ -93,6 +94,9 @@ class TouchClock(QObject):
 class ControlServer(QObject):
     """Answers the kiosk's own user on the local socket; writes the metrics file, if asked."""
 
+    _encoded = Signal(object, bytes)
+    """(connection, PNG) from the screenshot thread; b"" when it failed."""
+
     def __init__(
         self, kiosk: KioskWindow, status: ContentStatus, usage: UsageLog,
         metrics: Path | None = None, path: Path | None = None,
@@ -109,6 +113,7 @@ class ControlServer(QObject):
         kiosk.window.installEventFilter(self.touches)
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._accept)
+        self._encoded.connect(self._send_picture)
         self._metrics = MetricsFile(metrics) if metrics is not None else None
         self._metrics_timer = QTimer(self)
         self._metrics_timer.setInterval(INTERVAL_SECONDS * 1000)
@@ -220,10 +225,35 @@ class ControlServer(QObject):
             if self.guest_using():  # a guest began while the picture was made
                 done.fail(BUSY, control.GUEST_BUSY)
                 return
-            done.send(encode_answer({"ok": True}, _png(grab.image(), background)))
+            # PNG takes ~0.3 s for a 1080p screen: in a thread, so the screen keeps moving.
+            image = grab.image()
+            done.hold(image)
+            threading.Thread(
+                target=self._encode, args=(done, image, background), name="kiosk-screenshot",
+                daemon=True,
+            ).start()
 
         done.hold(pointer)
         grab.ready.connect(ready)
+
+    def _encode(self, done: _Connection, image: QImage, background: QColor) -> None:
+        """(Screenshot thread) the picture as PNG, handed back to the UI thread."""
+        try:
+            png = _png(image, background)
+        except Exception:
+            log.exception("the screenshot could not be made")
+            png = b""
+        self._encoded.emit(done, png)
+
+    @Slot(object, bytes)
+    def _send_picture(self, done: _Connection, png: bytes) -> None:
+        try:
+            if png:
+                done.send(encode_answer({"ok": True}, png))
+            else:
+                done.fail(FAILED, "the screenshot could not be made (see the kiosk's log)")
+        except RuntimeError:
+            pass  # the client went away meanwhile, and its connection with it
 
 
 class _Connection(QObject):
