@@ -100,7 +100,10 @@ class ControlServer(QObject):
     def __init__(
         self, kiosk: KioskWindow, status: ContentStatus, usage: UsageLog,
         metrics: Path | None = None, path: Path | None = None,
+        metrics_seconds: float = INTERVAL_SECONDS,
     ) -> None:
+        """`metrics`: the file to write the metrics to, every `metrics_seconds`; `path`: the
+        socket (default: `control.socket_path()`)."""
         super().__init__()
         self.kiosk = kiosk
         self.content = status
@@ -116,7 +119,7 @@ class ControlServer(QObject):
         self._encoded.connect(self._send_picture)
         self._metrics = MetricsFile(metrics) if metrics is not None else None
         self._metrics_timer = QTimer(self)
-        self._metrics_timer.setInterval(INTERVAL_SECONDS * 1000)
+        self._metrics_timer.setInterval(int(metrics_seconds * 1000))
         self._metrics_timer.timeout.connect(self.write_metrics)
 
     # ---- start and stop -------------------------------------------------------------------

@@ -93,6 +93,32 @@ def test_no_screenshot_while_a_guest_is_using_the_kiosk(
     assert ask_in_thread(qtbot, "screenshot", server.path).payload[:4] == b"\x89PNG"
 
 
+def test_the_metrics_file_follows_the_day(
+    qtbot: Any, start_kiosk: Callable[..., Guest], content_folder: Path, tmp_path: Path
+) -> None:
+    usage = UsageLog(tmp_path / "usage.sqlite3")
+    guest = start_kiosk(load_test_content(content_folder), size=(800, 600), usage=usage)
+    status = ContentStatus(content_folder)
+    metrics_file = tmp_path / "spa_kiosk.prom"
+    server = ControlServer(guest.kiosk, status, usage, metrics=metrics_file,
+                           path=tmp_path / "run" / "control.sock", metrics_seconds=0.2)
+    try:
+        assert server.start()
+        assert metric(metrics_file, "spa_kiosk_journeys_started_today") == 0
+        guest.tap("tapToBegin")
+        guest.wait_screen("question")
+        guest.controller.leave("start_over")
+        assert usage.flush()
+        qtbot.waitUntil(
+            lambda: metric(metrics_file, "spa_kiosk_journeys_started_today") == 1, timeout=5000
+        )
+        assert metric(metrics_file, "spa_kiosk_last_touch_seconds") < 10
+    finally:
+        server.close()
+        usage.close()
+    assert metric(metrics_file, "spa_kiosk_up") == 0
+
+
 def test_a_request_too_long_or_too_slow_is_closed(
     qtbot: Any, served: tuple[Guest, ControlServer]
 ) -> None:
