@@ -123,6 +123,7 @@ def test_a_double_tap_on_the_loop_only_begins(guest: Guest) -> None:
     card = guest.center("option_stress")
     guest.tap("startOverButton")
     guest.wait_screen("attract")
+    guest.wait_settled()
     _taps(guest, card, 2, 120, _finger)  # the loop begins anywhere; then the card is there
     guest.wait_screen("question")
     guest.wait_settled()
