@@ -7,18 +7,23 @@ on the real QML screens, in both orientations.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from kioskkit import Guest, load_test_content
+from kioskkit import Guest, load_test_content, write_test_content
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
 
 pytestmark = pytest.mark.ui
 
+HERE = Path(__file__).parent
 GAPS_MS = (120, 300, 600)
 SIZES = ((1920, 1080), (1080, 1920))
 
@@ -159,3 +164,31 @@ def test_a_double_tap_on_the_idle_warning_does_not_answer_for_the_guest(guest: G
     _mouse(guest, card)
     guest.wait_settled()
     assert guest.controller.selected == []
+
+
+@pytest.mark.parametrize("gap", GAPS_MS)
+def test_real_clicks_under_x_still_show_the_suggestion(tmp_path: Path, gap: int) -> None:
+    """The same with a real X server and xdotool's clicks (the pointer path of a touchscreen)."""
+    from xkit import xvfb
+
+    folder = write_test_content(tmp_path / "spa")
+    signal = tmp_path / "clicked"
+    with xvfb() as display:
+        env = display.env()
+        env["QT_QUICK_BACKEND"] = "software"
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE), env.get("PYTHONPATH")]))
+        driver = subprocess.Popen(
+            [sys.executable, str(HERE / "xdriver.py"), str(folder), str(signal)],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            assert driver.stdout is not None
+            spot = json.loads(driver.stdout.readline() or "{}")
+            assert spot, driver.stderr.read() if driver.stderr else ""
+            display.run("xdotool", "mousemove", "--sync", str(spot["x"]), str(spot["y"]),
+                        "click", "--repeat", "3", "--delay", str(gap), "1")
+            signal.touch()
+            seen = json.loads(driver.stdout.readline() or "{}")
+        finally:
+            driver.wait(timeout=30)
+    assert seen == {"screen": "result", "journey": True}
