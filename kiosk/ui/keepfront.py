@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QWindow
+from PySide6.QtGui import QGuiApplication, QWindow
 
 log = logging.getLogger("kiosk")
 
@@ -67,10 +67,16 @@ class KeepFront(QObject):
         if not locked or not self.out_of_front():
             self._timer.stop()
             self._wait = FIRST_TRY_MS
-            # Held only while in front (X grants it to a window in view) and locked down.
-            self.window.setKeyboardGrabEnabled(locked)
+            self._hold_keyboard(locked)
         elif not self._timer.isActive():
             self._timer.start(self._wait)
+
+    def _hold_keyboard(self, hold: bool) -> None:
+        """Held only while in front and locked down; asked again each time the window is back
+        in front, as X lets go of a grab whose window left the screen. Only X has such a grab:
+        Wayland compositors keep their shortcuts (use cage there)."""
+        if QGuiApplication.platformName() == "xcb":
+            self.window.setKeyboardGrabEnabled(hold)
 
     def _take_back(self) -> None:
         if not self.locked() or not self.out_of_front():
