@@ -101,10 +101,12 @@ def named(window: QObject, name: str) -> QObject | None:
 
 
 def wait_item(window: QQuickWindow, name: str, timeout: float = 3.0) -> QQuickItem:
+    """The visible item called `name`, once the screen takes taps (held back for a moment after
+    each change of screen: TapGuard.qml)."""
     deadline = time.perf_counter() + timeout
     while True:
         item = find(window, name)
-        if item is not None:
+        if item is not None and window.property("tapsTaken") is not False:
             return item
         if time.perf_counter() > deadline:
             raise RuntimeError(f"no visible item {name!r} on screen")

@@ -21,6 +21,7 @@ from kiosk.ops import memory
 from kiosk.ops.status import ContentStatus
 from kiosk.paths import default_content_dir, qml_dir
 from kiosk.ui.controller import KioskController, UsageSink
+from kiosk.ui.keepfront import KeepFront
 from kiosk.ui.renderer import use as use_renderer
 from kiosk.ui.scheduler import Clock
 from kiosk.ui.staff import StaffActions, StaffController
@@ -197,8 +198,9 @@ class KioskWindow:
         # Cover the screen even where no window manager honours "full screen" (bare X, kiosks).
         window.setGeometry(window.screen().geometry())
         window.showFullScreen()
-        self.lockdown = Lockdown(window)
-        window.installEventFilter(self.lockdown)
+        self.lockdown = lockdown = Lockdown(window)
+        window.installEventFilter(lockdown)
+        KeepFront(window, locked=lambda: not lockdown.allow_exit)  # kept by the window
 
     def allow_exit(self) -> None:
         if self.lockdown is not None:

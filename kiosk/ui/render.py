@@ -11,8 +11,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.model import Content
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 
 def render_command(args: argparse.Namespace, content: Content) -> int:
@@ -30,13 +34,34 @@ def render_command(args: argparse.Namespace, content: Content) -> int:
         return 1
     size = parse_size(args.size)
     assert size is not None
-    files = render_screens(content, Path(args.out), (size.width(), size.height()), language)
+    try:
+        files = render_screens(content, Path(args.out), (size.width(), size.height()), language)
+    except NotReady as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     print(f"{choose_content(args.content).describe()}\nwrote {len(files)} pictures to {args.out}")
     return 0
 
 
-def render_screens(content: Content, out: Path, size: tuple[int, int], language: str) -> list[Path]:
-    """Render every screen of `content`; returns the files written (contact sheet last)."""
+READY_SECONDS = 30.0
+
+
+class NotReady(Exception):
+    """A screen that did not come ready in time; the message names it and what it waited for."""
+
+
+def render_screens(
+    content: Content,
+    out: Path,
+    size: tuple[int, int],
+    language: str,
+    ready_seconds: float = READY_SECONDS,
+) -> list[Path]:
+    """Render every screen of `content`; returns the files written (contact sheet last).
+
+    Each picture is taken once its screen is ready: every picture on it loaded (or failed),
+    no fade under way, two frames alike. A screen not ready within `ready_seconds` raises
+    `NotReady` rather than saving what happened to be on screen."""
     from PySide6.QtCore import QSize
     from PySide6.QtQuick import QQuickWindow  # noqa: F401  (before the window: see KioskWindow)
 
@@ -51,10 +76,15 @@ def render_screens(content: Content, out: Path, size: tuple[int, int], language:
     controller = kiosk.controller
     shots: list[tuple[str, Path]] = []
 
-    def shoot(name: str, label: str) -> None:
-        settle(kiosk.window)
+    def shoot(name: str, label: str, picture: str | None = None) -> None:
+        try:
+            frame = settle(kiosk.window, ready_seconds)
+        except NotReady as problem:
+            kiosk.close()
+            shown = f"'{label}'" + (f" (picture {picture})" if picture else "")
+            raise NotReady(f"render: the screen {shown} {problem}; no picture saved") from None
         path = out / f"{name}.png"
-        kiosk.window.grabWindow().save(str(path))
+        frame.save(str(path))
         shots.append((label, path))
 
     def in_language() -> None:
@@ -63,7 +93,7 @@ def render_screens(content: Content, out: Path, size: tuple[int, int], language:
     for index, slide in enumerate(content.slides):
         controller.show_slide(index)
         in_language()
-        shoot(f"slide_{slide.id}", f"slide {slide.id}")
+        shoot(f"slide_{slide.id}", f"slide {slide.id}", slide.image)
 
     answers = sample_answers(content)
     controller.start()
@@ -79,7 +109,9 @@ def render_screens(content: Content, out: Path, size: tuple[int, int], language:
             break
         controller.next()
     controller.next()
-    shoot("suggestion", "suggestion")
+    suggestion = controller.suggestion
+    package = suggestion.package if suggestion is not None else None
+    shoot("suggestion", "suggestion", package.image if package is not None else None)
     controller.show_warning_now()
     shoot("idle_warning", "idle warning")
     controller.startOver()
@@ -112,10 +144,12 @@ def _walk(
         controller.next()
 
 
-def settle(window: object, timeout: float = 3.0) -> None:
-    """Let fades finish and images load before a picture is taken."""
+def settle(window: object, timeout: float = READY_SECONDS) -> QImage:
+    """The window's picture once it is ready: no picture loading, no slide waiting to fade in,
+    and two frames in a row alike (no fade or other animation under way). Raises `NotReady`
+    after `timeout` seconds, saying what it still waited for."""
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtQuick import QQuickItem, QQuickWindow
+    from PySide6.QtQuick import QQuickWindow
 
     assert isinstance(window, QQuickWindow)
 
@@ -124,21 +158,57 @@ def settle(window: object, timeout: float = 3.0) -> None:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
-    wait(900)  # longest transition (the slide cross-fade) plus a frame
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        loading = [
-            item
-            for item in window.contentItem().findChildren(QQuickItem)
-            if item.metaObject().className().startswith("QQuickImage")
+    previous = None
+    while True:
+        waiting = waiting_for(window)
+        if not waiting:
+            frame = window.grabWindow()
+            if previous is not None and frame == previous:
+                return frame
+            previous = frame
+        else:
+            previous = None
+        if time.monotonic() > deadline:
+            why = ", ".join(waiting) if waiting else "it kept changing (an animation)"
+            raise NotReady(f"was not ready after {timeout:g} s: {why}")
+        wait(100)
+
+
+def waiting_for(window: object) -> list[str]:
+    """What the screens still wait for, in words: pictures loading, a slide about to fade in."""
+    from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+    assert isinstance(window, QQuickWindow)
+    waiting: list[str] = []
+    items: list[QQuickItem] = [window.contentItem()]
+    while items:  # the visual tree: QML's items are not all QObject children of their parent
+        item = items.pop()
+        items.extend(item.childItems())
+        kind = item.metaObject().className()
+        # Every picture, seen or not: a slide's next picture loads out of sight.
+        if kind.startswith("QQuickImage") and _loading(item):
+            name = Path(item.property("source").toLocalFile()).name or "a picture"
+            waiting.append(f"picture {name} still loading")
+        elif (
+            item.objectName() == "attractScreen"
             and item.isVisible()
-            and item.property("source").toString()
-            and item.property("progress") < 1.0
-        ]
-        if not loading:
-            break
-        wait(50)
-    wait(50)
+            and item.property("incoming") is not None
+        ):
+            waiting.append("the next slide has not faded in")
+    return waiting
+
+
+def _loading(image: object) -> bool:
+    """Whether a QML Image is still loading (its `status` is an enum PySide cannot read)."""
+    from PySide6.QtQml import QQmlEngine, QQmlExpression
+    from PySide6.QtQuick import QQuickItem
+
+    assert isinstance(image, QQuickItem)
+    context = QQmlEngine.contextForObject(image)
+    if context is None:
+        return False
+    return bool(QQmlExpression(context, image, "status === Image.Loading").evaluate()[0])
 
 
 def contact_sheet(shots: list[tuple[str, Path]], target: Path, size: tuple[int, int]) -> None:

@@ -169,10 +169,19 @@ class Guest:
         point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
         return point.toPoint()
 
+    def settled(self) -> bool:
+        """Whether the screen takes taps (they are held back just after a change: TapGuard)."""
+        return self.window.property("tapsTaken") is not False
+
+    def wait_settled(self) -> None:
+        """Wait as a person does: until the new screen has come and takes taps."""
+        self.qtbot.waitUntil(self.settled, timeout=3000)
+
     def tap(self, name: str) -> None:
-        """A mouse click in the middle of the item."""
+        """A mouse click in the middle of the item, once the screen takes taps."""
         self.item(name)
         self.qtbot.waitUntil(lambda: bool(self.item(name).isEnabled()), timeout=2000)
+        self.wait_settled()
         QTest.mouseClick(
             self.window,
             Qt.MouseButton.LeftButton,
@@ -182,7 +191,8 @@ class Guest:
         QTest.qWait(20)
 
     def touch(self, name: str | None = None, point: QPoint | None = None) -> None:
-        """A finger tap, as a kiosk touchscreen sends it."""
+        """A finger tap, as a kiosk touchscreen sends it, once the screen takes taps."""
+        self.wait_settled()
         where = point if point is not None else self.center(name or "")
         QTest.touchEvent(self.window, self.touch_device).press(0, where, self.window).commit()
         QTest.qWait(30)

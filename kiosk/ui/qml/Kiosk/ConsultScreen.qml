@@ -9,6 +9,18 @@ Item {
     objectName: "consultScreen"
     readonly property var result: kiosk.result
 
+    // Top right, away from where "See my suggestion" was (see ResultScreen.qml).
+    PillButton {
+        objectName: "consultDoneButton"
+        z: 1
+        style: screen.style
+        text: screen.kiosk.words.done
+        anchors.right: parent.right
+        anchors.rightMargin: screen.style.margin
+        y: screen.style.margin * 0.35 - (height - screen.style.buttonHeight * 0.8) / 2
+        onTapped: screen.kiosk.done()
+    }
+
     // A Shape, not a round Rectangle: see the glow in SlideLayer.qml.
     Shape {
         id: glow
@@ -94,13 +106,6 @@ Item {
             font.family: screen.style.family
             font.pixelSize: screen.style.fineSize * 0.9
             color: screen.style.muted
-        }
-        PillButton {
-            objectName: "consultDoneButton"
-            style: screen.style
-            text: screen.kiosk.words.done
-            anchors.right: parent.right
-            onTapped: screen.kiosk.done()
         }
     }
 }

@@ -11,8 +11,11 @@ Rectangle {
     visible: opacity > 0
     Behavior on opacity { NumberAnimation { duration: overlay.style.fade } }
 
-    // Any tap on the dimmed screen also means "I am here".
-    TapHandler { onTapped: overlay.kiosk.moreTime() }
+    // Any tap on the dimmed screen also means "I am here", and is not for the screen below.
+    MouseArea {
+        anchors.fill: parent
+        onClicked: overlay.kiosk.moreTime()
+    }
 
     Rectangle {
         anchors.centerIn: parent

@@ -13,6 +13,8 @@ Window {
     property bool lockedDown: false
     // Set by `KioskWindow` once the first frame is on screen.
     property bool firstFrameShown: false
+    // False while taps are held back after a change of screen (TapGuard.qml); for tests.
+    readonly property bool tapsTaken: !tapGuard.holding
     flags: lockedDown ? Qt.Window | Qt.FramelessWindowHint | Qt.WindowStaysOnTopHint : Qt.Window
 
     Style {
@@ -70,6 +72,14 @@ Window {
             }
         }
         IdleOverlay { anchors.fill: parent; style: kioskStyle; kiosk: window.kiosk }
+        // Every change of what a guest sees: a screen, a question, the idle warning on or off.
+        TapGuard {
+            id: tapGuard
+            objectName: "tapGuard"
+            fade: kioskStyle.fade
+            page: window.kiosk.screen + "/" + (window.kiosk.question.id || "") + "/"
+                  + (window.kiosk.idleWarning ? "idle" : "")
+        }
 
         // Staff only: a long press in the top-left corner opens the PIN pad.
         Item {

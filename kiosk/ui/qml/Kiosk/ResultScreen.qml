@@ -20,11 +20,23 @@ Item {
         y: screen.style.margin * 0.35
         onTapped: screen.kiosk.startOver()
     }
+    // Top right, away from where "See my suggestion" was: a second tap of a guest's double tap
+    // on it must not end the journey before they have seen the suggestion.
+    PillButton {
+        id: done
+        objectName: "doneButton"
+        style: screen.style
+        text: screen.kiosk.words.done
+        anchors.right: parent.right
+        anchors.rightMargin: screen.style.margin
+        anchors.verticalCenter: topBar.verticalCenter
+        onTapped: screen.kiosk.done()
+    }
 
     Column {
         id: main
         x: screen.style.margin
-        y: topBar.y + topBar.height + screen.style.gap
+        y: done.y + done.height + screen.style.gap
         width: screen.style.portrait ? parent.width - 2 * screen.style.margin
                                      : parent.width - 3 * screen.style.margin - screen.sideWidth
         spacing: screen.style.gap
@@ -289,13 +301,6 @@ Item {
             font.family: screen.style.family
             font.pixelSize: screen.style.fineSize * 0.9
             color: screen.style.muted
-        }
-        PillButton {
-            objectName: "doneButton"
-            style: screen.style
-            text: screen.kiosk.words.done
-            anchors.right: parent.right
-            onTapped: screen.kiosk.done()
         }
     }
 }
