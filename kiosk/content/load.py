@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from kiosk.content.assets import FileVerifier
-from kiosk.content.gcpause import collection_paused
 from kiosk.content.messages import UNKNOWN_FIELD, describe, field_names, message_for
 from kiosk.content.model import (
     FILE_MODELS,
@@ -21,6 +20,7 @@ from kiosk.content.model import (
     PackagesFile,
     QuestionnaireFile,
     SlidesFile,
+    Text,
     yaml_name,
 )
 from kiosk.content.problems import Problem, Severity, display_path
@@ -78,7 +78,6 @@ class Sources:
         self.problems.append(self.files[name].problem(Severity.WARNING, where, message, **how))
 
 
-@collection_paused
 def load_content(folder: Path, verify: FileVerifier | None = None) -> LoadResult:
     """Read and check the whole folder. `content` is None when there is any error."""
     from kiosk.content.check import check_sources  # check builds on this module
@@ -151,7 +150,7 @@ def _read(source: SourceFile, problems: list[Problem]) -> None:
         problems.append(Problem(source.path, line, column, Severity.ERROR, "", message))
 
     if not source.path.exists():
-        error(f"file is missing; this folder needs {source.name} with {_EXPECTED_TOP[source.name]}")
+        error(_missing(source))
         return
     try:
         document = read_yaml(source.path)
@@ -177,25 +176,81 @@ def _read(source: SourceFile, problems: list[Problem]) -> None:
     try:
         source.model = validate(model_class, document.data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        misspelt = _misspelt_fields(model_class, errors)
-        for details in errors:
-            if _not_really_short(details):
-                continue
-            loc = tuple(details["loc"])
-            if details["type"] == "missing" and loc in misspelt:
-                continue  # "unknown field 'titel' (did you mean 'title'?)" says it all
-            parent_model = _model_at(model_class, loc[:-1])
-            message = message_for(details, parent_model)
-            if details["type"] in {UNKNOWN_FIELD, "missing"}:
+        _explain(source, model_class, exc, problems)
+    else:
+        for path, where in document.commented.items():
+            if _is_text(source.model, path):
                 problems.append(
-                    source.problem(
-                        Severity.ERROR, loc, message,
-                        key=details["type"] == UNKNOWN_FIELD, subject=loc[:-1],
+                    Problem(
+                        source.path, *where, Severity.WARNING, key_path_text(path),
+                        "the words after '#' were read as a comment; put the text in quotes if "
+                        "they belong to it",
                     )
                 )
-            else:
-                problems.append(source.problem(Severity.ERROR, loc, message))
+
+
+def _missing(source: SourceFile) -> str:
+    """A missing file's message; "did you mean" for `slides.yml` or `SLIDES.YAML` beside it."""
+    stem = source.name.removesuffix(".yaml")
+    try:
+        near = sorted(
+            found.name for found in source.path.parent.iterdir()
+            if found.name.lower() in {f"{stem}.yaml", f"{stem}.yml"}
+        )
+    except OSError:
+        near = []
+    if near:
+        return f"file is missing; found {near[0]}: rename it to {source.name}"
+    return f"file is missing; this folder needs {source.name} with {_EXPECTED_TOP[source.name]}"
+
+
+def _is_text(model: Any, path: KeyPath) -> bool:
+    """Whether the value at `path` of a checked file is staff text (shown as written), not an
+    id, a number or a path: where a '#' comment after a plain value may have cut the text."""
+    current: Any = model
+    hint: Any = None
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(current, tuple) or part >= len(current):
+                return False
+            current, hint = current[part], None
+        elif isinstance(current, Model):
+            names = {yaml_name(item.name): item.name for item in fields(current)}  # type: ignore[arg-type]
+            if part not in names:
+                return False
+            hint = typing.get_type_hints(type(current), include_extras=True).get(names[part])
+            current = getattr(current, names[part])
+        else:
+            return isinstance(current, Text)  # one translation of a text, or not text at all
+    return isinstance(current, Text) or (isinstance(current, str) and hint in _TEXT_HINTS)
+
+
+_TEXT_HINTS = (str, str | None)
+
+
+def _explain(
+    source: SourceFile, model_class: type[Model], exc: ValidationError, problems: list[Problem]
+) -> None:
+    """pydantic's errors for one file, as problems staff can act on."""
+    errors = exc.errors(include_url=False)
+    misspelt = _misspelt_fields(model_class, errors)
+    for details in errors:
+        if _not_really_short(details):
+            continue
+        loc = tuple(details["loc"])
+        if details["type"] == "missing" and loc in misspelt:
+            continue  # "unknown field 'titel' (did you mean 'title'?)" says it all
+        parent_model = _model_at(model_class, loc[:-1])
+        message = message_for(details, parent_model)
+        if details["type"] in {UNKNOWN_FIELD, "missing"}:
+            problems.append(
+                source.problem(
+                    Severity.ERROR, loc, message,
+                    key=details["type"] == UNKNOWN_FIELD, subject=loc[:-1],
+                )
+            )
+        else:
+            problems.append(source.problem(Severity.ERROR, loc, message))
 
 
 def _misspelt_fields(model: type[Model], errors: list[Any]) -> set[KeyPath]:

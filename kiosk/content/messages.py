@@ -87,8 +87,10 @@ def message_for(error: ErrorDetails, model_at_parent: type[Model] | None) -> str
         if not hint and known:
             hint = f" (known fields: {quote_list(known)})"
         return f"unknown field '{field}'{hint}"
-    if kind == "number_bool":
-        return f"expected {noun or 'a number'}, got {got}"
+    if kind == "number_text":
+        return f"expected {noun or 'a number'}, got {got}{ctx.get('hint', '')}"
+    if kind == "true_false":
+        return f"expected true or false, got {got}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"expected {noun or 'a whole number'}, got {got}"
     if kind == "finite_number":

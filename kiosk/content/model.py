@@ -215,16 +215,75 @@ def _check_booking_url(value: str) -> str:
     return value
 
 
-def _check_language(value: Any) -> Any:
-    if isinstance(value, bool):  # YAML reads a bare `no` (Norwegian) as false
-        raise invalid("language", "a language code that YAML reads as yes/no; put it in quotes")
-    return value
+_DECIMAL = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)")
+_CLOCK = re.compile(r"(\d+):([0-5]\d)")
+TRUE_WORDS = frozenset({"true", "yes", "on"})
+FALSE_WORDS = frozenset({"false", "no", "off"})
 
 
-def _not_yes_no(value: Any) -> Any:
-    if isinstance(value, bool):  # pydantic would read true as 1
-        raise invalid("number_bool", "expected a number, got {value}", value=value)
-    return value
+def _number(value: Any, unit: tuple[str, str] | None = None) -> Any:
+    """A number field's value: staff write a plain decimal number (30, 1.5, -2); the text
+    written becomes that number, and anything else is an error that says what was written.
+    `unit`: the field's unit and the next larger one, for `1:30` (("minute", "hour"))."""
+    if isinstance(value, bool):  # from Python callers: pydantic would read true as 1
+        raise invalid("number_text", "expected a number, got {value}", value=value, hint="")
+    if not isinstance(value, str):
+        return value
+    written = value.strip()
+    if _DECIMAL.fullmatch(written):
+        return float(written) if "." in written else int(written)
+    raise invalid(
+        "number_text", "expected a number, got {value}", value=value,
+        hint=_number_hint(written, unit),
+    )
+
+
+def _number_hint(written: str, unit: tuple[str, str] | None) -> str:
+    clock = _CLOCK.fullmatch(written)
+    if clock and unit:
+        big, small = int(clock[1]), int(clock[2])
+        return f"; write {big * 60 + small} for {_duration(big, small, *unit)}"
+    if _YAML_NUMBER.fullmatch(written):
+        return "; write a plain decimal number such as 1 or 0.5"
+    if re.match(r"[-+]?\d", written) and re.search(r"[A-Za-z]", written):
+        return "; write the number alone, such as 30"
+    return ""
+
+
+# Numbers that YAML 1.1 or 1.2 would read but staff files do not: 1e3, 0x1F, 0o17, 1_000, .inf.
+_YAML_NUMBER = re.compile(
+    r"[-+]?(\.(nan|inf)|0x[0-9a-f]+|0o[0-7]+|[\d_]*\.?[\d_]+(e[-+]?\d+)?)", re.IGNORECASE
+)
+
+
+def _duration(big: int, small: int, unit: str, larger: str) -> str:
+    """"an hour and a half", "2 hours", "an hour and 10 minutes"."""
+    whole = f"a{'n' if larger[0] in 'aeiouh' else ''} {larger}" if big == 1 else f"{big} {larger}s"
+    if small == 0:
+        return whole
+    if small == 30:
+        return f"{whole} and a half" if big == 1 else f"{big} and a half {larger}s"
+    return f"{whole} and {small} {unit}{'' if small == 1 else 's'}"
+
+
+def _minutes(value: Any) -> Any:
+    return _number(value, ("minute", "hour"))
+
+
+def _seconds(value: Any) -> Any:
+    return _number(value, ("second", "minute"))
+
+
+def _true_false(value: Any) -> Any:
+    """A true/false field: `true` or `false`; `yes`/`no` and `on`/`off` mean the same."""
+    if isinstance(value, bool):
+        return value
+    word = value.strip().lower() if isinstance(value, str) else None
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise invalid("true_false", "expected true or false, got {value}", value=value)
 
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
@@ -235,17 +294,18 @@ Colour = Annotated[
               json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}),
 ]
 # .nan would make ranking undefined
-Weight = Annotated[float, Rule(allow_inf_nan=False, before=_not_yes_no)]
+Weight = Annotated[float, Rule(allow_inf_nan=False, before=_number)]
 Weights = Annotated[Mapping[str, Weight], Rule(after=frozen_mapping)]
 AssetPath = Annotated[str, Rule(min_length=1)]
-LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN, before=_check_language)]
+LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN)]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Hours = Annotated[
     str, Rule(after=_check_hours,
               json_schema_extra={"pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"}),
 ]
-Seconds = Annotated[float, Rule(gt=0, le=86_400, before=_not_yes_no)]
-Minutes = Annotated[int, Rule(gt=0, le=24 * 60, before=_not_yes_no)]
+Seconds = Annotated[float, Rule(gt=0, le=86_400, before=_seconds)]
+Minutes = Annotated[int, Rule(gt=0, le=24 * 60, before=_minutes)]
+YesNo = Annotated[bool, Rule(before=_true_false)]
 BookingUrl = Annotated[
     str, Rule(after=_check_booking_url, json_schema_extra={"pattern": r"\{package\}"}),
 ]
@@ -273,14 +333,14 @@ class Theme(Model):
     accent: Colour = "#E8643C"
     font: str | None = None
     logo: AssetPath | None = None
-    reduced_motion: bool = False
+    reduced_motion: YesNo = False
 
 
 @dataclass(frozen=True, kw_only=True)
 class Timing(Model):
     slide_seconds: Seconds = 8
     idle_seconds: Seconds = 45
-    warning_seconds: Annotated[float, Rule(ge=20, le=600, before=_not_yes_no)] = 20
+    warning_seconds: Annotated[float, Rule(ge=20, le=600, before=_seconds)] = 20
     result_seconds: Seconds = 90
 
 
@@ -361,7 +421,7 @@ class Option(Model):
     concerns: Weights = field(default_factory=lambda: frozen_mapping({}))
     flags: tuple[Id, ...] = ()
     minutes: Minutes | None = None
-    exclusive: bool = False
+    exclusive: YesNo = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -370,8 +430,8 @@ class Question(Model):
     prompt: Text
     help: Text | None = None
     kind: Literal["single", "multiple"]
-    max: Annotated[int, Rule(ge=1, before=_not_yes_no)] | None = None
-    optional: bool = False
+    max: Annotated[int, Rule(ge=1, before=_number)] | None = None
+    optional: YesNo = False
     show_if: ShowIf | None = None
     options: Annotated[tuple[Option, ...], Rule(min_length=2)]
 

@@ -1,33 +1,44 @@
-"""Read one YAML file safely and remember where every value came from.
+"""Read one staff YAML file safely, every value as the text written, with where it was written.
 
-PyYAML's safe loader is the base, with what it lacks for staff files: a size cap, a cap on the
-values that aliases can expand to (an "alias bomb" of a few lines would otherwise grow to
-gigabytes), an error for duplicate keys (PyYAML silently keeps the last one), a refusal of every
-tag that is not a plain value (no Python objects), and the line and column of every key and value
-so that a validation error can point at the exact spot.
+The rules (those of StrictYAML, and of YAML 1.2's core schema for what counts as nothing):
+- every value is kept as the characters written; `0123`, `12.50`, `yes`, `no`, `18:00` and
+  `2024-01-01` are text. The field that holds a value says what it must be (model.py turns text
+  into numbers and true/false there, with a sentence for staff when it cannot);
+- nothing written (`key:` with no value), `~` and `null` are "not set" (None), unless quoted;
+- keys are text as written (`no:` is Norwegian, `on:` an id); quoting changes nothing else;
+- every tag (`!!int`, `!!bool`, `!secret`, `!!python/...`) is refused;
+- merge keys (`<<`) and aliases work, and every value is located where it was written;
+- a size cap, a cap on the values aliases can expand to (an "alias bomb"), a depth cap, an error
+  for a duplicate key, one document per file.
+
+The file is read from the parser's events (libyaml's when installed, else PyYAML's own parser);
+when libyaml finds a mistake, PyYAML's parser reads the file again for its more precise words,
+which `yamlwords.py` turns into plain sentences.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
-from kiosk.content.yamlfast import (
-    CONSTRUCTORS,
-    MAP_TAG,
-    MERGE_TAG,
-    PLAIN_TAGS,
-    SEQ_TAG,
-    STR_TAG,
-    FastComposer,
-    Unusual,
-    read_plain,
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
 )
+
+from kiosk.content.yamlwords import SYNTAX, YamlError, plain_syntax_error
+
+__all__ = ["KeyPath", "Location", "YamlDocument", "YamlError", "parse_yaml", "read_yaml"]
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_VALUES = 100_000
@@ -36,66 +47,36 @@ MAX_DEPTH = 64
 Location = tuple[int, int]
 KeyPath = tuple[str | int, ...]
 
+# What YAML 1.2's core schema reads as "nothing"; an empty plain value is nothing as well.
+NOTHING = frozenset({"", "~", "null", "Null", "NULL"})
+MERGE_KEY = "<<"
+
+PARSERS: dict[str, type[Any]] = {"python": yaml.loader.BaseLoader}
+if hasattr(yaml, "CBaseLoader"):
+    PARSERS["libyaml"] = yaml.CBaseLoader
+DEFAULT_PARSER = "libyaml" if "libyaml" in PARSERS else "python"
 
 
-class YamlError(Exception):
-    """The file cannot be read as YAML; `line`/`column` are 1-based, 0 when unknown."""
-
-    def __init__(self, message: str, line: int = 0, column: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-
+@dataclass
 class YamlDocument:
-    """The plain data of one file, with the location of every value and every mapping key.
+    """The plain data of one file (text, lists, mappings, None), with the location of every
+    value and every mapping key, and the plain values followed by a `#` comment on their line."""
 
-    The locations are worked out from the parsed file only when first asked for: a file with
-    no problem never needs them, and they were a third of the time of reading a big file."""
-
-    def __init__(self, data: Any = None) -> None:
-        self.data = data
-        self.duplicates: list[tuple[KeyPath, Location, Location]] = []
-        self._root: Node | str | None = None  # the composed file, or its text (composed later)
-        self._plain = False
-        self._located: tuple[dict[KeyPath, Location], dict[KeyPath, Location]] | None = None
-
-    @property
-    def values(self) -> dict[KeyPath, Location]:
-        """Where each value is written, by key path."""
-        return self._locations()[0]
-
-    @property
-    def keys(self) -> dict[KeyPath, Location]:
-        """Where each mapping key is written, by the key path of its value."""
-        return self._locations()[1]
+    data: Any = None
+    values: dict[KeyPath, Location] = field(default_factory=dict)
+    keys: dict[KeyPath, Location] = field(default_factory=dict)
+    duplicates: list[tuple[KeyPath, Location, Location]] = field(default_factory=list)
+    commented: dict[KeyPath, Location] = field(default_factory=dict)
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """Where `path` is written; for a missing value, where its nearest parent is."""
-        values, keys = self._locations()
-        if key and path in keys:
-            return keys[path]
+        if key and path in self.keys:
+            return self.keys[path]
         for end in range(len(path), -1, -1):
             prefix = path[:end]
-            if prefix in values:
-                return values[prefix]
+            if prefix in self.values:
+                return self.values[prefix]
         return (1, 1)
-
-    def _locations(self) -> tuple[dict[KeyPath, Location], dict[KeyPath, Location]]:
-        if self._located is None:
-            values: dict[KeyPath, Location] = {}
-            keys: dict[KeyPath, Location] = {}
-            root = _compose(self._root) if isinstance(self._root, str) else self._root
-            if root is not None:
-                # The same walk as the first, now noting where everything is; it cannot fail,
-                # as it did not the first time.
-                _Builder(YamlDocument(), plain=self._plain, locations=(values, keys)).build(
-                    root, (), 0
-                )
-            self._located = (values, keys)
-            self._root = None
-        return self._located
 
 
 def read_yaml(file: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
@@ -116,99 +97,26 @@ def read_yaml(file: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
     return parse_yaml(raw)
 
 
-def parse_yaml(raw: bytes) -> YamlDocument:
+def parse_yaml(raw: bytes, parser: str = DEFAULT_PARSER) -> YamlDocument:
+    """The document in `raw`, read with `parser` ("libyaml" or "python": the same answer)."""
     text = _decode(raw)
     try:
-        data = read_plain(text, MAX_VALUES, MAX_DEPTH)
-    except Unusual:
-        pass  # the full way, below
-    else:
-        document = YamlDocument(data)
-        document._root, document._plain = text, True
-        return document
-    try:
-        node = _compose(text)
-    except yaml.MarkedYAMLError as exc:
-        problem, mark = _plain_syntax_error(exc)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise YamlError(f"YAML syntax error: {problem}", line, column) from exc
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise YamlError(
-            f"the file contains the control character U+{exc.character:04X}, which YAML does not "
-            "allow; delete it (it is often invisible: retype the line)",
-            line, column,
-        ) from exc
+        return _Reader(text, PARSERS[parser]).read()
     except yaml.YAMLError as exc:
-        raise YamlError(f"YAML syntax error: {exc}") from exc
-    except RecursionError as exc:
-        raise YamlError(f"nesting is too deep (more than {MAX_DEPTH} levels)") from exc
-    document = YamlDocument()
-    if node is not None:
-        # Without an '&' there is no anchor, so no alias: every node is met once, and the
-        # builder can count them as it goes instead of a walk of its own first.
-        plain = "&" not in text
-        if not plain:
-            _refuse_alias_bomb(node)
-        document.data = _Builder(document, plain=plain).build(node, (), 0)
-        document._root, document._plain = node, plain
-    return document
-
-
-def _compose(text: str) -> Node | None:
-    """Compose with libyaml when it is there (several times faster on a big file); when it finds
-    a mistake, let the pure-Python parser find it again: its messages say more."""
-    if FastComposer is not None:
-        try:
-            return yaml.compose(text, Loader=FastComposer)
-        except yaml.YAMLError as exc:
-            if "nesting depth" in str(exc):
-                mark = getattr(exc, "problem_mark", None)
-                where = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-                message = f"nesting is too deep (more than {MAX_DEPTH} levels)"
-                raise YamlError(message, *where) from exc
-    return yaml.compose(text, Loader=yaml.SafeLoader)
-
-
-def _plain_syntax_error(exc: yaml.MarkedYAMLError) -> tuple[str, yaml.Mark | None]:
-    """PyYAML's parser words, in words staff know, and the spot where the mistake is."""
-    problem = exc.problem or exc.context or "not valid YAML"
-    context = exc.context or ""
-    at_problem = exc.problem_mark or exc.context_mark
-    at_start = exc.context_mark or exc.problem_mark
-    if "\\t" in problem or "\t" in problem:  # PyYAML writes the tab as '\\t'
-        return "a tab character; indent with spaces, not tabs", at_problem
-    if "flow sequence" in context:
-        return "this '[' list is never closed with ']'", at_start
-    if "flow mapping" in context:
-        return "this '{' mapping is never closed with '}'", at_start
-    if "quoted scalar" in context and "end of stream" in problem:
-        return "this quote is never closed", at_start
-    if problem.startswith("mapping values are not allowed"):
-        return (
-            "a ': ' where no new key can start; put the whole value in quotes, "
-            "or line this key up with the keys above it",
-            at_problem,
-        )
-    if problem.startswith("expected <block end>"):
-        return (
-            "this line is not lined up with the lines above it; check its indentation", at_problem
-        )
-    if problem.startswith("could not find expected ':'"):
-        return "this line has no ':'; write 'key: value', or put the text in quotes", at_start
-    if problem.startswith("found undefined alias"):
-        name = problem.rsplit(" ", 1)[-1].strip("'")
-        return f"'*{name}' refers to an anchor '&{name}' that is not defined above it", at_problem
-    if "cannot start any token" in problem:
-        char = problem.split("'")[1] if problem.count("'") >= 2 else "this character"
-        return f"a value cannot start with '{char}'; put the value in quotes", at_problem
-    return problem, at_problem
+        found = exc
+    if parser != "python":
+        try:  # PyYAML's own parser says more precisely what is wrong, and where
+            _Reader(text, PARSERS["python"]).read()
+        except yaml.YAMLError as precise:
+            found = precise
+    raise plain_syntax_error(found, text) from found
 
 
 def _decode(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        raise YamlError("the file is saved as UTF-16; save it as UTF-8", 1, 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -227,236 +135,295 @@ def _decode(raw: bytes) -> str:
     return text
 
 
-def _too_many_values() -> YamlError:
-    return YamlError(
-        f"the file holds more than {MAX_VALUES} values; a content file needs far fewer "
-        "(is this the right file?)",
-        1, 1,
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte of plain letters is a NUL."""
+    start = raw[:64]
+    return len(start) >= 4 and (
+        start[1::2].count(0) == len(start) // 2 or start[0::2].count(0) == (len(start) + 1) // 2
     )
 
 
-def _refuse_alias_bomb(root: Node) -> None:
-    """Count the values the node graph expands to, once per distinct node, before building it."""
-    distinct, shared = _count_distinct(root)
-    if distinct > MAX_VALUES:
-        raise _too_many_values()
-    if not shared:
-        return  # no aliases: a plain tree expands to exactly its `distinct` values, no loops
-    sizes: dict[int, int] = {}
-    open_nodes: set[int] = set()
-    order: list[tuple[Node, bool]] = [(root, False)]
-    while order:
-        node, children_done = order.pop()
-        if id(node) in sizes:
-            continue
-        children = _children(node)
-        if not children_done:
-            if id(node) in open_nodes:
-                raise YamlError("an alias refers to the value that contains it", *_location(node))
-            open_nodes.add(id(node))
-        else:
-            open_nodes.discard(id(node))
-            total = 1 + sum(sizes.get(id(child), 0) for child in children)
-            sizes[id(node)] = total
-            if total > MAX_VALUES:
-                raise YamlError(
-                    f"the file expands to more than {MAX_VALUES} values (anchors and aliases "
-                    "repeated too often); write the values out plainly",
-                    *_location(node),
-                )
-            continue
-        order.append((node, True))
-        order.extend((child, False) for child in children if id(child) not in sizes)
+@dataclass
+class _Open:
+    """A list or mapping being read: where it goes, and what it has so far."""
+
+    value: dict[str, Any] | list[Any]
+    path: KeyPath
+    anchor: str | None
+    counted: int  # values counted when it opened
+    entries: int  # locations noted when it opened
+    keep: bool = True  # False for the value of a duplicate key: read, then dropped
+    key: str | None = None  # a mapping's key waiting for its value
+    merging: bool = False  # the value waiting is that of a merge key ('<<')
+    merges: list[tuple[dict[str, Any], KeyPath]] = field(default_factory=list)
 
 
-def _count_distinct(root: Node) -> tuple[int, bool]:
-    """The number of distinct nodes (counting stops just past MAX_VALUES), and whether any node
-    is reached more than once (an alias)."""
-    seen: set[int] = set()
-    shared = False
-    todo = [root]
-    while todo and len(seen) <= MAX_VALUES:
-        node = todo.pop()
-        if id(node) in seen:
-            shared = True
-            continue
-        seen.add(id(node))
-        todo.extend(_children(node))
-    return len(seen), shared
+@dataclass
+class _Anchor:
+    value: Any
+    path: KeyPath
+    size: int  # values it expands to
+    entries: tuple[int, int]  # its slice of the noted locations
 
 
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    if isinstance(node, MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
+class _Reader:
+    """Builds the document from the parser's events, counting what aliases expand to."""
 
-
-def _location(node: Node) -> Location:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-class _Builder:
-    """Turns composed nodes into plain Python values, counting every value it makes.
-
-    `plain`: the text has no anchors, so no node is met twice; then keys are counted as well, as
-    _refuse_alias_bomb would have counted them, and there is no loop to look out for.
-    `locations`: dicts to note where each value and each key is written, by key path."""
-
-    def __init__(
-        self, document: YamlDocument, *, plain: bool = False,
-        locations: tuple[dict[KeyPath, Location], dict[KeyPath, Location]] | None = None,
-    ) -> None:
-        self.document = document
-        self.locating = locations is not None
-        self.values, self.keys = locations or ({}, {})
-        self.plain = plain
+    def __init__(self, text: str, parser: type[Any]) -> None:
+        self.text = text
+        self.parser = parser
+        self.document = YamlDocument()
         self.count = 0
-        self.active: set[int] = set()
-        # Only the constructor: a whole SafeLoader is a reference cycle (its parser state
-        # points back at it), left for the cycle collector after every file.
-        self.constructor = SafeConstructor()
+        self.aliased = False
+        self.anchors: dict[str, _Anchor | None] = {}  # None: still open
+        # Every location noted, in order (for aliases and merges, which repeat a slice of it).
+        self.noted: list[tuple[KeyPath, Location, bool]] = []
+        self.comment_lines = _comment_lines(text)
 
-    def build(self, node: Node, path: KeyPath, depth: int) -> Any:
+    def read(self) -> YamlDocument:
+        loader = self.parser(self.text)
+        try:
+            self._events(loader.get_event)
+        finally:
+            loader.dispose()
+        return self.document
+
+    def _events(self, get: Any) -> None:
+        get()  # the start of the stream
+        event = get()
+        if isinstance(event, StreamEndEvent):
+            return
+        stack: list[_Open] = []
+        while True:
+            event = get()
+            if isinstance(event, MappingEndEvent | SequenceEndEvent):
+                done = stack.pop()
+                value = self._close(done)
+                self._place(stack, value, done.path, None)
+                continue
+            if isinstance(event, DocumentEndEvent):
+                following = get()
+                if isinstance(following, DocumentStartEvent):
+                    raise YamlError(
+                        "a second document starts here ('---'); a content file holds one "
+                        "document: delete this line, or put the rest in its own file",
+                        *_at(following.start_mark),
+                    )
+                return
+            depth = len(stack)
+            if depth > MAX_DEPTH:
+                raise YamlError(
+                    f"nesting is too deep (more than {MAX_DEPTH} levels)", *_at(event.start_mark)
+                )
+            path = self._path_for(stack)
+            if isinstance(event, AliasEvent):
+                self._place(stack, self._alias(event, path, stack), path, event)
+                continue
+            if event.tag is not None:
+                raise YamlError(_tag_message(event.tag), *_at(event.start_mark))
+            self._counted(event)
+            if isinstance(event, ScalarEvent):
+                value = self._scalar(event, stack, path)
+                if value is not _KEY:
+                    self._place(stack, value, path, event)
+                continue
+            assert isinstance(event, MappingStartEvent | SequenceStartEvent)
+            keep = not stack or stack[-1].keep
+            if keep:
+                self._note(path, _at(event.start_mark), False)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = None
+            stack.append(
+                _Open({} if isinstance(event, MappingStartEvent) else [], path, event.anchor,
+                      self.count, len(self.noted), keep)
+            )
+
+    def _path_for(self, stack: list[_Open]) -> KeyPath:
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, list):
+            return (*top.path, len(top.value))
+        if top.key is None:
+            return top.path  # a key: it has no path of its own
+        return (*top.path, top.key)
+
+    def _counted(self, event: Any) -> None:
         self.count += 1
         if self.count > MAX_VALUES:
-            self._too_many(node)
-        if depth > MAX_DEPTH:
-            raise YamlError(f"nesting is too deep (more than {MAX_DEPTH} levels)", *_location(node))
-        if self.locating and path not in self.values:
-            mark = node.start_mark
-            self.values[path] = (mark.line + 1, mark.column + 1)
-        if node.tag == STR_TAG and isinstance(node, ScalarNode):
-            return node.value
-        if isinstance(node, ScalarNode):
-            return self._scalar(node)
-        if self.plain:
-            return self._container(node, path, depth)
-        if id(node) in self.active:
-            raise YamlError("an alias refers to the value that contains it", *_location(node))
-        self.active.add(id(node))
-        try:
-            return self._container(node, path, depth)
-        finally:
-            self.active.discard(id(node))
+            raise self._too_many(event)
 
-    def _too_many(self, node: Node) -> None:
-        if self.plain:
-            raise _too_many_values()
-        raise YamlError(
-            f"the file expands to more than {MAX_VALUES} values (anchors and aliases "
-            "repeated too often); write the values out plainly",
-            *_location(node),
+    def _too_many(self, event: Any) -> YamlError:
+        if self.aliased:
+            return YamlError(
+                f"the file expands to more than {MAX_VALUES} values (anchors and aliases "
+                "repeated too often); write the values out plainly",
+                *_at(event.start_mark),
+            )
+        return YamlError(
+            f"the file holds more than {MAX_VALUES} values; a content file needs far fewer "
+            "(is this the right file?)",
+            1, 1,
         )
 
-    def _text(self, node: Node, depth: int) -> bool:
-        """Whether `node`, a child at `depth`, is plain text that needs nothing from build():
-        then the caller takes its value itself and counts it (most values of a file)."""
-        return (
-            node.tag == STR_TAG and node.__class__ is ScalarNode and not self.locating
-            and depth <= MAX_DEPTH
-        )
+    def _scalar(self, event: ScalarEvent, stack: list[_Open], path: KeyPath) -> Any:
+        plain = not event.style  # None from PyYAML's parser, "" from libyaml
+        value: str | None = event.value
+        top = stack[-1] if stack else None
+        if top is not None and isinstance(top.value, dict) and top.key is None:
+            self._key(top, event, plain)
+            return _KEY
+        if plain and value in NOTHING:
+            value = None
+        end = event.end_mark
+        if plain and (not top or top.keep) and end is not None and end.line in self.comment_lines:
+            hash_at = self._comment_after(end)
+            if hash_at is not None and value is not None:
+                self.document.commented[path] = hash_at
+        if event.anchor is not None:
+            self.anchors[event.anchor] = _Anchor(
+                value, path, 1, (len(self.noted), len(self.noted) + 1)
+            )
+        return value
 
-    def _container(self, node: Node, path: KeyPath, depth: int) -> Any:
-        if isinstance(node, SequenceNode):
-            self._require_tag(node, SEQ_TAG)
-            items: list[Any] = []
-            texts = 0
-            for i, item in enumerate(node.value):
-                if self._text(item, depth + 1):
-                    texts += 1
-                    items.append(item.value)
-                else:
-                    items.append(self.build(item, (*path, i), depth + 1))
-            self.count += texts
-            if self.count > MAX_VALUES:
-                self._too_many(node)
-            return items
-        if isinstance(node, MappingNode):
-            self._require_tag(node, MAP_TAG)
-            return self._mapping(node, path, depth)
-        raise YamlError("unsupported YAML node", *_location(node))
+    def _key(self, top: _Open, event: ScalarEvent, plain: bool) -> None:
+        key = event.value
+        where = _at(event.start_mark)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = _Anchor(key, (), 1, (0, 0))
+        if plain and key == MERGE_KEY:
+            top.key, top.merging = MERGE_KEY, True
+            return
+        assert isinstance(top.value, dict)
+        if key in top.value and top.keep:
+            first = self.document.keys[(*top.path, key)]
+            self.document.duplicates.append(((*top.path, key), where, first))
+            top.key = key
+            top.keep = False  # read the value, then drop it
+            return
+        top.key = key
+        if top.keep:
+            self._note((*top.path, key), where, True)
 
-    def _scalar(self, node: ScalarNode) -> Any:
-        if node.tag not in PLAIN_TAGS:
-            raise YamlError(_tag_message(node.tag), *_location(node))
-        if node.tag == STR_TAG:
-            return node.value
-        try:
-            # The value's own constructor: construct_object would also keep every value made.
-            return CONSTRUCTORS[node.tag](self.constructor, node)
-        except (ConstructorError, ValueError, OverflowError):
-            return node.value  # such as a date that does not exist: validation says what is wrong
-
-    def _mapping(self, node: MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        merged: list[dict[str, Any]] = []
-        if self.plain:
-            self.count += len(node.value)  # the keys
-        texts = 0
-        for key_node, value_node in node.value:
-            if key_node.tag == MERGE_TAG:
-                merged.extend(self._merge_sources(value_node, path, depth))
-                continue
-            if not isinstance(key_node, ScalarNode):
+    def _alias(self, event: AliasEvent, path: KeyPath, stack: list[_Open]) -> Any:
+        name = event.anchor
+        if name not in self.anchors:
+            raise YamlError(
+                f"{SYNTAX}'*{name}' refers to an anchor '&{name}' that is not defined above it",
+                *_at(event.start_mark),
+            )
+        anchor = self.anchors[name]
+        if anchor is None:
+            raise YamlError(
+                "an alias refers to the value that contains it", *_at(event.start_mark)
+            )
+        self.aliased = True
+        top = stack[-1] if stack else None
+        if top is not None and isinstance(top.value, dict) and top.key is None:
+            if not isinstance(anchor.value, str):
                 raise YamlError(
-                    "a key must be a plain word, not a list or mapping", *_location(key_node)
+                    "a key must be a plain word, not a list or mapping", *_at(event.start_mark)
                 )
-            key = key_node.value if key_node.tag == STR_TAG else self._key(key_node)
-            if key in result:  # merged keys come in after this loop
-                first = self._first_key(node, key)
-                self.document.duplicates.append(
-                    ((*path, key), _location(key_node), _location(first))
-                )
-                continue
-            if self.locating:
-                self.keys[(*path, key)] = _location(key_node)
-            if self._text(value_node, depth + 1):
-                texts += 1
-                result[key] = value_node.value
-            else:
-                result[key] = self.build(value_node, (*path, key), depth + 1)
-        self.count += texts
+            key_event = ScalarEvent(None, None, (True, False), anchor.value, event.start_mark,
+                                    event.end_mark, None)
+            self._key(top, key_event, True)
+            return _KEY
+        self.count += anchor.size
         if self.count > MAX_VALUES:
-            self._too_many(node)
-        for source in merged:
-            for key, value in source.items():
-                result.setdefault(key, value)
-        return result
+            raise self._too_many(event)
+        if top is None or top.keep:
+            self._note(path, _at(event.start_mark), False)
+            self._repeat(anchor.entries, anchor.path, path)
+        return anchor.value
 
-    def _key(self, key_node: ScalarNode) -> str:
-        """A key that is not plain text, as text ("yes: 1" has the key "true")."""
-        value = self._scalar(key_node)
-        if not isinstance(value, Hashable) or value is None:
-            raise YamlError("a key must be a plain word", *_location(key_node))
-        return str(value).lower() if isinstance(value, bool) else str(value)
+    def _repeat(
+        self, entries: tuple[int, int], source: KeyPath, target: KeyPath,
+        only: list[str] | None = None,
+    ) -> None:
+        """Note the locations written under `source` again, for the same values at `target`
+        (an alias, or a merged mapping; `only` these keys of it): they are where staff wrote
+        those values."""
+        start, end = entries
+        cut = len(source)
+        wanted = None if only is None else set(only)
+        for path, where, is_key in self.noted[start:end]:
+            if len(path) > cut and path[:cut] == source and (wanted is None or path[cut] in wanted):
+                self._note((*target, *path[cut:]), where, is_key, replace=False)
 
-    def _first_key(self, node: MappingNode, key: str) -> Node:
-        """The first key node of `node` that reads as `key` (for a duplicate key's message)."""
-        for key_node, _ in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.tag != MERGE_TAG:
-                text = key_node.value if key_node.tag == STR_TAG else self._key(key_node)
-                if text == key:
-                    return key_node
-        raise AssertionError(f"no key {key!r}")  # pragma: no cover - the key was read from node
+    def _place(self, stack: list[_Open], value: Any, path: KeyPath, event: Any) -> None:
+        if value is _KEY:
+            return
+        if event is not None and (not stack or stack[-1].keep):
+            self._note(path, _at(event.start_mark), False, replace=False)
+        if not stack:
+            self.document.data = value
+            return
+        top = stack[-1]
+        if isinstance(top.value, list):
+            top.value.append(value)
+            return
+        key, merging = top.key, top.merging
+        top.key, top.merging = None, False
+        if merging:
+            if top.keep:
+                self._merge_source(top, value, path)
+        elif top.keep:
+            assert key is not None
+            top.value[key] = value
+        elif stack[:-1] == [] or stack[-2].keep:
+            top.keep = True  # the duplicate's value is read: the mapping goes on as before
 
-    def _merge_sources(self, node: Node, path: KeyPath, depth: int) -> list[dict[str, Any]]:
-        items = node.value if isinstance(node, SequenceNode) else [node]
-        if self.plain and isinstance(node, SequenceNode):
-            self.count += 1  # the list of mappings itself
-        sources = []
-        for item in items:
-            value = self.build(item, path, depth + 1)
-            if not isinstance(value, dict):
-                raise YamlError("'<<' can only merge a mapping", *_location(item))
-            sources.append(value)
-        return sources
+    def _merge_source(self, top: _Open, value: Any, path: KeyPath) -> None:
+        sources = value if isinstance(value, list) else [value]
+        for index, source in enumerate(sources):
+            if not isinstance(source, dict):
+                where = self.document.locate((*path, index) if isinstance(value, list) else path)
+                raise YamlError(
+                    "'<<' merges a mapping into this one; after '<<:' write a mapping or "
+                    "'*name' of an anchored mapping", *where,
+                )
+            top.merges.append((source, (*path, index) if isinstance(value, list) else path))
 
-    @staticmethod
-    def _require_tag(node: Node, tag: str) -> None:
-        if node.tag != tag:
-            raise YamlError(_tag_message(node.tag), *_location(node))
+    def _close(self, done: _Open) -> Any:
+        value = done.value
+        if isinstance(value, dict) and done.merges:
+            # Keys written in the mapping win over merged ones, and earlier merges over later.
+            for source, source_path in done.merges:
+                merged = [key for key in source if key not in value]
+                for key in merged:
+                    value[key] = source[key]
+                self._repeat((done.entries, len(self.noted)), source_path, done.path, merged)
+        if done.anchor is not None:
+            self.anchors[done.anchor] = _Anchor(
+                value, done.path, self.count - done.counted + 1, (done.entries, len(self.noted))
+            )
+        return value
+
+    def _note(self, path: KeyPath, where: Location, is_key: bool, *, replace: bool = True) -> None:
+        table = self.document.keys if is_key else self.document.values
+        if replace or path not in table:
+            table[path] = where
+            self.noted.append((path, where, is_key))
+
+    def _comment_after(self, end: Any) -> Location | None:
+        line = self.comment_lines[end.line]
+        match = _COMMENT.match(line, end.column)
+        return (end.line + 1, match.end()) if match else None
+
+
+_KEY = object()  # what a scalar read as a key gives: it has no place of its own
+_COMMENT = re.compile(r"[ \t]+#")
+
+
+def _comment_lines(text: str) -> dict[int, str]:
+    """The lines (0-based) with a '#' on them, which may end a plain value with a comment."""
+    if "#" not in text:
+        return {}
+    return {n: line for n, line in enumerate(text.split("\n")) if "#" in line}
+
+
+def _at(mark: Any) -> Location:
+    return (mark.line + 1, mark.column + 1)
 
 
 def _tag_message(tag: str) -> str:
