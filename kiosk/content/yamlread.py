@@ -97,18 +97,26 @@ def read_yaml(file: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
     return parse_yaml(raw)
 
 
-def parse_yaml(raw: bytes, parser: str = DEFAULT_PARSER) -> YamlDocument:
-    """The document in `raw`, read with `parser` ("libyaml" or "python": the same answer)."""
+def parse_yaml(raw: bytes, parser: str | None = None) -> YamlDocument:
+    """The document in `raw`, read with `parser` ("libyaml" or "python": the same answer;
+    DEFAULT_PARSER when not given)."""
     text = _decode(raw)
+    if "\t" in text:
+        # libyaml takes a tab in places where PyYAML's parser refuses it, as YAML 1.1 did: a
+        # file with a tab is read by PyYAML's parser alone, on every reading path.
+        parser = "python"
+    parser = parser or DEFAULT_PARSER
     try:
         return _Reader(text, PARSERS[parser]).read()
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, YamlError) as exc:
         found = exc
     if parser != "python":
         try:  # PyYAML's own parser says more precisely what is wrong, and where
             _Reader(text, PARSERS["python"]).read()
-        except yaml.YAMLError as precise:
+        except (yaml.YAMLError, YamlError) as precise:
             found = precise
+    if isinstance(found, YamlError):
+        raise found
     raise plain_syntax_error(found, text) from found
 
 
@@ -179,6 +187,13 @@ class _Reader:
         # Every location noted, in order (for aliases and merges, which repeat a slice of it).
         self.noted: list[tuple[KeyPath, Location, bool]] = []
         self.comment_lines = _comment_lines(text)
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = self.text.split("\n")
+        return self._lines
 
     def read(self) -> YamlDocument:
         loader = self.parser(self.text)
@@ -228,6 +243,10 @@ class _Reader:
                     self._place(stack, value, path, event)
                 continue
             assert isinstance(event, MappingStartEvent | SequenceStartEvent)
+            if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                raise YamlError(
+                    "a key must be a plain word, not a list or mapping", *_at(event.start_mark)
+                )
             keep = not stack or stack[-1].keep
             if keep:
                 self._note(path, _at(event.start_mark), False)
@@ -289,6 +308,12 @@ class _Reader:
     def _key(self, top: _Open, event: ScalarEvent, plain: bool) -> None:
         key = event.value
         where = _at(event.start_mark)
+        if plain and not key:  # the parsers mark an empty key at different spots: find the ':'
+            line = self.lines[where[0] - 1]
+            raise YamlError(
+                "a key is missing before this ':'; write 'key: value'", where[0],
+                line.find(":") + 1 or 1,
+            )
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(key, (), 1, (0, 0))
         if plain and key == MERGE_KEY:
@@ -354,7 +379,7 @@ class _Reader:
         if value is _KEY:
             return
         if event is not None and (not stack or stack[-1].keep):
-            self._note(path, _at(event.start_mark), False, replace=False)
+            self._note(path, self._where(event), False, replace=False)
         if not stack:
             self.document.data = value
             return
@@ -404,6 +429,19 @@ class _Reader:
         if replace or path not in table:
             table[path] = where
             self.noted.append((path, where, is_key))
+
+    def _where(self, event: Any) -> Location:
+        """Where a value is written; for nothing written, just after the ':' or '- ' before it
+        (libyaml and PyYAML mark an empty value in braces at different spots)."""
+        line, column = _at(event.start_mark)
+        if isinstance(event, ScalarEvent) and not event.value and not event.style:
+            lines = self.lines
+            text = lines[line - 1] if line <= len(lines) else ""
+            before = min(column - 2, len(text) - 1)
+            while before >= 0 and text[before] == " ":
+                before -= 1
+            column = before + 2
+        return (line, column)
 
     def _comment_after(self, end: Any) -> Location | None:
         line = self.comment_lines[end.line]

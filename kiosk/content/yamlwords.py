@@ -156,6 +156,12 @@ def _sentence(exc: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, yaml.Ma
         return "a line starting with '%' is a YAML directive; delete it or put it in quotes", (
             at_problem
         )
+    if problem.startswith("mapping keys are not allowed"):
+        return "a '? ' where no key can start; delete the '?', or put the text in quotes", (
+            at_problem
+        )
+    if problem.startswith("found unexpected ':'"):
+        return "a ':' inside a value; put the whole value in quotes", at_problem
     if problem.startswith("expected the node content"):
         return "a value is missing here; write it after the ':' or '- '", at_problem
     if problem.startswith("expected ',' or"):
