@@ -569,14 +569,17 @@ CASES = [
     ),
     Case(
         "slides-yml-did-you-mean",
-        ["content/slides.yaml: error: file is missing; found slides.yml: rename it to slides.yaml"],
+        [
+            "content/slides.yaml:1:1: error: file is missing; found slides.yml: rename it to "
+            "slides.yaml"
+        ],
         {"slides": MISSING},
         setup=lambda root: (root / "content" / "slides.yml").write_text(SLIDES_TEXT),
     ),
     Case(
         "slides-upper-case-did-you-mean",
         [
-            "content/slides.yaml: error: file is missing; found SLIDES.YAML: rename it to "
+            "content/slides.yaml:1:1: error: file is missing; found SLIDES.YAML: rename it to "
             "slides.yaml"
         ],
         {"slides": MISSING},

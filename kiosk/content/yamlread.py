@@ -109,15 +109,23 @@ def parse_yaml(raw: bytes, parser: str | None = None) -> YamlDocument:
     try:
         return _Reader(text, PARSERS[parser]).read()
     except (yaml.YAMLError, YamlError) as exc:
-        found = exc
+        error = _for_staff(exc, text)
     if parser != "python":
         try:  # PyYAML's own parser says more precisely what is wrong, and where
             _Reader(text, PARSERS["python"]).read()
-        except (yaml.YAMLError, YamlError) as precise:
-            found = precise
-    if isinstance(found, YamlError):
-        raise found
-    raise plain_syntax_error(found, text) from found
+        except (yaml.YAMLError, YamlError) as exc:
+            error = _for_staff(exc, text)
+    try:
+        raise error
+    finally:
+        del error  # else this frame and the error would hold each other (a reference cycle)
+
+
+def _for_staff(exc: yaml.YAMLError | YamlError, text: str) -> YamlError:
+    """A new error, with no traceback that holds the reader's frames."""
+    if isinstance(exc, YamlError):
+        return YamlError(exc.message, exc.line, exc.column)
+    return plain_syntax_error(exc, text)
 
 
 def _decode(raw: bytes) -> str:

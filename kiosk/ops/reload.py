@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import gc
 import logging
 import math
 import os
@@ -120,17 +119,6 @@ class ContentWatcher:
             self._wake.clear()
             await self.step()
 
-    def _load_and_keep(self) -> LoadResult:
-        """Read the folder (in a worker thread), then put everything alive, the new set
-        included, out of reach of later cycle collections (gc.freeze, as after start-up). A
-        large set is thousands of objects; without this the collections after a reload walk
-        all of them again, holding the interpreter lock for up to ~20 ms at a time while the
-        screen's thread waits. A read leaves no cyclic garbage behind, and a set that is
-        replaced later is freed by reference counting, frozen or not."""
-        result = self.load(self.folder)
-        gc.freeze()
-        return result
-
     def _settled(self, now: FolderState) -> bool:
         """Whether the change seen is complete by the rules of the module doc."""
         quiet = self._clock() - self._changed_at
@@ -166,7 +154,7 @@ class ContentWatcher:
             return
         self._forced = False
         try:
-            result: LoadResult | None = await asyncio.to_thread(self._load_and_keep)
+            result: LoadResult | None = await asyncio.to_thread(self.load, self.folder)
             folder_error = None
         except FolderError as exc:
             result, folder_error = None, str(exc)
