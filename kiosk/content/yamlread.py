@@ -60,22 +60,47 @@ DEFAULT_PARSER = "libyaml" if "libyaml" in PARSERS else "python"
 @dataclass
 class YamlDocument:
     """The plain data of one file (text, lists, mappings, None), with the location of every
-    value and every mapping key, and the plain values followed by a `#` comment on their line."""
+    value and every mapping key, and the plain values followed by a `#` comment on their line.
+
+    A file is read without noting locations, which a file with no problem never needs (and
+    which were half the time of reading a big file); they are noted by reading it again when
+    first asked for, or at once when the file has a duplicate key or a commented value."""
 
     data: Any = None
-    values: dict[KeyPath, Location] = field(default_factory=dict)
-    keys: dict[KeyPath, Location] = field(default_factory=dict)
     duplicates: list[tuple[KeyPath, Location, Location]] = field(default_factory=list)
     commented: dict[KeyPath, Location] = field(default_factory=dict)
+    _values: dict[KeyPath, Location] = field(default_factory=dict)
+    _keys: dict[KeyPath, Location] = field(default_factory=dict)
+    _source: tuple[str, type[Any]] | None = None  # the text and parser, to locate later
+
+    @property
+    def values(self) -> dict[KeyPath, Location]:
+        """Where each value is written, by key path."""
+        self._locate_all()
+        return self._values
+
+    @property
+    def keys(self) -> dict[KeyPath, Location]:
+        """Where each mapping key is written, by the key path of its value."""
+        self._locate_all()
+        return self._keys
+
+    def _locate_all(self) -> None:
+        if self._source is not None:
+            text, parser = self._source
+            self._source = None
+            located = _Reader(text, parser, locating=True).read()
+            self._values, self._keys = located._values, located._keys
 
     def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """Where `path` is written; for a missing value, where its nearest parent is."""
-        if key and path in self.keys:
-            return self.keys[path]
+        values, keys = self.values, self.keys
+        if key and path in keys:
+            return keys[path]
         for end in range(len(path), -1, -1):
             prefix = path[:end]
-            if prefix in self.values:
-                return self.values[prefix]
+            if prefix in values:
+                return values[prefix]
         return (1, 1)
 
 
@@ -106,15 +131,28 @@ def parse_yaml(raw: bytes, parser: str | None = None) -> YamlDocument:
         # file with a tab is read by PyYAML's parser alone, on every reading path.
         parser = "python"
     parser = parser or DEFAULT_PARSER
+    ways = [parser]  # read again, noting where things are
     try:
-        return _Reader(text, PARSERS[parser]).read()
-    except (yaml.YAMLError, YamlError) as exc:
-        error = _for_staff(exc, text)
-    if parser != "python":
-        try:  # PyYAML's own parser says more precisely what is wrong, and where
-            _Reader(text, PARSERS["python"]).read()
+        reader = _Reader(text, PARSERS[parser], locating=False)
+        document = reader.read()
+    except (yaml.YAMLError, YamlError):
+        # PyYAML's own parser says more precisely what is wrong, and where; if it reads the
+        # file, the first parser's error stands (they differ on a few odd files).
+        ways = ["python", parser] if parser != "python" else ["python"]
+    else:
+        if not reader.needs_locations:
+            document._source = (text, PARSERS[parser])
+            return document
+    for way in ways:
+        try:
+            document = _Reader(text, PARSERS[way]).read()
         except (yaml.YAMLError, YamlError) as exc:
             error = _for_staff(exc, text)
+            break
+        if way == parser:
+            return document  # a duplicate key or a commented value, now located
+    else:  # pragma: no cover - the first read failed, so one of these does
+        raise AssertionError("a read that failed once succeeded twice")
     try:
         raise error
     finally:
@@ -185,9 +223,11 @@ class _Anchor:
 class _Reader:
     """Builds the document from the parser's events, counting what aliases expand to."""
 
-    def __init__(self, text: str, parser: type[Any]) -> None:
+    def __init__(self, text: str, parser: type[Any], *, locating: bool = True) -> None:
         self.text = text
         self.parser = parser
+        self.locating = locating
+        self.needs_locations = False  # without locating: a duplicate key, a commented value
         self.document = YamlDocument()
         self.count = 0
         self.aliased = False
@@ -219,12 +259,13 @@ class _Reader:
         stack: list[_Open] = []
         while True:
             event = get()
-            if isinstance(event, MappingEndEvent | SequenceEndEvent):
+            kind = event.__class__  # (not isinstance: this loop runs for every value)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
                 done = stack.pop()
                 value = self._close(done)
                 self._place(stack, value, done.path, None)
                 continue
-            if isinstance(event, DocumentEndEvent):
+            if kind is DocumentEndEvent:
                 following = get()
                 if isinstance(following, DocumentStartEvent):
                     raise YamlError(
@@ -238,30 +279,30 @@ class _Reader:
                 raise YamlError(
                     f"nesting is too deep (more than {MAX_DEPTH} levels)", *_at(event.start_mark)
                 )
-            path = self._path_for(stack)
-            if isinstance(event, AliasEvent):
+            path = self._path_for(stack) if self.locating else ()
+            if kind is AliasEvent:
                 self._place(stack, self._alias(event, path, stack), path, event)
                 continue
             if event.tag is not None:
                 raise YamlError(_tag_message(event.tag), *_at(event.start_mark))
             self._counted(event)
-            if isinstance(event, ScalarEvent):
+            if kind is ScalarEvent:
                 value = self._scalar(event, stack, path)
                 if value is not _KEY:
                     self._place(stack, value, path, event)
                 continue
             assert isinstance(event, MappingStartEvent | SequenceStartEvent)
-            if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+            if stack and stack[-1].value.__class__ is dict and stack[-1].key is None:
                 raise YamlError(
                     "a key must be a plain word, not a list or mapping", *_at(event.start_mark)
                 )
             keep = not stack or stack[-1].keep
-            if keep:
+            if keep and self.locating:
                 self._note(path, _at(event.start_mark), False)
             if event.anchor is not None:
                 self.anchors[event.anchor] = None
             stack.append(
-                _Open({} if isinstance(event, MappingStartEvent) else [], path, event.anchor,
+                _Open({} if kind is MappingStartEvent else [], path, event.anchor,
                       self.count, len(self.noted), keep)
             )
 
@@ -297,7 +338,7 @@ class _Reader:
         plain = not event.style  # None from PyYAML's parser, "" from libyaml
         value: str | None = event.value
         top = stack[-1] if stack else None
-        if top is not None and isinstance(top.value, dict) and top.key is None:
+        if top is not None and top.value.__class__ is dict and top.key is None:
             self._key(top, event, plain)
             return _KEY
         if plain and value in NOTHING:
@@ -307,6 +348,7 @@ class _Reader:
             hash_at = self._comment_after(end)
             if hash_at is not None and value is not None:
                 self.document.commented[path] = hash_at
+                self.needs_locations = True
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(
                 value, path, 1, (len(self.noted), len(self.noted) + 1)
@@ -315,12 +357,11 @@ class _Reader:
 
     def _key(self, top: _Open, event: ScalarEvent, plain: bool) -> None:
         key = event.value
-        where = _at(event.start_mark)
         if plain and not key:  # the parsers mark an empty key at different spots: find the ':'
-            line = self.lines[where[0] - 1]
+            at = _at(event.start_mark)[0] - 1
             raise YamlError(
-                "a key is missing before this ':'; write 'key: value'", where[0],
-                line.find(":") + 1 or 1,
+                "a key is missing before this ':'; write 'key: value'", at + 1,
+                self.lines[at].find(":") + 1 or 1,
             )
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(key, (), 1, (0, 0))
@@ -329,14 +370,18 @@ class _Reader:
             return
         assert isinstance(top.value, dict)
         if key in top.value and top.keep:
-            first = self.document.keys[(*top.path, key)]
-            self.document.duplicates.append(((*top.path, key), where, first))
+            self.needs_locations = True
+            if self.locating:
+                first = self.document._keys[(*top.path, key)]
+                self.document.duplicates.append(
+                    ((*top.path, key), _at(event.start_mark), first)
+                )
             top.key = key
             top.keep = False  # read the value, then drop it
             return
         top.key = key
-        if top.keep:
-            self._note((*top.path, key), where, True)
+        if top.keep and self.locating:
+            self._note((*top.path, key), _at(event.start_mark), True)
 
     def _alias(self, event: AliasEvent, path: KeyPath, stack: list[_Open]) -> Any:
         name = event.anchor
@@ -364,7 +409,7 @@ class _Reader:
         self.count += anchor.size
         if self.count > MAX_VALUES:
             raise self._too_many(event)
-        if top is None or top.keep:
+        if self.locating and (top is None or top.keep):
             self._note(path, _at(event.start_mark), False)
             self._repeat(anchor.entries, anchor.path, path)
         return anchor.value
@@ -386,14 +431,15 @@ class _Reader:
     def _place(self, stack: list[_Open], value: Any, path: KeyPath, event: Any) -> None:
         if value is _KEY:
             return
-        if event is not None and (not stack or stack[-1].keep):
+        if event is not None and self.locating and (not stack or stack[-1].keep):
             self._note(path, self._where(event), False, replace=False)
         if not stack:
             self.document.data = value
             return
         top = stack[-1]
-        if isinstance(top.value, list):
-            top.value.append(value)
+        container = top.value
+        if isinstance(container, list):
+            container.append(value)
             return
         key, merging = top.key, top.merging
         top.key, top.merging = None, False
@@ -401,8 +447,7 @@ class _Reader:
             if top.keep:
                 self._merge_source(top, value, path)
         elif top.keep:
-            assert key is not None
-            top.value[key] = value
+            container[key] = value  # type: ignore[index]  # a key is waiting: not None
         elif stack[:-1] == [] or stack[-2].keep:
             top.keep = True  # the duplicate's value is read: the mapping goes on as before
 
@@ -425,7 +470,8 @@ class _Reader:
                 merged = [key for key in source if key not in value]
                 for key in merged:
                     value[key] = source[key]
-                self._repeat((done.entries, len(self.noted)), source_path, done.path, merged)
+                if self.locating:
+                    self._repeat((done.entries, len(self.noted)), source_path, done.path, merged)
         if done.anchor is not None:
             self.anchors[done.anchor] = _Anchor(
                 value, done.path, self.count - done.counted + 1, (done.entries, len(self.noted))
@@ -433,7 +479,7 @@ class _Reader:
         return value
 
     def _note(self, path: KeyPath, where: Location, is_key: bool, *, replace: bool = True) -> None:
-        table = self.document.keys if is_key else self.document.values
+        table = self.document._keys if is_key else self.document._values
         if replace or path not in table:
             table[path] = where
             self.noted.append((path, where, is_key))
