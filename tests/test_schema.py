@@ -74,8 +74,52 @@ def test_spec_field_names_are_in_the_schemas(schemas: dict[str, dict[str, Any]])
         "id", "name", "minutes", "price", "code", "summary", "image", "addresses", "avoid_if",
     }
     assert defs["packages"]["Package"]["properties"]["minutes"] == {
-        "exclusiveMinimum": 0, "maximum": 1440, "title": "Minutes", "type": "integer",
+        "exclusiveMinimum": 0, "maximum": 1440, "title": "Minutes",
+        "type": ["integer", "string"], "pattern": r"^\s*[-+]?\d+\s*$",  # "30" is 30 too
+        "description": "how long the session lasts, in minutes", "examples": [60],
     }
+
+
+def _properties(schema: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    found = {f"{schema['title']}.{key}": value for key, value in schema["properties"].items()}
+    for name, part in schema.get("$defs", {}).items():
+        if "properties" in part:
+            found |= {f"{name}.{key}": value for key, value in part["properties"].items()}
+    return found
+
+
+def test_every_field_says_what_it_is_for(schemas: dict[str, dict[str, Any]]) -> None:
+    """Editors show the description on hover and the example on completion."""
+    every: dict[str, dict[str, Any]] = {}
+    for schema in schemas.values():
+        every |= _properties(schema)
+    assert len(every) == 62
+    assert [name for name, field in every.items() if len(field.get("description", "")) < 10] == []
+    lists = {"Spa Kiosk slides.yaml.slides", "Spa Kiosk questionnaire.yaml.questions",
+             "Spa Kiosk packages.yaml.packages", "Question.options"}
+    mappings = {"Spa Kiosk kiosk.yaml.theme", "Spa Kiosk kiosk.yaml.timing",
+                "Spa Kiosk kiosk.yaml.booking", "Spa Kiosk packages.yaml.consult"}
+    assert [n for n, f in every.items() if "examples" not in f and n not in lists | mappings] == []
+    timing = schemas["kiosk"]["$defs"]["Timing"]["properties"]
+    assert timing["slide_seconds"]["default"] == 8
+    assert schemas["questionnaire"]["$defs"]["Question"]["properties"]["kind"]["enum"] == [
+        "single", "multiple"
+    ]
+
+
+def test_the_default_content_names_its_schema() -> None:
+    """VS Code's YAML extension reads the first line and uses the schema with no set-up."""
+    for name in FILES:
+        first = (REPO / "content" / f"{name}.yaml").read_text(encoding="utf-8").split("\n")[0]
+        assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
+
+
+def test_the_schemas_in_the_repository_are_the_ones_the_model_makes(
+    schemas: dict[str, dict[str, Any]]
+) -> None:
+    for name in FILES:
+        written = json.loads((REPO / "schemas" / f"{name}.schema.json").read_text())
+        assert written == schemas[name], f"run: spa-kiosk schema --out schemas ({name})"
 
 
 # A small JSON Schema checker for the keywords pydantic writes (jsonschema is not a dependency).
@@ -97,7 +141,8 @@ def errors(value: Any, schema: dict[str, Any], root: dict[str, Any], where: str 
         "boolean": lambda v: isinstance(v, bool),
         "null": lambda v: v is None,
     }
-    if kind and not checks[kind](value):
+    kinds = kind if isinstance(kind, list) else [kind] if kind else []
+    if kinds and not any(checks[one](value) for one in kinds):
         return [f"{where}: not {kind}"]
     if "enum" in schema and value not in schema["enum"]:
         found.append(f"{where}: not one of {schema['enum']}")
@@ -141,6 +186,26 @@ def as_json(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("packages", {"packages": [{"id": 123, "name": 2024, "minutes": "30", "code": 123,
+                                   "price": 12.5}]}),
+        ("questionnaire", {"questions": [{"id": "q", "prompt": "P", "kind": "single",
+                                          "optional": "yes",
+                                          "options": [{"id": "a", "label": True},
+                                                      {"id": "b", "label": "B"}]}]}),
+        ("kiosk", {"spa_name": {"en": "S", "no": "S"}, "languages": ["en", "no"]}),
+    ],
+)
+def test_what_the_kiosk_reads_as_written_an_editor_accepts(
+    schemas: dict[str, dict[str, Any]], name: str, data: dict[str, Any]
+) -> None:
+    """An editor reads `code: 0123` as a number and `optional: yes` as text (YAML 1.2): the
+    schemas accept both, as the kiosk does."""
+    assert errors(data, schemas[name], schemas[name]) == []
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_default_content_fits_its_schema(schemas: dict[str, dict[str, Any]], name: str) -> None:
     data = as_json(yaml.safe_load((REPO / "content" / f"{name}.yaml").read_text(encoding="utf-8")))
@@ -152,7 +217,7 @@ def test_default_content_fits_its_schema(schemas: dict[str, dict[str, Any]], nam
     [
         (
             "packages", {"packages": [{"id": "a", "name": "A", "minutes": "sixty"}]},
-            ".packages[0].minutes: not integer",
+            ".packages[0].minutes: does not match ^\\s*[-+]?\\d+\\s*$",
         ),
         (
             "packages", {"packages": [{"id": "a", "name": "A", "minutes": 0}]},

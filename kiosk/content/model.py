@@ -62,6 +62,35 @@ class Rule:
         return handler(Annotated[(source, *made)])
 
 
+class Help:
+    """What a field means, with an example: shown by editors from the JSON Schemas
+    (`spa-kiosk schema`), written beside the field it explains."""
+
+    __slots__ = ("description", "example")
+
+    def __init__(self, description: str, example: Any = None) -> None:
+        self.description = description
+        self.example = example
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        shown = dict(handler(schema))
+        shown["description"] = self.description
+        if self.example is not None:
+            shown["examples"] = [self.example]
+        return shown
+
+
+# What an editor's YAML reader (YAML 1.2) sees in a value that this kiosk reads as text: `0123`
+# is a number to it, `yes` text. The schemas accept what the kiosk accepts.
+_SCALAR_TYPES = ["string", "number", "boolean"]
+_TRUE_FALSE_WORDS = [
+    word for base in ("true", "false", "yes", "no", "on", "off")
+    for word in (base, base.capitalize(), base.upper())
+]
+
+
 class Text:
     """Staff text: one string, or one string per language code. Immutable."""
 
@@ -151,10 +180,10 @@ class Text:
     ) -> JsonSchemaValue:
         return {
             "anyOf": [
-                {"type": "string", "minLength": 1},
+                {"type": _SCALAR_TYPES, "minLength": 1},
                 {
                     "type": "object",
-                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "additionalProperties": {"type": _SCALAR_TYPES, "minLength": 1},
                     "minProperties": 1,
                     "description": "one text per language code, e.g. {en: ..., es: ...}",
                 },
@@ -288,24 +317,36 @@ def _true_false(value: Any) -> Any:
 
 ID_PATTERN = r"^[A-Za-z0-9_.-]+$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$"
-Id = Annotated[str, Rule(min_length=1, max_length=64, pattern=ID_PATTERN)]
+_AS_TEXT = {"type": _SCALAR_TYPES}
+_WHOLE = {"type": ["integer", "string"], "pattern": r"^\s*[-+]?\d+\s*$"}
+_DECIMAL_TEXT = {"type": ["number", "string"], "pattern": r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$"}
+Id = Annotated[
+    str, Rule(min_length=1, max_length=64, pattern=ID_PATTERN, json_schema_extra=_AS_TEXT)
+]
 Colour = Annotated[
     str, Rule(before=_colour_given, after=_check_colour,
               json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}),
 ]
 # .nan would make ranking undefined
-Weight = Annotated[float, Rule(allow_inf_nan=False, before=_number)]
+Weight = Annotated[
+    float, Rule(allow_inf_nan=False, before=_number, json_schema_extra=_DECIMAL_TEXT)
+]
 Weights = Annotated[Mapping[str, Weight], Rule(after=frozen_mapping)]
-AssetPath = Annotated[str, Rule(min_length=1)]
-LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN)]
+AssetPath = Annotated[str, Rule(min_length=1, json_schema_extra=_AS_TEXT)]
+LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN, json_schema_extra=_AS_TEXT)]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 Hours = Annotated[
     str, Rule(after=_check_hours,
-              json_schema_extra={"pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"}),
+              json_schema_extra={"type": "string",
+                                 "pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"}),
 ]
-Seconds = Annotated[float, Rule(gt=0, le=86_400, before=_seconds)]
-Minutes = Annotated[int, Rule(gt=0, le=24 * 60, before=_minutes)]
-YesNo = Annotated[bool, Rule(before=_true_false)]
+Seconds = Annotated[
+    float, Rule(gt=0, le=86_400, before=_seconds, json_schema_extra=_DECIMAL_TEXT)
+]
+Minutes = Annotated[int, Rule(gt=0, le=24 * 60, before=_minutes, json_schema_extra=_WHOLE)]
+_TRUE_FALSE = {"type": ["boolean", "string"], "enum": [True, False, *_TRUE_FALSE_WORDS]}
+YesNo = Annotated[bool, Rule(before=_true_false, json_schema_extra=_TRUE_FALSE)]
+Words = Annotated[str, Rule(json_schema_extra=_AS_TEXT)]  # text shown or kept as written
 BookingUrl = Annotated[
     str, Rule(after=_check_booking_url, json_schema_extra={"pattern": r"\{package\}"}),
 ]
@@ -326,27 +367,55 @@ class Model:
 
 @dataclass(frozen=True, kw_only=True)
 class Theme(Model):
-    background: Colour = "#1A1210"
-    surface: Colour = "#261A17"
-    text: Colour = "#FBF3EA"
-    muted: Colour = "#CDBFB2"
-    accent: Colour = "#E8643C"
-    font: str | None = None
-    logo: AssetPath | None = None
-    reduced_motion: YesNo = False
+    background: Annotated[Colour, Help("the screen's background colour", "#1A1210")] = "#1A1210"
+    surface: Annotated[Colour, Help("the colour of cards and buttons", "#261A17")] = "#261A17"
+    text: Annotated[Colour, Help("the colour of text", "#FBF3EA")] = "#FBF3EA"
+    muted: Annotated[Colour, Help("the colour of quiet text (hints, fine print)", "#CDBFB2")] = (
+        "#CDBFB2"
+    )
+    accent: Annotated[
+        Colour, Help("the colour of highlights and the main button; in quotes", "#E8643C")
+    ] = "#E8643C"
+    font: Annotated[
+        Words | None,
+        Help("the typeface: a font file inside assets/, or an installed font's name; the "
+             "shipped Inter when left out", "fonts/Lora.ttf"),
+    ] = None
+    logo: Annotated[
+        AssetPath | None, Help("the spa's logo, a picture inside assets/", "logo.svg")
+    ] = None
+    reduced_motion: Annotated[
+        YesNo, Help("true: screens change with a cut instead of a fade (for guests who find "
+                    "motion uncomfortable)", True)
+    ] = False
 
 
 @dataclass(frozen=True, kw_only=True)
 class Timing(Model):
-    slide_seconds: Seconds = 8
-    idle_seconds: Seconds = 45
-    warning_seconds: Annotated[float, Rule(ge=20, le=600, before=_seconds)] = 20
-    result_seconds: Seconds = 90
+    slide_seconds: Annotated[Seconds, Help("seconds each slide shows (a slide's own 'seconds' "
+                                           "wins)", 8)] = 8
+    idle_seconds: Annotated[
+        Seconds, Help("seconds without a tap during the questions or the suggestion before "
+                      "\"Still there?\" appears", 45)
+    ] = 45
+    warning_seconds: Annotated[
+        float,
+        Rule(ge=20, le=600, before=_seconds, json_schema_extra=_DECIMAL_TEXT),
+        Help("seconds of the \"Still there?\" countdown before the answers are cleared; at "
+             "least 20", 20),
+    ] = 20
+    result_seconds: Annotated[
+        Seconds, Help("seconds the suggestion stays on screen before the slides return", 90)
+    ] = 90
 
 
 @dataclass(frozen=True, kw_only=True)
 class Booking(Model):
-    url: BookingUrl | None = None
+    url: Annotated[
+        BookingUrl | None,
+        Help("a web address shown as a QR code on the suggestion; {package} in it becomes "
+             "the package's desk code", "https://spa.example/book?package={package}"),
+    ] = None
 
 
 DEFAULT_DISCLAIMER = Text(
@@ -367,12 +436,28 @@ DEFAULT_DISCLAIMER = Text(
 class KioskFile(Model):
     """kiosk.yaml: the spa's name, languages, look, timings, booking and disclaimer."""
 
-    spa_name: Text
-    languages: Annotated[tuple[LanguageCode, ...], Rule(min_length=1)] = (DEFAULT_LANGUAGE,)
-    theme: Theme = field(default_factory=Theme)
-    timing: Timing = field(default_factory=Timing)
-    booking: Booking = field(default_factory=Booking)
-    disclaimer: Text = DEFAULT_DISCLAIMER
+    spa_name: Annotated[
+        Text, Help("the spa's name on the screens: one text, or one per language",
+                   {"en": "Ember & Stone", "es": "Ember & Stone"})
+    ]
+    languages: Annotated[
+        tuple[LanguageCode, ...], Rule(min_length=1),
+        Help("language codes; the first is the main one, and with more than one guests get a "
+             "language switch", ["en", "es"]),
+    ] = (DEFAULT_LANGUAGE,)
+    theme: Annotated[Theme, Help("the screens' colours, typeface, logo and motion")] = field(
+        default_factory=Theme
+    )
+    timing: Annotated[Timing, Help("how long slides, questions and the suggestion wait")] = (
+        field(default_factory=Timing)
+    )
+    booking: Annotated[Booking, Help("online booking from the suggestion screen")] = field(
+        default_factory=Booking
+    )
+    disclaimer: Annotated[
+        Text, Help("the fine print on the slides and the suggestion",
+                   "For relaxation only; not medical advice.")
+    ] = DEFAULT_DISCLAIMER
 
     @property
     def default_language(self) -> str:
@@ -383,57 +468,110 @@ class KioskFile(Model):
 class Show(Model):
     """When a slide may play: all given conditions must hold."""
 
-    from_: date | None = None
-    until: date | None = None
-    days: tuple[Weekday, ...] | None = None
-    hours: Hours | None = None
+    from_: Annotated[
+        date | None, Help("the first day the slide plays, written YYYY-MM-DD", "2026-12-01")
+    ] = None
+    until: Annotated[
+        date | None, Help("the last day the slide plays, written YYYY-MM-DD", "2026-12-31")
+    ] = None
+    days: Annotated[
+        tuple[Weekday, ...] | None, Help("the weekdays the slide plays", ["sat", "sun"])
+    ] = None
+    hours: Annotated[
+        Hours | None,
+        Help("the hours the slide plays, \"HH:MM-HH:MM\" in quotes; may cross midnight",
+             "17:00-21:00"),
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class Slide(Model):
-    id: Id
-    title: Text
-    body: Text | None = None
-    image: AssetPath | None = None
-    seconds: Seconds | None = None
-    source: str | None = None
-    show: Show | None = None
+    id: Annotated[Id, Help("a name for this slide, unique among the slides", "welcome")]
+    title: Annotated[Text, Help("the large line", "Welcome to the spa")]
+    body: Annotated[
+        Text | None, Help("a sentence or two under the title", "Warmth that goes deep.")
+    ] = None
+    image: Annotated[
+        AssetPath | None, Help("a picture inside assets/; the text shows alone without it",
+                               "slides/welcome.svg")
+    ] = None
+    seconds: Annotated[
+        Seconds | None, Help("seconds this slide shows, instead of timing.slide_seconds", 12)
+    ] = None
+    source: Annotated[
+        Words | None, Help("where a health statement on the slide comes from",
+                           "Spa association guide, 2024")
+    ] = None
+    show: Annotated[
+        Show | None, Help("when the slide plays (all conditions given must hold); always when "
+                          "left out", {"days": ["fri", "sat"], "hours": "17:00-21:00"})
+    ] = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class SlidesFile(Model):
     """slides.yaml: the attract loop, in playing order."""
 
-    slides: Annotated[tuple[Slide, ...], Rule(min_length=1)]
+    slides: Annotated[
+        tuple[Slide, ...], Rule(min_length=1),
+        Help("the slides of the attract loop, in playing order"),
+    ]
 
 
 @dataclass(frozen=True, kw_only=True)
 class ShowIf(Model):
-    question: Id
-    any_of: Annotated[tuple[Id, ...], Rule(min_length=1)]
+    question: Annotated[Id, Help("the id of an earlier question", "goals")]
+    any_of: Annotated[
+        tuple[Id, ...], Rule(min_length=1),
+        Help("option ids of that question; this question is asked when one was chosen",
+             ["ease_aches"]),
+    ]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Option(Model):
-    id: Id
-    label: Text
-    icon: AssetPath | None = None
-    concerns: Weights = field(default_factory=lambda: frozen_mapping({}))
-    flags: tuple[Id, ...] = ()
-    minutes: Minutes | None = None
-    exclusive: YesNo = False
+    id: Annotated[Id, Help("a name for this option, unique in its question", "ease_aches")]
+    label: Annotated[Text, Help("the words on the option's button", "Ease aches & pains")]
+    icon: Annotated[
+        AssetPath | None, Help("a small picture inside assets/", "icons/aches.svg")
+    ] = None
+    concerns: Annotated[
+        Weights, Help("what this answer says about the guest: concern names with a weight; "
+                      "packages' addresses use the same names", {"pain": 2, "tension": 1}),
+    ] = field(default_factory=lambda: frozen_mapping({}))
+    flags: Annotated[
+        tuple[Id, ...], Help("screening flags this answer raises; packages avoid_if them, and "
+                             "'consult' always leads to the talk-to-us screen", ["pregnancy"]),
+    ] = ()
+    minutes: Annotated[
+        Minutes | None, Help("the time this answer says the guest has, in minutes", 60)
+    ] = None
+    exclusive: Annotated[
+        YesNo, Help("true: this option stands alone (such as \"None of these\")", True)
+    ] = False
 
 
 @dataclass(frozen=True, kw_only=True)
 class Question(Model):
-    id: Id
-    prompt: Text
-    help: Text | None = None
-    kind: Literal["single", "multiple"]
-    max: Annotated[int, Rule(ge=1, before=_number)] | None = None
-    optional: YesNo = False
-    show_if: ShowIf | None = None
-    options: Annotated[tuple[Option, ...], Rule(min_length=2)]
+    id: Annotated[Id, Help("a name for this question, unique among the questions", "goals")]
+    prompt: Annotated[Text, Help("the question as the guest reads it", "What brings you in?")]
+    help: Annotated[Text | None, Help("a hint under the prompt", "Pick up to two.")] = None
+    kind: Annotated[
+        Literal["single", "multiple"],
+        Help("single: the guest picks one option; multiple: one or more (see max)", "single"),
+    ]
+    max: Annotated[
+        Annotated[int, Rule(ge=1, before=_number, json_schema_extra=_WHOLE)] | None,
+        Help("for kind: multiple, the most options a guest may pick", 2),
+    ] = None
+    optional: Annotated[YesNo, Help("true: the guest may skip this question", True)] = False
+    show_if: Annotated[
+        ShowIf | None, Help("ask this question only when an earlier answer chose one of some "
+                            "options", {"question": "goals", "any_of": ["ease_aches"]}),
+    ] = None
+    options: Annotated[
+        tuple[Option, ...], Rule(min_length=2), Help("the answers to choose from, at least 2")
+    ]
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)
@@ -450,20 +588,34 @@ class Question(Model):
 class QuestionnaireFile(Model):
     """questionnaire.yaml: the questions, in asking order."""
 
-    questions: Annotated[tuple[Question, ...], Rule(min_length=1)]
+    questions: Annotated[
+        tuple[Question, ...], Rule(min_length=1), Help("the questions, in asking order")
+    ]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Package(Model):
-    id: Id
-    name: Text
-    minutes: Minutes
-    price: str | None = None
-    code: str | None = None
-    summary: Text | None = None
-    image: AssetPath | None = None
-    addresses: Weights = field(default_factory=lambda: frozen_mapping({}))
-    avoid_if: tuple[Id, ...] = ()
+    id: Annotated[Id, Help("a name for this package, unique among the packages", "deep_60")]
+    name: Annotated[Text, Help("the package's name on the suggestion", "Deep Warmth 60")]
+    minutes: Annotated[Minutes, Help("how long the session lasts, in minutes", 60)]
+    price: Annotated[Words | None, Help("the price, shown exactly as written", "€79.00")] = None
+    code: Annotated[
+        Words | None, Help("the code the guest shows at the desk; the id when left out",
+                           "IR-60D")
+    ] = None
+    summary: Annotated[
+        Text | None, Help("a sentence or two about the session", "Slow, deep warmth.")
+    ] = None
+    image: Annotated[
+        AssetPath | None, Help("a picture inside assets/", "packages/deep.svg")
+    ] = None
+    addresses: Annotated[
+        Weights, Help("what the package is good for: concern names (as in the options' "
+                      "concerns) with a weight", {"pain": 3, "back": 2}),
+    ] = field(default_factory=lambda: frozen_mapping({}))
+    avoid_if: Annotated[
+        tuple[Id, ...], Help("screening flags that rule this package out", ["pregnancy"])
+    ] = ()
 
     @property
     def desk_code(self) -> str:
@@ -485,16 +637,26 @@ DEFAULT_CONSULT_BODY = Text(
 
 @dataclass(frozen=True, kw_only=True)
 class Consult(Model):
-    title: Text = DEFAULT_CONSULT_TITLE
-    body: Text = DEFAULT_CONSULT_BODY
+    title: Annotated[
+        Text, Help("the heading of the talk-to-us screen", "Let's talk first")
+    ] = DEFAULT_CONSULT_TITLE
+    body: Annotated[
+        Text, Help("the words of the talk-to-us screen", "Please see the front desk.")
+    ] = DEFAULT_CONSULT_BODY
 
 
 @dataclass(frozen=True, kw_only=True)
 class PackagesFile(Model):
     """packages.yaml: what the spa offers, and the "please talk to our therapist" screen."""
 
-    packages: Annotated[tuple[Package, ...], Rule(min_length=1)]
-    consult: Consult = field(default_factory=Consult)
+    packages: Annotated[
+        tuple[Package, ...], Rule(min_length=1),
+        Help("what the spa offers; the order breaks ties between equally good packages"),
+    ]
+    consult: Annotated[
+        Consult, Help("the screen shown when a screening answer means a therapist should talk "
+                      "with the guest first")
+    ] = field(default_factory=Consult)
 
 
 FILE_MODELS: dict[str, type[Model]] = {
