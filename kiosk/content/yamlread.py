@@ -11,9 +11,12 @@ The rules (those of StrictYAML, and of YAML 1.2's core schema for what counts as
 - a size cap, a cap on the values aliases can expand to (an "alias bomb"), a depth cap, an error
   for a duplicate key, one document per file.
 
-The file is read from the parser's events (libyaml's when installed, else PyYAML's own parser);
-when libyaml finds a mistake, PyYAML's parser reads the file again for its more precise words,
-which `yamlwords.py` turns into plain sentences.
+The file is read from the parser's events (libyaml's when installed, else PyYAML's own parser).
+When libyaml finds a mistake, PyYAML's parser reads the file again for its more precise words,
+which `yamlwords.py` turns into plain sentences. A file with a tab in it is read by PyYAML's
+parser alone: libyaml takes tabs in places PyYAML refuses them, and every reading path must give
+the same answer. (The two parsers still differ on a few files no one writes on purpose, such as
+`[a? b]` or `|#`; there one of them cannot read the file at all.)
 """
 
 from __future__ import annotations
