@@ -387,6 +387,14 @@ CASES = [
         {"slides": "slides:\n  - id: hello\n    title:\n      en: Our #1 choice\n"},
     ),
     Case(
+        "hash-after-a-price",
+        [
+            "content/packages.yaml:4:16: warning: packages[0].price: the words after '#' were "
+            "read as a comment; put the text in quotes if they belong to it"
+        ],
+        {"packages": PACKAGES.replace("name: Ease\n", "name: Ease\n    price: €39 #1 offer\n")},
+    ),
+    Case(
         "hash-after-an-id-is-a-comment",
         [],
         {"slides": "slides:\n  - id: hello  # the first slide\n    title: 'Our #1'  # quoted\n"},

@@ -14,6 +14,7 @@ from kiosk.content.assets import FileVerifier
 from kiosk.content.messages import UNKNOWN_FIELD, describe, field_names, message_for
 from kiosk.content.model import (
     FILE_MODELS,
+    WORDS,
     Content,
     KioskFile,
     Model,
@@ -222,10 +223,14 @@ def _is_text(model: Any, path: KeyPath) -> bool:
             current = getattr(current, names[part])
         else:
             return isinstance(current, Text)  # one translation of a text, or not text at all
-    return isinstance(current, Text) or (isinstance(current, str) and hint in _TEXT_HINTS)
+    return isinstance(current, Text) or (isinstance(current, str) and _is_words(hint))
 
 
-_TEXT_HINTS = (str, str | None)
+def _is_words(hint: Any) -> bool:
+    """Whether a field's type is `Words` (a string kept as written), inside `| None` or Help."""
+    if any(part is WORDS for part in getattr(hint, "__metadata__", ())):
+        return True
+    return any(_is_words(part) for part in typing.get_args(hint))
 
 
 def _explain(

@@ -346,7 +346,8 @@ Seconds = Annotated[
 Minutes = Annotated[int, Rule(gt=0, le=24 * 60, before=_minutes, json_schema_extra=_WHOLE)]
 _TRUE_FALSE = {"type": ["boolean", "string"], "enum": [True, False, *_TRUE_FALSE_WORDS]}
 YesNo = Annotated[bool, Rule(before=_true_false, json_schema_extra=_TRUE_FALSE)]
-Words = Annotated[str, Rule(json_schema_extra=_AS_TEXT)]  # text shown or kept as written
+WORDS = Rule(json_schema_extra=_AS_TEXT)
+Words = Annotated[str, WORDS]  # a string shown or kept exactly as written (a price, a code)
 BookingUrl = Annotated[
     str, Rule(after=_check_booking_url, json_schema_extra={"pattern": r"\{package\}"}),
 ]
