@@ -84,7 +84,8 @@ def _note_first_picture(kiosk: KioskWindow, spawned: float, result: dict[str, An
 
     def swapped() -> None:
         picture = named(kiosk.window, "slideImage")
-        if picture is not None or not (kiosk.controller.property("slide") or {}).get("image"):
+        slide = kiosk.controller.screens.attract.property("slide")
+        if picture is not None or not slide.get("image"):
             result.setdefault("first_full_frame_ms", (time.monotonic() - spawned) * 1000)
             kiosk.window.frameSwapped.disconnect(swapped)
 
@@ -306,11 +307,11 @@ def taps(args: argparse.Namespace) -> None:
             assert journey is not None
             for option_id in _picks(journey.question, journey_number):
                 measured_tap(f"option_{option_id}")
-            if not controller.canNext:
+            if not journey.can_go_next:
                 measured_tap(f"option_{journey.question.options[0].id}")
             measured_tap("nextButton")
         frames.wait_quiet(0.15, timeout=6)
-        controller.startOver()
+        controller.start_over()
         frames.wait_quiet(0.15, timeout=8)
         journey_number += 1
     emit({"tap_ms": times, "taps_without_frame": missed, "journeys": journey_number,

@@ -16,11 +16,11 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication, QWindow
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 
 from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
-from kiosk.content.opening import Opening
+from kiosk.guest.session import UsageSink
 from kiosk.ops import memory
 from kiosk.ops.status import ContentStatus
 from kiosk.paths import default_content_dir, qml_dir
-from kiosk.ui.controller import KioskController, UsageSink
+from kiosk.ui.controller import KioskController
 from kiosk.ui.keepfront import KeepFront
 from kiosk.ui.renderer import use as use_renderer
 from kiosk.ui.scheduler import Clock
@@ -147,18 +147,14 @@ class KioskWindow:
 
     def __init__(
         self,
-        content: Content | Opening,
+        content: Content,
         clock: Clock | None = None,
         size: QSize | None = None,
         usage: UsageSink | None = None,
         staff: StaffController | None = None,
-        later: Callable[[], Content] | None = None,
     ) -> None:
-        """`content` may be an `Opening`, with `later` giving the content (see KioskController)."""
         memory.tune_malloc()  # before the screens and their pictures are made
-        self.controller = KioskController(
-            content, clock, fonts=load_fonts, usage=usage, later=later
-        )
+        self.controller = KioskController(content, clock, fonts=load_fonts, usage=usage)
         self.staff = staff or StaffController(
             None,
             ContentStatus(content.folder),

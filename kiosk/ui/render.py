@@ -114,13 +114,13 @@ def render_screens(
     shoot("suggestion", "suggestion", package.image if package is not None else None)
     controller.show_warning_now()
     shoot("idle_warning", "idle warning")
-    controller.startOver()
+    controller.start_over()
 
     consult = sample_answers(content, consult=True)
     _walk(controller, consult, in_language)
     if controller.current_screen == "consult":
         shoot("consult", "consult")
-    controller.startOver()
+    controller.start_over()
 
     sheet = out / "contact_sheet.png"
     contact_sheet(shots, sheet, size)

@@ -23,7 +23,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk import __version__, media
-from kiosk.content import opening
 from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import assetstore, instance, places, regexes, screensaver, watchdog
@@ -127,10 +126,7 @@ def run_kiosk(
     app.setApplicationName("Spa Kiosk")
     install_excepthooks()  # the asyncio loop's own comes with the loop, after the first frame
 
-    # Unchanged content starts from its opening (the first frame as plain data) and is taken in
-    # whole just after the first frame; otherwise it is taken in now.
     seen = fingerprint(choice.folder)
-    first = opening.load(places.snapshot_path(), choice.folder, seen)
     status = ContentStatus(choice.folder)
     usage = UsageLog(start=False)  # started after the first frame
     kiosk: KioskWindow | None = None
@@ -176,7 +172,7 @@ def run_kiosk(
         StaffActions(reload_now=reload_now, preview=preview, exit_kiosk=exit_kiosk),
         counts=usage.today_counts,
     )
-    kiosk = KioskWindow(first or take_in(), size=size, usage=usage, staff=staff, later=take_in)
+    kiosk = KioskWindow(take_in(), size=size, usage=usage, staff=staff)
     kiosk.controller.drop_copies = assetstore.drop_unused_soon  # copies no set uses any more
     if on_window is not None:
         on_window(kiosk)  # the bench watches the frames of the real kiosk
@@ -202,7 +198,6 @@ def run_kiosk(
         open_log_file()
         usage.start()
         _show_first_picture(kiosk)
-        kiosk.controller.adopt()  # opened on the opening: the content now, before anything else
         regexes.keep(places.regex_cache_path())  # for the next start (new patterns only)
         assert startup is not None
 
@@ -302,7 +297,7 @@ def _show_first_picture(kiosk: KioskWindow, limit: float = 0.5) -> None:
     """Let the first slide's picture reach the screen too before the content and asyncio are
     taken in: it is decoded in a thread, but only this thread can show it, and taking the content
     in holds this thread ~150 ms (the picture came that much after the words). Bounded."""
-    if not (kiosk.controller.property("slide") or {}).get("image"):
+    if not kiosk.controller.screens.attract.property("slide").get("image"):
         return
     picture = kiosk.window.findChild(QObject, "slideImage")
     if picture is not None:

@@ -199,6 +199,20 @@ class Guest:
         QTest.touchEvent(self.window, self.touch_device).release(0, where, self.window).commit()
         QTest.qWait(30)
 
+    def chosen(self) -> list[str]:
+        """The options the question on screen shows as chosen, in screen order."""
+        found: list[str] = []
+        stack = [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if not item.isVisible() or item.opacity() == 0:
+                continue
+            name = item.objectName()
+            if name.startswith("option_") and item.property("selected"):
+                found.append(name.removeprefix("option_"))
+            stack.extend(reversed(item.childItems()))
+        return found
+
     def wait_screen(self, screen: str) -> None:
         self.qtbot.waitUntil(lambda: self.controller.screen == screen, timeout=3000)
         self.item(f"{screen}Screen")

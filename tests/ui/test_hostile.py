@@ -90,7 +90,7 @@ def test_no_key_combination_gets_a_guest_out(locked: Guest) -> None:
     assert locked.window.isVisible()
     assert locked.window.windowState() == Qt.WindowState.WindowFullScreen
     assert locked.controller.current_screen == "question"
-    assert locked.controller.selected == ["aches"]  # and nothing else changed
+    assert locked.chosen() == ["aches"]  # and nothing else changed
 
 
 def swipe(guest: Guest, start: QPoint, end: QPoint, hold_ms: int = 0) -> None:
@@ -123,7 +123,7 @@ def test_swipes_and_long_presses_from_every_edge_do_nothing(locked: Guest) -> No
         swipe(locked, middle, edge)
     assert locked.window.isVisible()
     assert locked.controller.current_screen == "question"
-    assert locked.controller.selected == ["aches"]
+    assert locked.chosen() == ["aches"]
     assert not locked.is_shown("staffPanel")  # only the documented staff corner opens it
 
 
@@ -133,12 +133,14 @@ def test_after_any_reset_nothing_of_the_guest_can_be_reached(locked: Guest) -> N
     locked.tap("startOverButton")
     locked.wait_screen("attract")
     assert locked.controller.journey is None
-    assert locked.controller.result == {} and locked.controller.question == {}
+    screens = locked.controller.screens
+    assert screens.result.property("suggestion").property("outcome") == ""
+    assert screens.questions.property("question").property("id") == ""
     locked.controller.back()  # even a stray Back: nothing to go back to
     assert locked.controller.current_screen == "attract"
     locked.tap("tapToBegin")
     locked.wait_screen("question")
-    assert locked.controller.selected == []
+    assert locked.chosen() == []
     assert not locked.is_shown("backButton")
 
 
@@ -160,7 +162,7 @@ slides:
     assert guest.controller.current_screen == "question"  # timeouts use the monotonic clock
     clock.wall -= timedelta(days=3)  # and far backwards
     clock.advance(5)
-    assert guest.controller.selected == ["stress"]
+    assert guest.chosen() == ["stress"]
     guest.tap("startOverButton")
     guest.qtbot.waitUntil(lambda: guest.text("slideTitle") == "Evening calm")  # 20:00 now
 

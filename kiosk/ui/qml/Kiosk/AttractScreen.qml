@@ -32,7 +32,7 @@ Item {
     readonly property real frontOpacity: incoming ? Math.min(1, 2 - 2 * progress) : 1
 
     function present() {
-        var slide = screen.kiosk.slide
+        var slide = screen.kiosk.attract.slide
         if (!slide || slide.serial === screen.shownSerial)
             return
         screen.shownSerial = slide.serial
@@ -80,12 +80,12 @@ Item {
     }
 
     Component.onCompleted: {
-        layerA.slide = kiosk.slide
+        layerA.slide = kiosk.attract.slide
         layerA.live = true
-        shownSerial = kiosk.slide.serial || 0
+        shownSerial = kiosk.attract.slide.serial || 0
     }
     Connections {
-        target: screen.kiosk
+        target: screen.kiosk.attract
         function onSlideChanged() { screen.present() }
     }
     Connections {
@@ -187,7 +187,7 @@ Item {
             objectName: "spaName"
             anchors.verticalCenter: parent.verticalCenter
             text: screen.kiosk.spaName
-            visible: !screen.kiosk.slide.fallback
+            visible: !screen.kiosk.attract.slide.fallback
             font.family: screen.style.family
             font.pixelSize: 30 * screen.style.s
             font.weight: Font.Medium
@@ -235,7 +235,7 @@ Item {
         anchors.bottom: parent.bottom
         anchors.bottomMargin: screen.style.margin * 0.5 + fine.height + screen.style.gap
         height: screen.style.buttonHeight * 1.1
-        onTapped: screen.kiosk.start()
+        onTapped: screen.kiosk.attract.start()
     }
     Text {
         id: fine
@@ -271,6 +271,6 @@ Item {
 
     // A tap anywhere on the loop begins, not only on the button.
     TapHandler {
-        onTapped: screen.kiosk.start()
+        onTapped: screen.kiosk.attract.start()
     }
 }

@@ -7,7 +7,7 @@ Item {
     required property var style
     required property var kiosk
     objectName: "consultScreen"
-    readonly property var result: kiosk.result
+    readonly property var result: kiosk.result.suggestion
 
     // Top right, away from where "See my suggestion" was (see ResultScreen.qml).
     PillButton {
@@ -18,7 +18,7 @@ Item {
         anchors.right: parent.right
         anchors.rightMargin: screen.style.margin
         y: screen.style.margin * 0.35 - (height - screen.style.buttonHeight * 0.8) / 2
-        onTapped: screen.kiosk.done()
+        onTapped: screen.kiosk.result.done()
     }
 
     // A Shape, not a round Rectangle: see the glow in SlideLayer.qml.
@@ -90,7 +90,7 @@ Item {
             primary: false
             text: "\u2039  " + screen.kiosk.words.back
             anchors.left: parent.left
-            onTapped: screen.kiosk.back()
+            onTapped: screen.kiosk.result.back()
         }
         Text {
             objectName: "consultDisclaimer"

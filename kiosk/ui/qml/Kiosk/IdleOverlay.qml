@@ -7,14 +7,14 @@ Rectangle {
     required property var kiosk
     objectName: "idleOverlay"
     color: style.tint(style.background, 0.7)
-    opacity: kiosk.idleWarning ? 1 : 0
+    opacity: kiosk.idle.warning ? 1 : 0
     visible: opacity > 0
     Behavior on opacity { NumberAnimation { duration: overlay.style.fade } }
 
     // Any tap on the dimmed screen also means "I am here", and is not for the screen below.
     MouseArea {
         anchors.fill: parent
-        onClicked: overlay.kiosk.moreTime()
+        onClicked: overlay.kiosk.idle.moreTime()
     }
 
     Rectangle {
@@ -43,14 +43,14 @@ Rectangle {
             CountdownRing {
                 anchors.horizontalCenter: parent.horizontalCenter
                 style: overlay.style
-                seconds: overlay.kiosk.countdown
-                fraction: overlay.kiosk.countdown / Math.max(1, overlay.kiosk.warningSeconds)
+                seconds: overlay.kiosk.idle.countdown
+                fraction: overlay.kiosk.idle.countdown / Math.max(1, overlay.kiosk.idle.warningSeconds)
             }
             Text {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-                text: overlay.kiosk.words.reset_soon.replace("{seconds}", overlay.kiosk.countdown)
+                text: overlay.kiosk.words.reset_soon.replace("{seconds}", overlay.kiosk.idle.countdown)
                 font.family: overlay.style.family
                 font.pixelSize: overlay.style.bodySize * 0.8
                 color: overlay.style.muted
@@ -62,7 +62,7 @@ Rectangle {
                 height: overlay.style.buttonHeight * 1.35
                 width: Math.min(parent.width, implicitWidth * 1.2)
                 text: overlay.kiosk.words.need_more_time
-                onTapped: overlay.kiosk.moreTime()
+                onTapped: overlay.kiosk.idle.moreTime()
             }
         }
     }

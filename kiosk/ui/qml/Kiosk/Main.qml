@@ -77,8 +77,8 @@ Window {
             id: tapGuard
             objectName: "tapGuard"
             fade: kioskStyle.fade
-            page: window.kiosk.screen + "/" + (window.kiosk.question.id || "") + "/"
-                  + (window.kiosk.idleWarning ? "idle" : "")
+            page: window.kiosk.screen + "/" + window.kiosk.questions.question.id + "/"
+                  + (window.kiosk.idle.warning ? "idle" : "")
         }
 
         // Staff only: a long press in the top-left corner opens the PIN pad.

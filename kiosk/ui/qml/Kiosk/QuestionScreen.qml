@@ -6,7 +6,7 @@ Item {
     required property var style
     required property var kiosk
     objectName: "questionScreen"
-    readonly property var question: kiosk.question
+    readonly property var question: kiosk.questions.question
     readonly property var options: question.options || []
     readonly property int columns: style.portrait ? (options.length > 4 ? 2 : 1)
                                                   : (options.length > 4 ? 3 : 2)
@@ -22,7 +22,7 @@ Item {
         text: screen.kiosk.words.start_over
         x: screen.style.margin - screen.style.gap
         y: screen.style.margin * 0.35
-        onTapped: screen.kiosk.startOver()
+        onTapped: screen.kiosk.questions.startOver()
     }
     Row {
         id: languages
@@ -104,9 +104,9 @@ Item {
                 multiple: screen.question.multiple === true
                 width: grid.cardWidth
                 height: grid.cardHeight
-                selected: screen.kiosk.selected.indexOf(modelData.id) >= 0
-                available: screen.kiosk.canPickMore || modelData.exclusive
-                onTapped: screen.kiosk.toggle(modelData.id)
+                selected: screen.kiosk.questions.selected.indexOf(modelData.id) >= 0
+                available: screen.kiosk.questions.canPickMore || modelData.exclusive
+                onTapped: screen.kiosk.questions.toggle(modelData.id)
             }
         }
     }
@@ -125,7 +125,7 @@ Item {
             visible: screen.question.first !== true
             text: "\u2039  " + screen.kiosk.words.back
             anchors.left: parent.left
-            onTapped: screen.kiosk.back()
+            onTapped: screen.kiosk.questions.back()
         }
         Column {
             // Between the buttons in landscape; above them in portrait, where the row is narrow.
@@ -159,10 +159,10 @@ Item {
             id: next
             objectName: "nextButton"
             style: screen.style
-            enabled: screen.kiosk.canNext
+            enabled: screen.kiosk.questions.canNext
             text: (screen.question.last ? screen.kiosk.words.see_suggestion : screen.kiosk.words.next) + "  \u203A"
             anchors.right: parent.right
-            onTapped: screen.kiosk.next()
+            onTapped: screen.kiosk.questions.next()
         }
     }
 }

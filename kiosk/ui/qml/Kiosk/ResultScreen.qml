@@ -6,7 +6,7 @@ Item {
     required property var style
     required property var kiosk
     objectName: "resultScreen"
-    readonly property var result: kiosk.result
+    readonly property var result: kiosk.result.suggestion
     readonly property real sideWidth: style.portrait ? parent.width - 2 * style.margin : 520 * style.s
 
     PillButton {
@@ -18,7 +18,7 @@ Item {
         text: screen.kiosk.words.start_over
         x: screen.style.margin - screen.style.gap
         y: screen.style.margin * 0.35
-        onTapped: screen.kiosk.startOver()
+        onTapped: screen.kiosk.result.startOver()
     }
     // Top right, away from where "See my suggestion" was: a second tap of a guest's double tap
     // on it must not end the journey before they have seen the suggestion.
@@ -30,7 +30,7 @@ Item {
         anchors.right: parent.right
         anchors.rightMargin: screen.style.margin
         anchors.verticalCenter: topBar.verticalCenter
-        onTapped: screen.kiosk.done()
+        onTapped: screen.kiosk.result.done()
     }
 
     Column {
@@ -285,7 +285,7 @@ Item {
             primary: false
             text: "\u2039  " + screen.kiosk.words.back
             anchors.left: parent.left
-            onTapped: screen.kiosk.back()
+            onTapped: screen.kiosk.result.back()
         }
         Text {
             objectName: "resultDisclaimer"
