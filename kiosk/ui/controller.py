@@ -21,13 +21,13 @@ from kiosk.guest.session import Idle, Leave, Screen, Session, UsageSink
 from kiosk.ui.qr import qr_data_url
 from kiosk.ui.scheduler import Clock, Handle
 from kiosk.ui.screen_models import AttractModel, IdleModel, QuestionsModel, ResultModel
+from kiosk.ui.screen_texts import question_text, suggestion_text
 from kiosk.ui.views import (
     Kept,
     Language,
     LanguageView,
     Look,
     LookView,
-    OptionText,
     QuestionText,
     SuggestionText,
 )
@@ -84,7 +84,7 @@ class KioskController(QObject):
         self._slide_timer: Handle | None = None
         self._idle_timer: Handle | None = None
         self._font_family = "DejaVu Sans"
-        self._look = Kept(LookView(Look()))
+        self._look = Kept(LookView(Look.of(content.kiosk.theme, "")))
         self._languages: list[LanguageView] = []
         self._take(content)
         self.advance_slide()
@@ -126,19 +126,7 @@ class KioskController(QObject):
         theme = content.kiosk.theme
         family = self._fonts(theme.font, content.assets) if self._fonts else "DejaVu Sans"
         self._font_family = family
-        self._look.replace(
-            LookView(
-                Look(
-                    background=theme.background,
-                    surface=theme.surface,
-                    text=theme.text,
-                    muted=theme.muted,
-                    accent=theme.accent,
-                    logo=self._asset_url(theme.logo),
-                    reduced_motion=theme.reduced_motion,
-                )
-            )
-        )
+        self._look.replace(LookView(Look.of(theme, self._asset_url(theme.logo))))
         self._languages = [
             LanguageView(Language(code, language_name(code))) for code in content.languages
         ]
@@ -382,42 +370,10 @@ class KioskController(QObject):
 
     def _show_question(self) -> None:
         journey = self.session.journey
-        if journey is None:
-            self._questions.show(QuestionText())
-            return
-        question = journey.question
-        progress = journey.progress
-        w = words(self.session.language)
-        if question.kind == "single":
-            how = w["pick_one"]
-        elif question.most < len(question.options):
-            how = w["pick_up_to"].format(most=question.most)
-        else:
-            how = w["pick_any"]
-        if question.optional:
-            how += " · " + w["optional"]
         self._questions.show(
-            QuestionText(
-                id=question.id,
-                prompt=self._text(question.prompt),
-                help=self._text(question.help),
-                how=how,
-                multiple=question.kind == "multiple",
-                options=tuple(
-                    OptionText(
-                        id=option.id,
-                        label=self._text(option.label),
-                        icon=self._asset_url(option.icon),
-                        exclusive=option.exclusive,
-                    )
-                    for option in question.options
-                ),
-                step=progress.step,
-                total=progress.total,
-                progress=w["step"].format(step=progress.step, total=progress.total),
-                first=journey.is_first,
-                last=journey.is_last,
-            )
+            question_text(journey, self._text, self._asset_url, words(self.session.language))
+            if journey is not None
+            else QuestionText()
         )
 
     def _show_result(self) -> None:
@@ -425,41 +381,15 @@ class KioskController(QObject):
         if suggestion is None:
             self._result.show(SuggestionText())
             return
-        w = words(self.session.language)
-        consult = self.content.consult
-        package = suggestion.package
-        if package is None:
-            self._result.show(
-                SuggestionText(
-                    outcome=suggestion.outcome,
-                    consult_title=self._text(consult.title),
-                    consult_body=self._text(consult.body),
-                )
-            )
-            return
-        url = self.session.booking_url(package)
-        runner = suggestion.runner_up
+        url = self.session.booking_url(suggestion.package) if suggestion.package else None
         self._result.show(
-            SuggestionText(
-                outcome=suggestion.outcome,
-                consult_title=self._text(consult.title),
-                consult_body=self._text(consult.body),
-                name=self._text(package.name),
-                minutes=w["minutes"].format(minutes=package.minutes),
-                price=package.price or "",
-                summary=self._text(package.summary),
-                image=self._asset_url(package.image),
-                reasons=tuple(self._text(reason.option.label) for reason in suggestion.reasons),
-                also_good=(
-                    f"{self._text(runner.name)} · {w['minutes'].format(minutes=runner.minutes)}"
-                    if runner
-                    else ""
-                ),
-                code=package.desk_code,
-                qr=qr_data_url(url) if url else "",
-                more_time=w["more_time"].format(minutes=package.minutes)
-                if suggestion.needs_more_time
-                else "",
+            suggestion_text(
+                suggestion,
+                self.content.consult,
+                self._text,
+                self._asset_url,
+                words(self.session.language),
+                qr_data_url(url) if url else "",
             )
         )
 

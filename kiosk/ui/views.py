@@ -13,6 +13,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import Property, QObject
 
+from kiosk.content.model import Theme
+
 T = TypeVar("T")
 
 
@@ -30,13 +32,27 @@ class View(QObject, Generic[T]):
 
 @dataclass(frozen=True)
 class Look:
-    background: str = "#1A1210"
-    surface: str = "#261A17"
-    text: str = "#FBF3EA"
-    muted: str = "#CDBFB2"
-    accent: str = "#E8643C"
-    logo: str = ""
-    reduced_motion: bool = False
+    """The theme as the screens use it (the defaults are the content model's `Theme`)."""
+
+    background: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    logo: str
+    reduced_motion: bool
+
+    @classmethod
+    def of(cls, theme: Theme, logo: str) -> Look:
+        return cls(
+            background=theme.background,
+            surface=theme.surface,
+            text=theme.text,
+            muted=theme.muted,
+            accent=theme.accent,
+            logo=logo,
+            reduced_motion=theme.reduced_motion,
+        )
 
 
 class LookView(View[Look]):

@@ -3,6 +3,7 @@ import QtQuick
 // The house look, scaled to the screen: sizes in LOOK.md are for a 1080 px short side.
 QtObject {
     id: style
+    // The theme, declared once in Python (kiosk.content.model.Theme) and handed over whole.
     required property var theme
     required property real width
     required property real height
@@ -10,14 +11,14 @@ QtObject {
 
     readonly property bool portrait: height > width
     readonly property real s: Math.max(0.3, Math.min(width, height) / 1080)
-    readonly property color background: theme.background || "#1A1210"
-    readonly property color surface: theme.surface || "#261A17"
-    readonly property color text: theme.text || "#FBF3EA"
-    readonly property color muted: theme.muted || "#CDBFB2"
-    readonly property color accent: theme.accent || "#E8643C"
+    readonly property color background: theme.background
+    readonly property color surface: theme.surface
+    readonly property color text: theme.text
+    readonly property color muted: theme.muted
+    readonly property color accent: theme.accent
     readonly property color glowWarm: "#FF8A50"
     readonly property color glowDeep: "#C2362B"
-    readonly property bool reducedMotion: theme.reducedMotion || false
+    readonly property bool reducedMotion: theme.reducedMotion
 
     readonly property real margin: (portrait ? 72 : 96) * s
     readonly property real gap: 24 * s
