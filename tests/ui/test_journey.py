@@ -51,7 +51,7 @@ def test_whole_journey_to_a_package(guest: Guest) -> None:
     qr = guest.item("qrCode")
     assert str(qr.property("source").toString()).startswith("data:image/png;base64,")
     guest.qtbot.waitUntil(lambda: qr.property("progress") == 1.0)  # loaded
-    assert qr.property("paintedWidth") > 100
+    guest.qtbot.waitUntil(lambda: qr.property("paintedWidth") > 100)  # and laid out
     assert guest.text("resultDisclaimer") == "Not medical advice."
     guest.tap("doneButton")
     guest.wait_screen("attract")

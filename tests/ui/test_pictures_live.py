@@ -189,7 +189,7 @@ def test_a_slide_whose_picture_became_a_named_pipe_shows_without_it(
     for index in (1, 0):
         guest.controller.show_slide(index)
         guest.qtbot.wait(200)
-        assert guest.controller.slide["image"] == ""
+        assert guest.controller.screens.attract.property("slide")["image"] == ""
         assert guest.is_shown("slideWords")
         assert not guest.is_shown("slideImage")
     watcher.stop()
@@ -245,7 +245,7 @@ def test_a_folder_swap_keeps_the_pictures_of_the_set_on_screen(
         guest.controller.show_slide(index)
         guest.qtbot.waitUntil(lambda: guest.is_shown("slideImage"), timeout=3000)
         assert shown_picture(guest).width() == 300
-    assert guest.controller.slide["aspect"] == 3.0
+    assert guest.controller.screens.attract.property("slide")["aspect"] == 3.0
 
 
 def test_a_picture_replaced_under_the_same_name_shows_after_reload_and_old_copies_go(
@@ -290,7 +290,7 @@ def test_a_picture_that_fails_when_shown_leaves_the_words(
     copy.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)  # the copy damaged after the check
     guest = start_kiosk(content)
     guest.qtbot.wait(300)
-    assert guest.controller.slide["image"] != ""
+    assert guest.controller.screens.attract.property("slide")["image"] != ""
     assert not guest.is_shown("slideImage")
     assert guest.is_shown("slideWords")
 
