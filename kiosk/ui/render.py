@@ -109,7 +109,7 @@ def render_screens(
             break
         controller.next()
     controller.next()
-    suggestion = controller.suggestion
+    suggestion = controller.session.suggestion
     package = suggestion.package if suggestion is not None else None
     shoot("suggestion", "suggestion", package.image if package is not None else None)
     controller.show_warning_now()

@@ -53,7 +53,7 @@ def _to_last_question(guest: Guest, *screening: str) -> None:
     guest.answer("stress")
     guest.answer("t60")
     guest.answer(*screening, next_=False)
-    assert guest.controller.question["last"] is True
+    assert guest.controller.screens.questions.property("question").property("last") is True
 
 
 def _rect(guest: Guest, name: str) -> QRectF:
@@ -119,7 +119,7 @@ def test_a_double_tap_on_next_does_not_skip_the_next_question(guest: Guest) -> N
     guest.tap("option_aches")  # brings the optional "Where?", whose Next needs no answer
     _taps(guest, guest.center("nextButton"), 2, 120, _mouse)
     guest.wait_settled()
-    assert guest.controller.question["id"] == "area"
+    assert guest.controller.screens.questions.property("question").property("id") == "area"
 
 
 def test_a_double_tap_on_the_loop_only_begins(guest: Guest) -> None:
@@ -132,7 +132,7 @@ def test_a_double_tap_on_the_loop_only_begins(guest: Guest) -> None:
     _taps(guest, card, 2, 120, _finger)  # the loop begins anywhere; then the card is there
     guest.wait_screen("question")
     guest.wait_settled()
-    assert guest.controller.selected == []
+    assert guest.chosen() == []
 
 
 def test_a_double_tap_on_done_does_not_begin_again(guest: Guest) -> None:
@@ -158,12 +158,12 @@ def test_a_double_tap_on_the_idle_warning_does_not_answer_for_the_guest(guest: G
     # reach the card either, also once the warning has faded out (300 ms).
     started = time.monotonic()
     _mouse(guest, card)
-    assert not guest.controller.idleWarning
-    assert guest.controller.selected == []
+    assert not guest.controller.screens.idle.property("warning")
+    assert guest.chosen() == []
     QTest.qWait(max(0, round(400 - (time.monotonic() - started) * 1000)))
     _mouse(guest, card)
     guest.wait_settled()
-    assert guest.controller.selected == []
+    assert guest.chosen() == []
 
 
 @pytest.mark.parametrize("gap", GAPS_MS)
