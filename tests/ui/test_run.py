@@ -205,47 +205,6 @@ def test_the_kiosk_leaves_out_the_qt_bindings_it_does_not_use(tmp_path: Path) ->
     assert "libQt6Widgets" not in loaded
 
 
-def test_an_unchanged_folder_opens_before_the_content_model_is_loaded(tmp_path: Path) -> None:
-    """The second start shows its first frame from the opening kept by the first (the content
-    model not imported yet), then takes the whole content in and goes on as usual. Neither
-    start imports pydantic: the first has its folder checked by a helper process."""
-    folder = write_test_content(tmp_path / "spa")
-    script = (
-        "import sys\n"
-        "from kiosk.cli import parse\n"
-        "from kiosk.ui.run import run_kiosk\n"
-        "seen = []\n"
-        "def watch(kiosk):\n"
-        "    def frame():\n"
-        "        if not seen:\n"
-        "            seen.append('kiosk.content.model' in sys.modules)\n"
-        "            seen.append(kiosk.controller.property('slide')['title'])\n"
-        "    kiosk.window.frameSwapped.connect(frame)\n"
-        "code = run_kiosk(parse(sys.argv[1:]), on_window=watch)\n"
-        "import linecache\n"
-        "print('FIRST-FRAME', *seen, code, 'pydantic' in sys.modules, len(linecache.cache))\n"
-    )
-    env = kiosk_env(tmp_path)
-    lines = []
-    for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", script, "run", "--windowed", "--content", str(folder),
-             "--exit-after", "4"],
-            env=env, capture_output=True, text=True, timeout=60,
-        )
-        lines.append(next(
-            (x for x in done.stdout.splitlines() if x.startswith("FIRST-FRAME")), done.stderr
-        ))
-    # The first start reads the folder (the model is loaded); the second opens without it.
-    assert lines[0].split(maxsplit=1)[1].startswith("True"), lines[0]
-    assert lines[1].rsplit(maxsplit=1)[0] == "FIRST-FRAME False Warmth that flows 0 False", lines[1]
-    assert lines[0].rsplit(maxsplit=2)[1] == "False", lines[0]  # no pydantic in the kiosk
-    # The source lines PySide6 made Python read (~6 MiB with pydantic) are not kept.
-    assert int(lines[1].rsplit(maxsplit=1)[1]) < 10, lines[1]
-    log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
-    assert log.count("using the checked copy") == 1  # taken in whole after the first frame
-
-
 def test_the_attract_loop_runs_in_a_start_from_the_opening(tmp_path: Path) -> None:
     """The first slide's timer is set before the asyncio loop exists (Qt timers): the loop goes
     on through every slide, in the start that reads the folder and in the one that opens."""
