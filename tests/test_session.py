@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content.hours import parse_opening_hours
 from kiosk.content.load import load_content
 from kiosk.content.model import Booking, Content
 from kiosk.guest.session import Leave, Screen, Session
@@ -208,3 +209,46 @@ def test_the_booking_link_carries_the_desk_code_made_safe(content: Content) -> N
     )
     no_link = replace(content, kiosk=replace(content.kiosk, booking=Booking(url=None)))
     assert Session(no_link).booking_url(package) is None
+
+
+def with_hours(content: Content, written: dict[str, object]) -> Content:
+    hours = parse_opening_hours(written)
+    return replace(content, kiosk=replace(content.kiosk, opening_hours=hours))
+
+
+# 2026-12-01 is a Tuesday.
+EVENING = datetime(2026, 12, 1, 21, 30)
+MORNING = datetime(2026, 12, 2, 9, 0)
+
+
+def test_the_screen_sleeps_outside_opening_hours_and_wakes_at_opening(content: Content) -> None:
+    session = Session(with_hours(content, {"mon-sun": "09:00-21:00"}), Recorder())
+    assert not session.asleep(datetime(2026, 12, 1, 20, 59), monotonic=0.0)
+    assert session.asleep(EVENING, monotonic=0.0)
+    assert session.next_opening_change(EVENING) == MORNING
+    assert not session.asleep(MORNING, monotonic=0.0)
+    assert Session(content).asleep(EVENING, monotonic=0.0) is False, "no hours: always open"
+
+
+def test_a_touch_wakes_it_until_the_idle_time_passes(content: Content) -> None:
+    idle = content.kiosk.timing.idle_seconds
+    session = Session(with_hours(content, {"mon-sun": "09:00-21:00"}), Recorder())
+    session.wake(monotonic=100.0)
+    assert not session.asleep(EVENING, monotonic=100.0 + idle - 1)
+    assert session.sleep_check_in(EVENING, monotonic=100.0) == pytest.approx(idle)
+    assert session.asleep(EVENING, monotonic=100.0 + idle)
+
+
+def test_closing_time_never_cuts_a_guest_short(content: Content) -> None:
+    session = Session(with_hours(content, {"mon-sun": "09:00-21:00"}), Recorder())
+    session.begin(now=0.0)
+    assert not session.asleep(EVENING, monotonic=10_000.0), "a guest mid-journey"
+    session.leave(Leave.DONE)
+    assert session.asleep(EVENING, monotonic=10_000.0)
+
+
+def test_the_sleep_rule_is_asked_at_least_once_a_minute(content: Content) -> None:
+    """So that a jump of the wall clock (no NTP, a wrong clock set right) is noticed soon."""
+    session = Session(with_hours(content, {"mon-sun": "09:00-21:00"}), Recorder())
+    assert session.sleep_check_in(EVENING, monotonic=0.0) == 60.0
+    assert session.sleep_check_in(datetime(2026, 12, 1, 20, 59, 30), 0.0) == pytest.approx(30.0)

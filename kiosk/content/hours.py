@@ -24,11 +24,16 @@ _DAY_MINUTES = 24 * 60
 
 
 class HoursError(ValueError):
-    """A mistake in `opening_hours`, worded for staff; `key` is where it was written."""
+    """A mistake in `opening_hours`, worded for staff; `key` is the key under `opening_hours`
+    it was written at, dotted (`sat`, `except.2026-12-24`), or "" for the whole mapping."""
 
     def __init__(self, key: str, message: str) -> None:
-        super().__init__(f"opening_hours.{key}: {message}" if key else f"opening_hours: {message}")
+        super().__init__(message)
         self.key = key
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"opening_hours.{self.key}: {self.message}" if self.key else self.message
 
 
 @dataclass(frozen=True)

@@ -254,6 +254,10 @@ def _explain(
                     key=details["type"] == UNKNOWN_FIELD, subject=loc[:-1],
                 )
             )
+        elif details["type"] == "opening_hours" and details.get("ctx", {}).get("key"):
+            # Point at the day or date written wrong, not at `opening_hours:` itself.
+            inner = (*loc, *str(details["ctx"]["key"]).split("."))
+            problems.append(source.problem(Severity.ERROR, inner, message, key=True))
         else:
             problems.append(source.problem(Severity.ERROR, loc, message))
 

@@ -81,6 +81,8 @@ def message_for(error: ErrorDetails, model_at_parent: type[Model] | None) -> str
     noun = _NOUNS.get(field)
     if kind == "missing":
         return f"required field '{field}' is missing"
+    if kind == "opening_hours":
+        return str(ctx["told"])
     if kind == UNKNOWN_FIELD:
         known = field_names(model_at_parent) if model_at_parent else []
         hint = did_you_mean(field, known)

@@ -17,6 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from kiosk.content.assets import looks_like_font_file
+from kiosk.content.hours import DAYS, HoursError, OpeningHours, parse_opening_hours
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -391,6 +392,54 @@ class Theme(Model):
     ] = False
 
 
+def _opening_hours(value: Any) -> OpeningHours:
+    try:
+        return parse_opening_hours(value)
+    except HoursError as exc:
+        raise invalid("opening_hours", "{told}", told=exc.message, key=exc.key) from None
+
+
+_HOURS_VALUE = {
+    "oneOf": [
+        {"type": "string", "pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"},
+        {"type": "string", "enum": ["closed"]},
+        {"type": "array", "items": {"type": "string"}, "minItems": 1},
+    ]
+}
+
+
+class _ReadAsOpeningHours:
+    """`opening_hours` is read by kiosk.content.hours (days, ranges of days, `except:` dates);
+    editors get its shape from the JSON Schema below."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(_opening_hours)
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        day = "|".join(DAYS)
+        return {
+            "type": "object",
+            "properties": {
+                "except": {
+                    "type": "object",
+                    "description": "dated exceptions (YYYY-MM-DD), with the same kinds of value",
+                    "additionalProperties": _HOURS_VALUE,
+                },
+            },
+            "patternProperties": {rf"^({day})(-({day}))?$": _HOURS_VALUE},
+            "additionalProperties": False,
+        }
+
+
+OpeningHoursField = Annotated[OpeningHours, _ReadAsOpeningHours()]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Timing(Model):
     slide_seconds: Annotated[Seconds, Help("seconds each slide shows (a slide's own 'seconds' "
@@ -459,6 +508,13 @@ class KioskFile(Model):
         Text, Help("the fine print on the slides and the suggestion",
                    "For relaxation only; not medical advice.")
     ] = DEFAULT_DISCLAIMER
+    opening_hours: Annotated[
+        OpeningHoursField | None,
+        Help("when the spa is open; outside these hours the screen sleeps and a touch wakes "
+             "it. Days (mon..sun) or ranges (mon-fri) with \"HH:MM-HH:MM\", a list of those, "
+             "or closed; a later key overrides an earlier one; except: maps dates to the same",
+             {"mon-fri": "09:00-21:00", "sat": ["10:00-14:00", "16:00-23:30"], "sun": "closed"}),
+    ] = None
 
     @property
     def default_language(self) -> str:

@@ -60,6 +60,7 @@ class Idle:
 
 
 NO_GUEST = Idle(warning=False, countdown=0, wake_in=None)
+SLEEP_RECHECK_SECONDS = 60.0
 
 
 class Session:
@@ -77,6 +78,7 @@ class Session:
         self._idle: IdleWatch | None = None
         self._finished = False
         self._reached = ""
+        self._awake_until = -math.inf
 
     # ---- content ---------------------------------------------------------------------------
 
@@ -251,6 +253,41 @@ class Session:
         if self._idle is None:
             return timing.result_seconds
         return timing.result_seconds - (now - self._idle.last_touch)
+
+    # ---- opening hours -------------------------------------------------------------------
+
+    def is_open(self, now: datetime) -> bool:
+        """Whether the spa is open at `now` (local wall time); always, without opening hours."""
+        hours = self.content.kiosk.opening_hours
+        return hours is None or hours.is_open(now)
+
+    def asleep(self, now: datetime, monotonic: float) -> bool:
+        """Whether the screen sleeps: outside opening hours, with no guest mid-journey (closing
+        time never cuts one off) and no touch in the last `idle_seconds`."""
+        return (
+            self.journey is None and not self.is_open(now) and monotonic >= self._awake_until
+        )
+
+    def wake(self, monotonic: float) -> None:
+        """A touch while closed: the attract loop shows until `idle_seconds` pass quietly."""
+        self._awake_until = monotonic + self.content.kiosk.timing.idle_seconds
+
+    def next_opening_change(self, now: datetime) -> datetime | None:
+        """When the spa next opens or closes (None: never, within two weeks)."""
+        hours = self.content.kiosk.opening_hours
+        return None if hours is None else hours.next_change(now)
+
+    def sleep_check_in(self, now: datetime, monotonic: float) -> float:
+        """Seconds until the sleep rule should be asked again: at the next opening or closing,
+        at the end of a touch's wake-up, and at least once a minute, so that a jump of the
+        wall clock is noticed within a minute."""
+        wait = SLEEP_RECHECK_SECONDS
+        change = self.next_opening_change(now)
+        if change is not None:
+            wait = min(wait, max(0.0, (change - now).total_seconds()))
+        if monotonic < self._awake_until:
+            wait = min(wait, self._awake_until - monotonic)
+        return wait
 
     # ---- the suggestion --------------------------------------------------------------------
 
