@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from contentkit import KIOSK, MakeContent, problem_lines
 
 from kiosk.content.hours import ALWAYS_OPEN, HoursError, parse_opening_hours
+from kiosk.content.load import load_content
 
 MONDAY_NOON = datetime(2026, 11, 30, 12, 0)
 
@@ -75,3 +77,31 @@ def test_mistakes_are_told_in_staff_words(written: object, message: str) -> None
     with pytest.raises(HoursError) as caught:
         parse_opening_hours(written)
     assert message in str(caught.value)
+
+
+def test_check_points_at_the_day_or_date_written_wrong(make_content: MakeContent) -> None:
+    folder = make_content(kiosk=KIOSK + (
+        "opening_hours:\n"
+        '  mon-fri: "09:00-21:00"\n'
+        '  satt: "10:00-14:00"\n'
+        "  except:\n"
+        "    2026-02-30: closed\n"
+    ))
+    assert problem_lines(folder) == [
+        "content/kiosk.yaml:4:3: error: opening_hours.satt: 'satt' is not a day (did you mean "
+        "'sat'?); write mon, tue, wed, thu, fri, sat or sun, or a range such as mon-fri",
+    ]
+    fixed = (folder / "kiosk.yaml").read_text().replace("satt", "sat")
+    (folder / "kiosk.yaml").write_text(fixed)
+    assert problem_lines(folder) == [
+        "content/kiosk.yaml:6:5: error: opening_hours.except.2026-02-30: 2026-02-30 is not a day "
+        "of the calendar",
+    ]
+
+
+def test_the_hours_as_written_reach_the_content(make_content: MakeContent) -> None:
+    folder = make_content(kiosk=KIOSK + 'opening_hours: {mon-sun: "09:00-21:00"}\n')
+    result = load_content(folder)
+    assert result.content is not None
+    hours = result.content.kiosk.opening_hours
+    assert hours is not None and not hours.is_open(datetime(2026, 12, 1, 22, 0))

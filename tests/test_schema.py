@@ -44,7 +44,7 @@ def test_each_schema_names_its_dialect_and_file(schemas: dict[str, dict[str, Any
 def test_top_level_structure(schemas: dict[str, dict[str, Any]]) -> None:
     assert schemas["kiosk"]["required"] == ["spa_name"]
     assert set(schemas["kiosk"]["properties"]) == {
-        "spa_name", "languages", "theme", "timing", "booking", "disclaimer",
+        "spa_name", "languages", "theme", "timing", "booking", "disclaimer", "opening_hours",
     }
     assert schemas["slides"]["required"] == ["slides"]
     assert schemas["questionnaire"]["required"] == ["questions"]
@@ -93,7 +93,7 @@ def test_every_field_says_what_it_is_for(schemas: dict[str, dict[str, Any]]) -> 
     every: dict[str, dict[str, Any]] = {}
     for schema in schemas.values():
         every |= _properties(schema)
-    assert len(every) == 62
+    assert len(every) == 63
     assert [name for name, field in every.items() if len(field.get("description", "")) < 10] == []
     lists = {"Spa Kiosk slides.yaml.slides", "Spa Kiosk questionnaire.yaml.questions",
              "Spa Kiosk packages.yaml.packages", "Question.options"}

@@ -57,7 +57,6 @@ EXIT_NOT_ALLOWED = 4
 
 GUEST_BUSY = "a guest is using the kiosk; try again when the screen is back on the slides"
 NOT_YOURS = "refused: only the kiosk's own user may ask the kiosk (you are uid {uid})"
-OPEN_NOTE = "opening hours are not built yet: the kiosk is always open"
 
 
 def socket_path() -> Path:

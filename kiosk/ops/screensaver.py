@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Sequence
 
 log = logging.getLogger("kiosk.screensaver")
@@ -92,3 +93,16 @@ if sys.platform == "win32":
                 log.debug("SetThreadExecutionState undo failed", exc_info=True)
 
         return undo
+
+
+def display_power(on: bool) -> None:
+    """Put the display into power saving (on=False) or wake it (on=True), where the display
+    server lets a program do it: DPMS through `xset` on X11 (in a thread of its own: the screen's
+    thread never waits for it). Elsewhere (Wayland has no standard way) nothing happens here and
+    the kiosk's black, still window is what stays on the screen."""
+    xset = shutil.which("xset") if os.environ.get("DISPLAY") else None
+    if xset is None:
+        return
+    # Awake, DPMS goes off again, so the screen never blanks while the spa is open.
+    commands = [["dpms", "force", "on"], ["-dpms"]] if on else [["+dpms"], ["dpms", "force", "off"]]
+    threading.Thread(target=_xset, args=(xset, commands), name="display-power", daemon=True).start()

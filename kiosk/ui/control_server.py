@@ -185,9 +185,8 @@ class ControlServer(QObject):
             "last_touch_s": round(time.monotonic() - touched, 1) if touched is not None else None,
             "guest_using": self.guest_using(),
             "today": self.usage.today_counts(),
-            # Opening hours (issue 24 item 1) are not built yet: the kiosk never sleeps.
-            "open": True,
-            "open_note": control.OPEN_NOTE,
+            "open": not self.kiosk.controller.property("asleep"),
+            "open_note": self.kiosk.controller.opening_note(),
         }
 
     @Slot()

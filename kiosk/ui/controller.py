@@ -7,6 +7,7 @@ timer, the idle timer, and the screens' words in the language in use.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from kiosk.ui.wording import language_name, words
 Fonts = Callable[[str | None, Path], str]
 """Registers the theme's font (a family name, or a file in the assets) and names its family."""
 
+log = logging.getLogger("kiosk")
 RETIRE_AFTER_MS = 2000  # after a new set is put on screen: its cross-fade is over by then
 
 
@@ -50,6 +52,7 @@ class Screens:
 
 
 class KioskController(QObject):
+    asleepChanged = Signal()
     screenChanged = Signal()
     languageChanged = Signal()
     contentChanged = Signal()
@@ -78,6 +81,11 @@ class KioskController(QObject):
         self.drop_copies: Callable[[set[Path]], None] | None = None
         """Given the picture copies the sets still held use, drops all others (the running
         kiosk sets kiosk.ops.assetstore.drop_unused_soon; nothing else drops copies)."""
+        self.display_power: Callable[[bool], None] | None = None
+        """Turns the display off (False) and on (True) as the screen sleeps and wakes (the
+        running kiosk sets kiosk.ops.screensaver.display_power; nothing else touches it)."""
+        self._asleep = False
+        self._sleep_timer: Handle | None = None
         self._notice = ""
         self._current_slide: Slide | None = None
         self._slide_serial = 0
@@ -88,6 +96,7 @@ class KioskController(QObject):
         self._languages: list[LanguageView] = []
         self._take(content)
         self.advance_slide()
+        self._check_sleep()
 
     # ---- the screens' models --------------------------------------------------------------
 
@@ -293,8 +302,46 @@ class KioskController(QObject):
 
     def _on_slide_timer(self) -> None:
         self._slide_timer = None
-        if self.session.screen is Screen.ATTRACT:
+        if self.session.screen is Screen.ATTRACT and not self._asleep:
             self.advance_slide()
+
+    # ---- opening hours --------------------------------------------------------------------
+
+    def _get_asleep(self) -> bool:
+        return self._asleep
+
+    asleep = Property(bool, _get_asleep, notify=asleepChanged)
+    """Outside opening hours: the screens are covered in black and nothing is drawn."""
+
+    def _check_sleep(self) -> None:
+        """Ask the sleep rule, sleep or wake, and wake up when it next needs asking."""
+        if self._sleep_timer is not None:
+            self._sleep_timer.cancel()
+        now, monotonic = self._clock.now(), self._clock.monotonic()
+        asleep = self.session.asleep(now, monotonic)
+        if asleep != self._asleep:
+            self._asleep = asleep
+            log.info("outside opening hours: the screen sleeps" if asleep else "the screen wakes")
+            if asleep:
+                self._cancel_slide_timer()
+            else:
+                self.advance_slide()
+            self.asleepChanged.emit()
+            if self.display_power is not None:
+                self.display_power(not asleep)
+        wait = self.session.sleep_check_in(now, monotonic)
+        self._sleep_timer = self._clock.call_later(wait + 0.01, self._check_sleep)
+
+    def opening_note(self) -> str:
+        """For staff: when the screen next sleeps or wakes ("" without opening hours)."""
+        now = self._clock.now()
+        change = self.session.next_opening_change(now)
+        if change is None:
+            return ""
+        when = change.strftime("%H:%M") if change.date() == now.date() else change.strftime(
+            "%a %H:%M"
+        )
+        return f"The screen {'sleeps' if self.session.is_open(now) else 'wakes'} at {when}"
 
     def show_slide(self, index: int) -> None:
         """Show one slide by position (used by `render`)."""
@@ -367,6 +414,7 @@ class KioskController(QObject):
         self._show_result()
         self.screenChanged.emit()
         self.advance_slide()
+        self._check_sleep()  # a guest who stayed past closing time has gone
 
     def _show_question(self) -> None:
         journey = self.session.journey
@@ -396,7 +444,13 @@ class KioskController(QObject):
     # ---- idle -----------------------------------------------------------------------------
 
     def touched(self) -> None:
-        """Any touch or click on the screen: the guest is still here."""
+        """Any touch or click on the screen: the guest is still here (and, outside opening
+        hours, the screen stays awake a while)."""
+        if not self.session.is_open(self._clock.now()):
+            self.session.wake(self._clock.monotonic())
+            if self._asleep:
+                # Once this touch has gone to the black cover: it wakes the screen, no more.
+                QTimer.singleShot(0, self._check_sleep)
         if self.session.journey is None:
             return
         self.session.touched(self._clock.monotonic())
@@ -440,6 +494,9 @@ class KioskController(QObject):
     def shutdown(self) -> None:
         self._cancel_slide_timer()
         self._cancel_idle_timer()
+        if self._sleep_timer is not None:
+            self._sleep_timer.cancel()
+            self._sleep_timer = None
 
 
 def _file_url(path: Path | None) -> str:

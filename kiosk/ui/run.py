@@ -171,6 +171,7 @@ def run_kiosk(
         status,
         StaffActions(reload_now=reload_now, preview=preview, exit_kiosk=exit_kiosk),
         counts=usage.today_counts,
+        opening=lambda: kiosk.controller.opening_note() if kiosk is not None else "",
     )
     kiosk = KioskWindow(take_in(), size=size, usage=usage, staff=staff)
     kiosk.controller.drop_copies = assetstore.drop_unused_soon  # copies no set uses any more
@@ -184,6 +185,7 @@ def run_kiosk(
         kiosk.window.show()
     else:
         kiosk.lock_down()
+        kiosk.controller.display_power = screensaver.display_power  # asleep: the display off
         if not args.show_cursor:
             on_first_frame(kiosk.window, _hide_cursor)
         # After the first frame: under X it runs `xset` twice, which the first frame need not

@@ -40,6 +40,7 @@ class StaffController(QObject):
         actions: StaffActions,
         counts: Callable[[], dict[str, int]] | None = None,
         clock: Clock | None = None,
+        opening: Callable[[], str] | None = None,
         hold_seconds: float = HOLD_SECONDS,
         parent: QObject | None = None,
         drawn_by: RendererChoice | None = None,
@@ -51,6 +52,7 @@ class StaffController(QObject):
         self._status = status
         self._actions = actions
         self._counts = counts
+        self._opening = opening
         self._clock = clock or Clock()
         self._hold = hold_seconds
         self._open = False
@@ -94,6 +96,11 @@ class StaffController(QObject):
     def renderer(self) -> str:
         """One line: which renderer draws the screens, and why."""
         return f"Renderer: {self._drawn_by.reason}" if self._drawn_by else ""
+
+    @Property(str, notify=changed)
+    def openingHours(self) -> str:
+        """When the screen next sleeps or wakes by the opening hours ("" without them)."""
+        return self._opening() if self._opening is not None else ""
 
     @Property(bool, notify=changed)
     def confirmExit(self) -> bool:

@@ -72,7 +72,7 @@ def test_status_as_text() -> None:
         "renderer": "software", "rss_mib": 88.5, "frames": 1200, "last_touch_s": 65.0,
         "guest_using": False, "today": {"journeys_started": 4, "journeys_finished": 3,
                                         "consult": 1, "abandoned": 1, "slides_shown": 90},
-        "open": True, "open_note": control.OPEN_NOTE,
+        "open": True, "open_note": "The screen sleeps at 21:00",
     })
     assert "Spa Kiosk 1.2 (pid 42), up 3 h 2 min" in text
     assert "last touch 1 min 5 s ago" in text

@@ -32,6 +32,7 @@ Window {
     Item {
         id: stage
         anchors.fill: parent
+        visible: !window.kiosk.asleep
 
         Fading {
             fade: kioskStyle.fade
@@ -98,5 +99,15 @@ Window {
             active: window.staff.open
             sourceComponent: Component { StaffPanel { style: kioskStyle; staff: window.staff } }
         }
+    }
+
+    // Outside opening hours: black and still (no frame is drawn while nothing changes), and
+    // the touch that wakes the screen does nothing else.
+    Rectangle {
+        objectName: "sleepCover"
+        anchors.fill: parent
+        color: "black"
+        visible: window.kiosk.asleep
+        MouseArea { anchors.fill: parent }
     }
 }

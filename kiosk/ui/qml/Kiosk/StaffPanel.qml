@@ -114,6 +114,16 @@ Rectangle {
                 color: panel.style.muted
             }
             Text {
+                objectName: "staffOpeningHours"
+                visible: text !== ""
+                text: panel.staff.openingHours
+                width: parent.width
+                elide: Text.ElideRight
+                font.family: panel.style.family
+                font.pixelSize: panel.style.fineSize
+                color: panel.style.muted
+            }
+            Text {
                 objectName: "staffRenderer"
                 visible: text !== ""
                 text: panel.staff.renderer
