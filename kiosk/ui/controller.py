@@ -332,6 +332,11 @@ class KioskController(QObject):
         wait = self.session.sleep_check_in(now, monotonic)
         self._sleep_timer = self._clock.call_later(wait + 0.01, self._check_sleep)
 
+    def sync_display_power(self) -> None:
+        """Tell the display what the screen is doing now (a start in the night: off)."""
+        if self.display_power is not None and self._asleep:
+            self.display_power(False)
+
     def opening_note(self) -> str:
         """For staff: when the screen next sleeps or wakes ("" without opening hours)."""
         now = self._clock.now()

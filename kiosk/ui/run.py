@@ -191,6 +191,7 @@ def run_kiosk(
         # After the first frame: under X it runs `xset` twice, which the first frame need not
         # wait for.
         on_first_frame(kiosk.window, lambda: undo_screensaver.append(screensaver.inhibit()))
+        on_first_frame(kiosk.window, kiosk.controller.sync_display_power)  # after the above
 
     feed: QTimer | None = None
     control: ControlServer | None = None
