@@ -25,6 +25,8 @@ from kiosk.content.problems import did_you_mean, has_errors, quote_list
 from kiosk.content.reach import package_reach
 from kiosk.content.scoring import CONSULT_FLAG
 from kiosk.content.yamlread import KeyPath
+from kiosk.i18n.catalogue import KEYS
+from kiosk.i18n.languages import falling_back
 
 M = TypeVar("M", bound=Model)
 
@@ -55,6 +57,7 @@ def check_sources(sources: Sources, verify: FileVerifier | None) -> None:
     _assets(sources, kiosk, slides, questionnaire, packages, verify)
     if kiosk:
         _translations(sources, kiosk, slides, questionnaire, packages)
+        _kiosk_words(sources, kiosk)
     if questionnaire and packages:
         _flags_and_concerns(sources, questionnaire, packages)
     if slides:
@@ -313,6 +316,32 @@ def _translations(
                 name, where,
                 f"{quote_list(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the "
                 f"kiosk.yaml languages ({', '.join(languages)}), so guests never see it",
+            )
+
+
+def _kiosk_words(sources: Sources, kiosk: KioskFile) -> None:
+    """A chosen language the kiosk has no words of its own in (buttons, headings) shows those
+    in English; staff can write them under `words:` (docs/languages.md)."""
+    for index, code in enumerate(kiosk.languages):
+        lacking = falling_back(code, kiosk.words)
+        if not lacking:
+            continue
+        which = (
+            f"all {len(lacking)} of its phrases" if len(lacking) == len(KEYS)
+            else quote_list(lacking)
+        )
+        sources.warning(
+            "kiosk.yaml", ("languages", index),
+            f"the kiosk has no words of its own in '{code}': guests see {which} in English "
+            f"(buttons, headings, the idle warning); write them under 'words: {code}:' "
+            "(see docs/languages.md)",
+        )
+    for code in kiosk.words:
+        if code not in kiosk.languages:
+            sources.warning(
+                "kiosk.yaml", ("words", code),
+                f"'{code}' is not in the kiosk.yaml languages ({', '.join(kiosk.languages)}), "
+                "so guests never see these words",
             )
 
 

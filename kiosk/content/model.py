@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from kiosk.content.assets import looks_like_font_file
 from kiosk.content.hours import DAYS, HoursError, OpeningHours, parse_opening_hours
+from kiosk.content.problems import did_you_mean
+from kiosk.i18n import catalogue as phrases
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -482,6 +484,38 @@ DEFAULT_DISCLAIMER = Text(
 )
 
 
+def _check_phrase_key(value: str) -> str:
+    if value not in phrases.BY_KEY:
+        raise invalid(
+            "phrase_key", "the kiosk has no phrase '{value}'{hint}; its phrases are {keys}",
+            value=value, hint=did_you_mean(value, phrases.KEYS), keys=", ".join(phrases.KEYS),
+        )
+    return value
+
+
+def _check_phrases(value: Mapping[str, str]) -> Mapping[str, str]:
+    for key, text in value.items():
+        phrase = phrases.BY_KEY[key]
+        unknown = phrase.unknown_placeholders(text)
+        if unknown:
+            valid = ", ".join("{" + name + "}" for name in phrase.names) or "none"
+            raise invalid(
+                "phrase_placeholder", "'{key}' has no number {name}; its numbers: {valid}",
+                key=key, name="{" + unknown[0] + "}", valid=valid,
+            )
+    return MappingProxyType(dict(value))
+
+
+# The spa's own wording of the kiosk's phrases, by language code then phrase key.
+Phrases = Annotated[
+    Mapping[
+        Annotated[str, Rule(after=_check_phrase_key)],
+        Annotated[str, Rule(min_length=1, json_schema_extra=_AS_TEXT)],
+    ],
+    Rule(after=_check_phrases),
+]
+
+
 @dataclass(frozen=True, kw_only=True)
 class KioskFile(Model):
     """kiosk.yaml: the spa's name, languages, look, timings, booking and disclaimer."""
@@ -515,6 +549,11 @@ class KioskFile(Model):
              "or closed; a later key overrides an earlier one; except: maps dates to the same",
              {"mon-fri": "09:00-21:00", "sat": ["10:00-14:00", "16:00-23:30"], "sun": "closed"}),
     ] = None
+    words: Annotated[
+        Mapping[LanguageCode, Phrases], Rule(after=frozen_mapping),
+        Help("the spa's own wording of the kiosk's phrases (buttons, headings), by language "
+             "code then phrase; see docs/languages.md", {"it": {"next": "Continua"}}),
+    ] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def default_language(self) -> str:
