@@ -45,6 +45,7 @@ def test_top_level_structure(schemas: dict[str, dict[str, Any]]) -> None:
     assert schemas["kiosk"]["required"] == ["spa_name"]
     assert set(schemas["kiosk"]["properties"]) == {
         "spa_name", "languages", "theme", "timing", "booking", "disclaimer", "opening_hours",
+        "words",
     }
     assert schemas["slides"]["required"] == ["slides"]
     assert schemas["questionnaire"]["required"] == ["questions"]

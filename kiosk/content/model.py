@@ -512,7 +512,7 @@ Phrases = Annotated[
         Annotated[str, Rule(after=_check_phrase_key)],
         Annotated[str, Rule(min_length=1, json_schema_extra=_AS_TEXT)],
     ],
-    Rule(after=_check_phrases),
+    Rule(after=_check_phrases, json_schema_extra={"propertyNames": {"enum": list(phrases.KEYS)}}),
 ]
 
 

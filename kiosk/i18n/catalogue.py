@@ -43,7 +43,7 @@ class Phrase:
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
-def QT_TRANSLATE_NOOP(context: str, english: str, key: str) -> Phrase:  # noqa: N802 (Qt's name)
+def QT_TRANSLATE_NOOP(context: str, english: str, key: str) -> Phrase:
     """Marks a phrase for pyside6-lupdate; Qt translates it at run time."""
     return Phrase(key, english, counted=False, names=PLACEHOLDERS.get(key, ()))
 

@@ -32,7 +32,7 @@ from kiosk.ui.views import (
     QuestionText,
     SuggestionText,
 )
-from kiosk.ui.wording import language_name, words
+from kiosk.ui.wording import Words, language_name, words
 
 Fonts = Callable[[str | None, Path], str]
 """Registers the theme's font (a family name, or a file in the assets) and names its family."""
@@ -219,8 +219,12 @@ class KioskController(QObject):
 
     languages = Property(list, _get_languages, notify=contentChanged)
 
+    def phrases(self) -> Words:
+        """The kiosk's own phrases in the language in use, the spa's wording first."""
+        return words(self.session.language, self.content.kiosk.words)
+
     def _get_words(self) -> dict[str, str]:
-        return words(self.session.language)
+        return self.phrases().for_screens()
 
     # The kiosk's own phrases by key (`words.next`, `words.back`...): a fixed table of strings.
     words = Property(dict, _get_words, notify=languageChanged)
@@ -424,7 +428,7 @@ class KioskController(QObject):
     def _show_question(self) -> None:
         journey = self.session.journey
         self._questions.show(
-            question_text(journey, self._text, self._asset_url, words(self.session.language))
+            question_text(journey, self._text, self._asset_url, self.phrases())
             if journey is not None
             else QuestionText()
         )
@@ -441,7 +445,7 @@ class KioskController(QObject):
                 self.content.consult,
                 self._text,
                 self._asset_url,
-                words(self.session.language),
+                self.phrases(),
                 qr_data_url(url) if url else "",
             )
         )

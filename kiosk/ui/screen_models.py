@@ -162,6 +162,12 @@ class IdleModel(QObject):
 
     countdown = Property(int, _get_countdown, notify=changed)
 
+    def _get_reset_soon(self) -> str:
+        return self._kiosk.phrases().say("reset_soon", seconds=self._state.countdown)
+
+    # "We will start over in 5 seconds...": the countdown in its plural form, made on each tick.
+    resetSoon = Property(str, _get_reset_soon, notify=changed)
+
     def _get_warning_seconds(self) -> float:
         return self._warning_seconds
 

@@ -4,12 +4,13 @@ screens read (kiosk.ui.views): the staff's texts, the kiosk's own phrases and th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from kiosk.content.model import Consult, Text
 from kiosk.guest.journey import Journey
 from kiosk.guest.recommend import Suggestion
 from kiosk.ui.views import OptionText, QuestionText, SuggestionText
+from kiosk.ui.wording import Words
 
 InLanguage = Callable[[Text | None], str]
 """A staff text in the language in use ("" for none)."""
@@ -18,7 +19,7 @@ AssetUrl = Callable[[str | None], str]
 
 
 def question_text(
-    journey: Journey, text: InLanguage, asset_url: AssetUrl, words: Mapping[str, str]
+    journey: Journey, text: InLanguage, asset_url: AssetUrl, words: Words
 ) -> QuestionText:
     """The question on screen, with how many may be chosen and where it is in the journey."""
     question = journey.question
@@ -26,7 +27,7 @@ def question_text(
     if question.kind == "single":
         how = words["pick_one"]
     elif question.most < len(question.options):
-        how = words["pick_up_to"].format(most=question.most)
+        how = words.say("pick_up_to", most=question.most)
     else:
         how = words["pick_any"]
     if question.optional:
@@ -48,7 +49,7 @@ def question_text(
         ),
         step=progress.step,
         total=progress.total,
-        progress=words["step"].format(step=progress.step, total=progress.total),
+        progress=words.say("step", step=progress.step, total=progress.total),
         first=journey.is_first,
         last=journey.is_last,
     )
@@ -59,7 +60,7 @@ def suggestion_text(
     consult: Consult,
     text: InLanguage,
     asset_url: AssetUrl,
-    words: Mapping[str, str],
+    words: Words,
     qr: str,
 ) -> SuggestionText:
     """The suggested package with its reasons and desk code (`qr`: the booking link's QR code
@@ -72,23 +73,22 @@ def suggestion_text(
             consult_body=text(consult.body),
         )
     runner = suggestion.runner_up
-    minutes = words["minutes"]
     return SuggestionText(
         outcome=suggestion.outcome,
         consult_title=text(consult.title),
         consult_body=text(consult.body),
         name=text(package.name),
-        minutes=minutes.format(minutes=package.minutes),
+        minutes=words.say("minutes", minutes=package.minutes),
         price=package.price or "",
         summary=text(package.summary),
         image=asset_url(package.image),
         reasons=tuple(text(reason.option.label) for reason in suggestion.reasons),
-        also_good=f"{text(runner.name)} · {minutes.format(minutes=runner.minutes)}"
+        also_good=f"{text(runner.name)} · {words.say('minutes', minutes=runner.minutes)}"
         if runner
         else "",
         code=package.desk_code,
         qr=qr,
-        more_time=words["more_time"].format(minutes=package.minutes)
+        more_time=words.say("more_time", minutes=package.minutes)
         if suggestion.needs_more_time
         else "",
     )

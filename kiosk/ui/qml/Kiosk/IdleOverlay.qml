@@ -47,10 +47,11 @@ Rectangle {
                 fraction: overlay.kiosk.idle.countdown / Math.max(1, overlay.kiosk.idle.warningSeconds)
             }
             Text {
+                objectName: "resetSoon"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-                text: overlay.kiosk.words.reset_soon.replace("{seconds}", overlay.kiosk.idle.countdown)
+                text: overlay.kiosk.idle.resetSoon
                 font.family: overlay.style.family
                 font.pixelSize: overlay.style.bodySize * 0.8
                 color: overlay.style.muted
