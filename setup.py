@@ -17,7 +17,7 @@ setup(
     package_dir={"kiosk._default.content": "content", "kiosk._default.assets": "assets"},
     package_data={
         "kiosk.ui": ["qml/Kiosk/qmldir", "qml/Kiosk/*.qml"],
-        "kiosk.i18n": ["*.qm"],  # the kiosk's phrases, compiled from the committed kiosk_*.ts
+        "kiosk.i18n": ["*.qm", "*.ts"],  # the kiosk's phrases: compiled, and their sources
         "kiosk._default.content": ["*.yaml"],
         "kiosk._default.assets": ["**/*"],
     },
