@@ -115,6 +115,13 @@ def test_render_writes_real_screens(built: Path, tmp_path: Path) -> None:
     assert (out / "suggestion.png").stat().st_size > 20_000
 
 
+def test_the_kiosks_phrases_are_bundled_in_every_shipped_language(built: Path) -> None:
+    bundled = built.parent / "_internal" / "kiosk" / "i18n"
+    shipped = {path.name for path in (REPO / "kiosk" / "i18n").glob("kiosk_*.qm")}
+    assert {path.name for path in bundled.glob("kiosk_*.qm")} == shipped
+    assert "kiosk_ar.qm" in shipped
+
+
 def test_the_kiosk_starts_and_a_staff_folder_replaces_the_default(
     built: Path, tmp_path: Path
 ) -> None:
