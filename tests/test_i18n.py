@@ -127,7 +127,8 @@ def test_language_names_in_their_own_language() -> None:
     assert languages.language_name("de") == "Deutsch"
     assert languages.language_name("pt-BR") == "Português"
     assert languages.language_name("ar") == "العربية"
-    assert languages.language_name("zh") == "简体中文"
+    assert languages.language_name("zh") == "中文"
+    assert languages.language_name("zh-CN") == "简体中文"
     assert languages.language_name("zh-TW") == "繁體中文"
     assert languages.language_name("xx") == "XX"
 

@@ -103,6 +103,6 @@ NAMES = {
 def language_name(code: str) -> str:
     """A language's name in that language (`de` -> Deutsch), or its code when unknown."""
     tags = _tags(code)
-    if tags[0] == "zh":
+    if tags[0] == "zh" and len(tags) > 1:  # which script, when the code says
         return "繁體中文" if _TRADITIONAL.intersection(tags[1:]) else "简体中文"
     return NAMES.get(tags[0], code.upper())
