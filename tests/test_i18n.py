@@ -193,3 +193,9 @@ def test_an_unknown_number_in_a_phrase_is_an_error(make_content: MakeContent) ->
 def test_words_for_a_language_not_chosen_are_never_seen(make_content: MakeContent) -> None:
     lines = words_lines(make_content, _kiosk("words:\n  it: {next: Avanti}\n"))
     assert len(lines) == 1 and "'it' is not in the kiosk.yaml languages (en)" in lines[0]
+
+
+def test_english_words_are_read_by_a_language_that_falls_back(make_content: MakeContent) -> None:
+    kiosk = _kiosk("languages: [pl, pt-BR]\nwords:\n  en: {next: Go on}\n  pt: {next: Seguir}\n")
+    lines = words_lines(make_content, kiosk)
+    assert len(lines) == 1 and "in 'pl'" in lines[0]  # no "never seen" for en or pt

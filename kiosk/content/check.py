@@ -26,7 +26,7 @@ from kiosk.content.reach import package_reach
 from kiosk.content.scoring import CONSULT_FLAG
 from kiosk.content.yamlread import KeyPath
 from kiosk.i18n.catalogue import KEYS
-from kiosk.i18n.languages import falling_back
+from kiosk.i18n.languages import chain, falling_back
 
 M = TypeVar("M", bound=Model)
 
@@ -336,8 +336,9 @@ def _kiosk_words(sources: Sources, kiosk: KioskFile) -> None:
             f"(buttons, headings, the idle warning); write them under 'words: {code}:' "
             "(see docs/languages.md)",
         )
+    read = {looked for language in kiosk.languages for looked in chain(language)}
     for code in kiosk.words:
-        if code not in kiosk.languages:
+        if code not in read:  # e.g. `en` words are read by every language that falls back
             sources.warning(
                 "kiosk.yaml", ("words", code),
                 f"'{code}' is not in the kiosk.yaml languages ({', '.join(kiosk.languages)}), "
