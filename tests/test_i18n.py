@@ -121,6 +121,9 @@ def test_where_a_language_reads_its_phrases() -> None:
     # Simplified characters are not a Traditional Chinese reader's words.
     assert languages.chain("zh-TW") == ("zh-TW", "zh-hant", "en")
     assert languages.chain("zh-CN") == ("zh-CN", "zh", "en")
+    # Then the spa's main language, as its own texts do.
+    assert languages.chain("pl", "de") == ("pl", "de", "en")
+    assert languages.chain("pt-BR", "es-MX") == ("pt-BR", "pt", "es-MX", "es", "en")
 
 
 def test_language_names_in_their_own_language() -> None:
@@ -199,3 +202,18 @@ def test_english_words_are_read_by_a_language_that_falls_back(make_content: Make
     kiosk = _kiosk("languages: [pl, pt-BR]\nwords:\n  en: {next: Go on}\n  pt: {next: Seguir}\n")
     lines = words_lines(make_content, kiosk)
     assert len(lines) == 1 and "in 'pl'" in lines[0]  # no "never seen" for en or pt
+
+
+def test_a_language_without_words_reads_the_main_language(make_content: MakeContent) -> None:
+    lines = words_lines(make_content, _kiosk("languages: [de, pl]\n"))
+    assert len(lines) == 1
+    assert "'pl': guests see all 22 of its phrases in 'de' (buttons" in lines[0]
+
+
+def test_check_says_which_phrases_fall_back_to_which_language(make_content: MakeContent) -> None:
+    kiosk = _kiosk("languages: [pl, cs]\nwords:\n  pl: {next: Dalej, back: Wstecz}\n")
+    lines = words_lines(make_content, kiosk)
+    assert len(lines) == 2
+    assert "in 'pl': guests see 'tap_to_begin', 'see_suggestion', 'start_over'" in lines[0]
+    assert "in 'cs': guests see 'next', 'back' in 'pl' and 'tap_to_begin', " in lines[1]
+    assert "and 8 more in English (buttons" in lines[1]

@@ -321,22 +321,25 @@ def _translations(
 
 def _kiosk_words(sources: Sources, kiosk: KioskFile) -> None:
     """A chosen language the kiosk has no words of its own in (buttons, headings) shows those
-    in English; staff can write them under `words:` (docs/languages.md)."""
+    in the main language or English; staff can write them under `words:` (docs/languages.md)."""
+    main = kiosk.default_language
     for index, code in enumerate(kiosk.languages):
-        lacking = falling_back(code, kiosk.words)
-        if not lacking:
+        instead = falling_back(code, kiosk.words, main)
+        if not instead:
             continue
-        which = (
-            f"all {len(lacking)} of its phrases" if len(lacking) == len(KEYS)
-            else quote_list(lacking)
-        )
+        seen = []
+        for language, keys in instead.items():
+            which = (
+                f"all {len(keys)} of its phrases" if len(keys) == len(KEYS) else quote_list(keys)
+            )
+            seen.append(f"{which} in {'English' if language == 'en' else repr(language)}")
         sources.warning(
             "kiosk.yaml", ("languages", index),
-            f"the kiosk has no words of its own in '{code}': guests see {which} in English "
+            f"the kiosk has no words of its own in '{code}': guests see {' and '.join(seen)} "
             f"(buttons, headings, the idle warning); write them under 'words: {code}:' "
             "(see docs/languages.md)",
         )
-    read = {looked for language in kiosk.languages for looked in chain(language)}
+    read = {looked for language in kiosk.languages for looked in chain(language, main)}
     for code in kiosk.words:
         if code not in read:  # e.g. `en` words are read by every language that falls back
             sources.warning(

@@ -48,25 +48,35 @@ def base(code: str) -> str:
     return tags[0]
 
 
-def chain(code: str) -> tuple[str, ...]:
+def chain(code: str, main: str | None = None) -> tuple[str, ...]:
     """Where the phrases of `code` are looked for, in order: the code as staff wrote it, its
-    base language (`pt-BR` reads `pt`), then English. In each, a phrase staff wrote in
-    kiosk.yaml comes before the kiosk's own."""
-    found = [code]
-    for more in (base(code), SOURCE_LANGUAGE):
-        if more not in found:
-            found.append(more)
+    base language (`pt-BR` reads `pt`), then the spa's main language (`main`, the first in
+    kiosk.yaml's languages), as the spa's own texts do, then English. In each, a phrase staff
+    wrote in kiosk.yaml comes before the kiosk's own."""
+    found: list[str] = []
+    more = (main, base(main)) if main else ()
+    for language in (code, base(code), *more, SOURCE_LANGUAGE):
+        if language not in found:
+            found.append(language)
     return tuple(found)
 
 
-def falling_back(code: str, overrides: Mapping[str, Mapping[str, str]]) -> list[str]:
-    """The phrases that `code` has no words for (neither the kiosk's nor the staff's): they are
-    shown in English. Empty for English itself."""
-    own = [language for language in chain(code) if language != SOURCE_LANGUAGE]
-    if base(code) == SOURCE_LANGUAGE or any(language in shipped() for language in own):
-        return []
-    given = {key for language in own for key in overrides.get(language, {})}
-    return [key for key in KEYS if key not in given]
+def falling_back(
+    code: str, overrides: Mapping[str, Mapping[str, str]], main: str | None = None
+) -> dict[str, list[str]]:
+    """The phrases that `code` has no words for (neither the kiosk's nor the staff's), by the
+    language they are shown in instead. Empty when every phrase reads in `code`'s language."""
+    mine = {code, base(code)}
+    looked = chain(code, main)
+    instead: dict[str, list[str]] = {}
+    for key in KEYS:
+        shown = next(
+            language for language in looked
+            if language in shipped() or key in overrides.get(language, {})
+        )
+        if shown not in mine:
+            instead.setdefault(shown, []).append(key)
+    return {language: instead[language] for language in looked if language in instead}
 
 
 NAMES = {

@@ -221,7 +221,8 @@ class KioskController(QObject):
 
     def phrases(self) -> Words:
         """The kiosk's own phrases in the language in use, the spa's wording first."""
-        return words(self.session.language, self.content.kiosk.words)
+        kiosk = self.content.kiosk
+        return words(self.session.language, kiosk.words, kiosk.default_language)
 
     def _get_words(self) -> dict[str, str]:
         return self.phrases().for_screens()

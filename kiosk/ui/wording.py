@@ -3,8 +3,8 @@
 The phrases are listed in English in kiosk.i18n.catalogue; their translations are the compiled
 Qt Linguist files beside it, one QTranslator per language, loaded once. Staff may write any
 phrase themselves in kiosk.yaml (`words: {it: {next: Avanti}}`), which comes first. A phrase no
-one wrote in a language is looked for in its base language (`pt-BR` reads `pt`), then in
-English (kiosk.i18n.languages.chain).
+one wrote in a language is looked for in its base language (`pt-BR` reads `pt`), then in the
+spa's main language, then in English (kiosk.i18n.languages.chain).
 
 The screens get the phrases as plain text from here, not through qsTr in QML: the language
 changes with each guest, staff overrides come from the content, and a phrase that counts a
@@ -45,9 +45,11 @@ class Words(Mapping[str, str]):
     `words.say("step", step=2, total=5)` fills in its numbers, in the plural form each
     number needs."""
 
-    def __init__(self, language: str, overrides: Overrides = NO_OVERRIDES) -> None:
+    def __init__(
+        self, language: str, overrides: Overrides = NO_OVERRIDES, main: str | None = None
+    ) -> None:
         self.language = language
-        self._chain = chain(language)
+        self._chain = chain(language, main)
         self._overrides = overrides
 
     def _text(self, phrase: Phrase, count: int) -> str:
@@ -92,6 +94,7 @@ class Words(Mapping[str, str]):
         return dict(self.items())
 
 
-def words(language: str, overrides: Overrides = NO_OVERRIDES) -> Words:
-    """The kiosk's phrases in `language`, staff overrides first."""
-    return Words(language, overrides)
+def words(language: str, overrides: Overrides = NO_OVERRIDES, main: str | None = None) -> Words:
+    """The kiosk's phrases in `language`, staff overrides first; a phrase with no words in it
+    reads in the spa's main language `main`, else in English."""
+    return Words(language, overrides, main)

@@ -69,6 +69,8 @@ def test_regional_codes_and_languages_without_words() -> None:
     assert words("pl")["next"] == "Next"
     assert words("zh-TW")["next"] == "Next"  # not Simplified Chinese
     assert words("zh-CN")["next"] == "下一步"
+    assert words("pl", main="de")["next"] == "Weiter"  # the spa's main language, as its texts
+    assert words("pl", main="pl")["next"] == "Next"
 
 
 def test_the_spas_words_come_first() -> None:
