@@ -71,12 +71,15 @@ def examine_files(paths: Sequence[Path]) -> list[Examined]:
         else:
             from concurrent.futures import ThreadPoolExecutor
 
-            from PySide6.QtGui import QImageReader
+            from PySide6.QtGui import QImageIOHandler, QImageReader
 
             # Qt makes its image plugins in the thread that first needs them; made in a pool's
             # thread, they were destroyed from another at exit ("QObject::~QObject: Timers
             # cannot be stopped from another thread", in 2 to 6 of 8 renders).
             QImageReader.supportedImageFormats()
+            # Python's copy of a Qt enum is made on its first use, and two pool threads making
+            # it at once crashed the process: made here first (docs/decisions/).
+            _ = QImageIOHandler.Transformation.TransformationRotate90
             workers = min(VERIFY_THREADS, os.cpu_count() or 1)
             with ThreadPoolExecutor(workers, thread_name_prefix="verify") as pool:
                 made = list(pool.map(_examine, [paths[index] for index, _ in new]))
