@@ -60,6 +60,9 @@ def kiosk_env(tmp_path: Path) -> dict[str, str]:
         SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
         XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
         SPA_KIOSK_CACHE_DIR=str(tmp_path / "cache"),
+        # A change is taken in once the folder has been quiet this long (12 s by default, more
+        # than these kiosks run).
+        SPA_KIOSK_SETTLE_SECONDS="1.5",
     )
     (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
     return env
