@@ -86,7 +86,9 @@ def display_for_bench(environ: Mapping[str, str] | None = None) -> Iterator[Disp
         stop(server)
 
 
-def start_xvfb(xvfb: str = "Xvfb", screen: str = XVFB_SCREEN) -> tuple[subprocess.Popen[bytes], str]:
+def start_xvfb(
+    xvfb: str = "Xvfb", screen: str = XVFB_SCREEN
+) -> tuple[subprocess.Popen[bytes], str]:
     """An Xvfb on a display number it picks itself (`-displayfd`: other X servers may be
     running), black until something is drawn (`-br`), and its display name."""
     read, write = os.pipe()

@@ -1,8 +1,12 @@
-"""Run every bench measurement in fresh worker processes and gather the figures.
+"""Run every bench measurement in fresh processes and gather the figures.
 
-The parent never imports Qt: each figure comes from `spa-kiosk bench-worker PHASE` started
-with the same environment a kiosk gets (headless Linux: Qt's offscreen platform and software
-renderer), private data, log, lock and cache folders, and no systemd socket.
+The parent never imports Qt. The kiosk is shown on this session's display, else on an Xvfb
+the bench starts, else offscreen (display.py), full screen, with the renderer it chooses
+there. Most figures come from `spa-kiosk bench-worker PHASE`; the first picture on screen, the
+process tree's memory and its CPU over the attract loop are measured from outside, on the
+kiosk (`spa-kiosk run`) and, with `--peer chromium`, on a browser kiosk showing the same
+content, the two interleaved (outside.py). Every process gets the same environment a kiosk
+gets, with private data, log, lock and cache folders, and no systemd socket.
 """
 
 from __future__ import annotations
@@ -18,15 +22,19 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from kiosk import __version__
+from kiosk.bench.display import Display, DisplayError, display_for_bench
 from kiosk.bench.largeset import write_large_set
-from kiosk.bench.metrics import KEYS
-from kiosk.bench.worker import ENV_T0, RESULT_PREFIX
+from kiosk.bench.metrics import KEYS, PEER_SOURCES
+from kiosk.bench.outside import OutsideError, Program, measure
+from kiosk.bench.peer import BROWSERS, browser_command, build_page, find_browser
+from kiosk.bench.screen import Screen, ScreenError
+from kiosk.bench.worker import ENV_T0, RENDERLOOP, RESULT_PREFIX, SIZE
 
 
 @dataclass(frozen=True)
@@ -46,32 +54,66 @@ class Plan:
     scenario_slides: int = 20  # for peak memory: slides and journeys after the start
     scenario_journeys: int = 3
     steadiness_rounds: int = 200
+    rounds: int = 5  # starts measured from outside: the kiosk's (and the peer's, interleaved)
+    attract_slides: float = 3  # of 8 s: the window the process tree's CPU is measured over
+    settle_seconds: float = 3.0  # after the first picture, before that window
+    warm_up: bool = True  # one start of each, not counted, to fill the caches
 
 
-FULL = Plan("full", 7, 3, 200, 10, 60, 7, 5, 10_000, 1_000)
-QUICK = Plan("quick", 5, 1, 200, 4, 15, 5, 3, 1_000, 100)
+FULL = Plan("full", 7, 3, 200, 10, 40, 7, 5, 10_000, 1_000)
+QUICK = Plan("quick", 5, 1, 200, 4, 16, 5, 3, 1_000, 100, rounds=3, attract_slides=2)
 SMOKE = Plan(
     "smoke", 1, 1, 4, 1, 1, 1, 1, 20, 2,
     scenario_slides=2, scenario_journeys=1, steadiness_rounds=20,
+    rounds=1, attract_slides=0.25, settle_seconds=0.5, warm_up=False,
 )
+SLIDE_SECONDS = 8.0
 
 
 class BenchError(Exception):
     """A worker failed; the message says which and why."""
 
 
-def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dict[str, Any]:
-    """Every figure of the issue's table (keys in `metrics.KEYS`) plus a "meta" object."""
+def run_bench(
+    content: Path, plan: Plan, progress: Callable[[str], None], peer: str | None = None
+) -> dict[str, Any]:
+    """Every figure of the issue's table (keys in `metrics.KEYS`, with `peer` also
+    `metrics.PEER_KEYS`) plus a "meta" object."""
+    browser = None
+    if peer is not None:
+        browser = find_browser(peer)
+        if browser is None:
+            raise BenchError(
+                f"--peer {peer}: no Chromium or Chrome is installed here (looked for "
+                f"{', '.join(BROWSERS)}); install one (Debian: apt-get install chromium) "
+                "or leave out --peer"
+            )
+    try:
+        with display_for_bench() as display:
+            progress(f"display: {display.description}")
+            if browser is not None and display.x11 is None:
+                raise BenchError(
+                    f"--peer {peer} needs an X display to watch both on ({display.description})"
+                )
+            return _run(content, plan, progress, display, browser)
+    except (DisplayError, ScreenError, OutsideError) as exc:
+        raise BenchError(str(exc)) from None
+
+
+def _run(
+    content: Path, plan: Plan, progress: Callable[[str], None], display: Display,
+    browser: str | None,
+) -> dict[str, Any]:
     began = time.monotonic()
     load_before = _load_average()
     steady_before = steadiness(plan.steadiness_rounds)
     with tempfile.TemporaryDirectory(prefix="spa-kiosk-bench-") as temp:
         tmp = Path(temp)
-        env = worker_env(tmp)
+        env = worker_env(tmp, display)
         runner = _Runner(env, progress)
         progress("writing the large content set (500 slides, 100 questions, 100 packages)")
         large = write_large_set(tmp / "large")
-        idle_content = _with_slide_seconds(content, 8.0, tmp / "idle")
+        idle_content = _with_slide_seconds(content, SLIDE_SECONDS, tmp / "idle")
 
         progress(f"check of the large set, {plan.check_runs} times")
         check = runner.run("check", large, count=plan.check_runs)
@@ -98,12 +140,18 @@ def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dic
                 journeys=plan.scenario_journeys,
             ))
 
+        outside = _outside_rounds(idle_content, plan, progress, display, env, browser, tmp)
+
         progress(f"{plan.taps} taps on options and Next")
         taps = runner.run("taps", content, count=plan.taps)
         progress(f"{plan.transitions} slide cross-fades at 1920x1080")
         fades = runner.run("transitions", content, count=plan.transitions)
-        progress(f"idle CPU over {plan.idle_seconds:g} s of attract loop with 8 s slides")
-        idle = runner.run("idle", idle_content, seconds=plan.idle_seconds)
+        progress(
+            f"idle CPU and frames over {plan.idle_seconds:g} s of attract loop with 8 s slides"
+        )
+        idle = runner.run(
+            "idle", idle_content, seconds=plan.idle_seconds, env=_renderloop_logged(env)
+        )
         progress(f"live reload of the large set, {plan.reloads} times")
         reload = runner.run("reload", large, count=plan.reloads)
         progress(
@@ -116,18 +164,29 @@ def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dic
     steady = least_steady(steady_before, steadiness(plan.steadiness_rounds))
     intervals = fades["transition_intervals_ms"]
     stalls = reload["reload_stall_ms"] + reload["swap_stall_ms"]
+    kiosk_runs = outside["kiosk"]
     figures: dict[str, Any] = {
         "first_frame_ms": statistics.median(s["first_frame_ms"] for s in starts),
+        "first_picture_ms": _median(r["first_picture_ms"] for r in kiosk_runs),
+        "pss_mib": _median(r["pss_mib"] for r in kiosk_runs),
+        "attract_cpu_percent": _median(r["cpu_percent"] for r in kiosk_runs),
         "peak_rss_mib": statistics.median(p["peak_rss_mib"] for p in peaks),
         "tap_to_frame_ms_p95": percentile(taps["tap_ms"], 95),
         "transition_frame_ms_p50": percentile(intervals, 50),
         "transition_frame_ms_p99": percentile(intervals, 99),
+        "frames_between_fades": idle["frames_between_fades"],
         "idle_cpu_percent": idle["idle_cpu_percent"],
         "check_ms": statistics.median(check["check_ms"]),
         "reload_max_stall_ms": max(stalls),
         "rss_growth_mib": growth["rss_growth_mib"],
     }
     assert tuple(figures) == KEYS
+    peer_runs = outside.get("peer")
+    if peer_runs is not None:
+        for key, source in PEER_SOURCES.items():
+            mine = figures[PEER_FIGURE[source]]
+            theirs = _median(r[source] for r in peer_runs)
+            figures[key] = mine / theirs if mine is not None and theirs else None
     figures["meta"] = {
         "spa_kiosk": __version__,
         "plan": plan.name,
@@ -139,11 +198,20 @@ def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dic
         "load_average_after": _load_average(),
         "qt": taps.get("qt"),
         "pyside": taps.get("pyside"),
+        "display": {"kind": display.kind, "description": display.description},
+        "offscreen": display.offscreen or taps.get("platform") == "offscreen",
         "qt_platform": taps.get("platform"),
         "renderer": taps.get("renderer"),
         "scene_graph_backend": taps.get("scene_graph_backend"),
+        "renderer_reason": taps.get("renderer_reason"),
+        "gl_vendor": taps.get("gl_vendor"),
+        "gl_renderer": taps.get("gl_renderer"),
+        "gl_version": taps.get("gl_version"),
+        "gl_in_use": taps.get("gl_in_use"),
         "window": taps.get("window"),
         "screen": taps.get("screen"),
+        "refresh_hz": taps.get("refresh_hz"),
+        "outside": outside,
         "content": str(content),
         "large_set": large_set_description(check),
         "plan_detail": asdict(plan),
@@ -179,6 +247,10 @@ def run_bench(content: Path, plan: Plan, progress: Callable[[str], None]) -> dic
             "seconds": idle["idle_seconds"],
             "frames_per_second": idle["idle_frames_per_second"],
             "rss_growth_mib": idle["idle_rss_growth_mib"],
+            "frames_logged": idle["frames_logged"],
+            "fade_frames": idle["fade_frames"],
+            "slide_changes": idle["slide_changes"],
+            "between_fades_at_s": idle["between_fades_at_s"],
         },
         "check": {
             "runs_ms": [round(t, 1) for t in check["check_ms"]],
@@ -210,15 +282,13 @@ def percentile(values: Sequence[float], p: float) -> float:
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
 
-def worker_env(tmp: Path) -> dict[str, str]:
-    """The environment of every worker: like a kiosk's, with private folders."""
+def worker_env(tmp: Path, display: Display | None = None) -> dict[str, str]:
+    """The environment of every measured process: like a kiosk's on `display`, with private
+    folders. The renderer is the kiosk's own choice (a QT_QUICK_BACKEND set by hand wins, as
+    it does for the kiosk)."""
     env = dict(os.environ)
-    headless = sys.platform.startswith("linux") and not (
-        env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")
-    )
-    if headless:
-        env.setdefault("QT_QPA_PLATFORM", "offscreen")
-        env.setdefault("QT_QUICK_BACKEND", "software")
+    if display is not None:
+        env.update(display.env)
     for name, sub in (("SPA_KIOSK_DATA_DIR", "data"), ("SPA_KIOSK_LOG_DIR", "log"),
                       ("SPA_KIOSK_RUNTIME_DIR", "run"), ("SPA_KIOSK_CACHE_DIR", "cache"),
                       ("XDG_CACHE_HOME", "cache")):
@@ -245,12 +315,13 @@ class _Runner:
     def run(
         self, phase: str, content: Path, *, count: int = 1, journeys: int = 0,
         seconds: float = 0.0, extra: Sequence[str] = (), stamp: bool = False,
+        env: dict[str, str] | None = None,
     ) -> dict[str, Any]:
         command = [
             *worker_command(), phase, "--content", str(content), "--count", str(count),
             "--journeys", str(journeys), "--seconds", str(seconds), *extra,
         ]
-        env = dict(self.env)
+        env = dict(self.env if env is None else env)
         if stamp:
             env[ENV_T0] = repr(time.monotonic())  # just before the spawn: process start
         limit = max(600.0, seconds * 3 + 120)
@@ -275,6 +346,83 @@ def worker_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, BENCH_WORKER]  # the standalone build is its own interpreter
     return [sys.executable, "-m", "kiosk", BENCH_WORKER]
+
+
+def kiosk_command() -> list[str]:
+    """`spa-kiosk run`, through this same program, installed or standalone."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "run"]
+    return [sys.executable, "-m", "kiosk", "run"]
+
+
+PEER_FIGURE = {"cpu_percent": "attract_cpu_percent", "pss_mib": "pss_mib",
+               "first_picture_ms": "first_picture_ms"}
+
+
+def _outside_rounds(
+    content: Path, plan: Plan, progress: Callable[[str], None], display: Display,
+    env: dict[str, str], browser: str | None, tmp: Path,
+) -> dict[str, Any]:
+    """The kiosk (and the browser kiosk, with `browser`) started and measured from outside,
+    `plan.rounds` times each, interleaved, the first of each round taking turns; after one
+    start of each that fills the caches. Each start's figures, per program."""
+    screen = Screen(display.x11) if display.x11 is not None else None
+    folder = content
+    programs = [Program("kiosk", [*kiosk_command(), "--content", str(folder)], env)]
+    if browser is not None:
+        page = build_page(_content_of(folder), tmp / "peer" / "index.html")
+        programs.append(Program("peer", [browser], env))  # the command is made per start
+    attract = plan.attract_slides * SLIDE_SECONDS
+    runs: dict[str, Any] = {program.name: [] for program in programs}
+    log = tmp / "outside.log"
+    try:
+        for number in range(-1 if plan.warm_up else 0, plan.rounds):
+            order = programs if number % 2 == 0 else programs[::-1]
+            for program in order:
+                if program.name == "peer":
+                    profile = tmp / f"peer-profile-{number + 1}"  # a fresh one every start
+                    program = Program(
+                        "browser kiosk", browser_command(browser or "", page, profile, SIZE),
+                        env,
+                    )
+                what = "warm-up, not counted" if number < 0 else f"{number + 1}/{plan.rounds}"
+                progress(
+                    f"{program.name} from outside ({what}): first picture on screen, "
+                    f"then CPU over {attract:g} s of attract loop and memory"
+                )
+                result = measure(
+                    program, screen, attract, plan.settle_seconds, log, display.x_server_pid
+                )
+                if number >= 0:
+                    runs["peer" if program.name != "kiosk" else "kiosk"].append(result)
+    finally:
+        if screen is not None:
+            screen.close()
+    if browser is not None:
+        runs["browser"] = browser
+    runs["attract_seconds"] = attract
+    return runs
+
+
+def _content_of(folder: Path) -> Any:
+    from kiosk.content.load import load_content
+
+    result = load_content(folder)
+    if result.content is None:
+        raise BenchError(f"{folder}: the content has errors; run 'spa-kiosk check' first")
+    return result.content
+
+
+def _renderloop_logged(env: dict[str, str]) -> dict[str, str]:
+    """`env` with Qt's render-loop timing log turned on (one message per frame)."""
+    rule = f"{RENDERLOOP}.debug=true"
+    rules = env.get("QT_LOGGING_RULES")
+    return env | {"QT_LOGGING_RULES": f"{rules};{rule}" if rules else rule}
+
+
+def _median(values: Iterable[float | None]) -> float | None:
+    known = [value for value in values if value is not None]
+    return statistics.median(known) if known else None
 
 
 def _with_slide_seconds(content: Path, seconds: float, target: Path) -> Path:

@@ -84,22 +84,24 @@ def build_page(content: Content, target: Path) -> Path:
         for path, weight in font_files(content)
     )
     sections = []
-    for index, (slide, seconds) in enumerate(zip(content.slides, slide_seconds(content), strict=True)):
+    timings = slide_seconds(content)
+    for index, (slide, seconds) in enumerate(zip(content.slides, timings, strict=True)):
         picture = ""
         if slide.image:
             uri = (content.assets / slide.image).resolve().as_uri()
             picture = f'<div class="picture"><img src="{html.escape(uri)}" alt=""></div>'
         body = content.text(slide.body, language)
         sections.append(
-            f'<section class="slide{" shown" if index == 0 else ""}" id="slide-{html.escape(slide.id)}"'
-            f' data-seconds="{seconds:g}">'
+            f'<section class="slide{" shown" if index == 0 else ""}"'
+            f' id="slide-{html.escape(slide.id)}" data-seconds="{seconds:g}">'
             f'<div class="words"><h1>{html.escape(content.text(slide.title, language))}</h1>'
             + (f'<hr><p>{html.escape(body)}</p>' if body else "")
             + f"</div>{picture}</section>"
         )
     logo = ""
     if theme.logo:
-        logo = f'<img class="logo" src="{html.escape((content.assets / theme.logo).resolve().as_uri())}" alt="">'
+        uri = (content.assets / theme.logo).resolve().as_uri()
+        logo = f'<img class="logo" src="{html.escape(uri)}" alt="">'
     page = PAGE.format(
         language=html.escape(language),
         fonts=fonts,
@@ -111,7 +113,7 @@ def build_page(content: Content, target: Path) -> Path:
         slides="\n".join(sections),
         tap=html.escape(words(language)["tap_to_begin"]),
         disclaimer=html.escape(content.text(content.kiosk.disclaimer, language)),
-        seconds=json.dumps(slide_seconds(content)),
+        seconds=json.dumps(timings),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
@@ -136,7 +138,8 @@ header {{ position: absolute; left: 5vw; top: 2.5vw; display: flex; align-items:
 .glow {{ position: absolute; left: 45%; top: 50%; width: min(55vw, 100vh); height: min(55vw, 100vh);
         transform: translate(calc((55vw - 100%) / 2), -50%) scale(1.05); border-radius: 50%;
         background: linear-gradient(rgba(255, 138, 80, 0.16), rgba(194, 54, 43, 0)); }}
-.slide {{ position: absolute; inset: 0; opacity: 0; transition: opacity var(--crossfade) ease-in-out; }}
+.slide {{ position: absolute; inset: 0; opacity: 0;
+          transition: opacity var(--crossfade) ease-in-out; }}
 .slide.shown {{ opacity: 1; }}
 .words {{ position: absolute; left: 96px; top: 50%; width: calc(45% - 96px);
          transform: translateY(-60%); }}

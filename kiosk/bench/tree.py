@@ -9,6 +9,7 @@ the finished children's included.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import time
@@ -92,10 +93,8 @@ def end_tree(root: int, grace: float = 5.0) -> None:
 
 
 def _signal(pid: int, number: int) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.kill(pid, number)
-    except OSError:
-        pass
 
 
 def _alive(pid: int) -> bool:

@@ -152,39 +152,103 @@ async def _scenario(kiosk: KioskWindow, slides: int, journeys: int) -> None:
         await tap(controller.done, 0.4)
 
 
+RENDERLOOP = "qt.scenegraph.time.renderloop"
+"""Qt's render-loop timing log: one message per frame rendered, from every render loop
+(basic, threaded, software). The `idle` phase is started with it turned on."""
+
+
 def idle(args: argparse.Namespace) -> None:
-    """CPU time of the running kiosk over --seconds of attract loop, after a short warm-up."""
+    """CPU time of the running kiosk over --seconds of attract loop, after a short warm-up;
+    and every frame Qt's render loop logs in that time, to count those drawn between two
+    slide cross-fades (while nothing on the screen changes, there should be none)."""
+    from PySide6.QtCore import qInstallMessageHandler
+
     result: dict[str, Any] = {}
+    rendered: list[float] = []  # each frame the render loop logged
+
+    def on_message(kind: Any, context: Any, message: str) -> None:
+        if context.category == RENDERLOOP:
+            if "rendered" in message:
+                rendered.append(time.monotonic())
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(on_message)
 
     async def measure(kiosk: KioskWindow) -> None:
         import asyncio
 
-        from kiosk.bench.qtkit import rss_mib
+        from kiosk.bench.qtkit import named, rss_mib
 
-        frames = [0]
-        kiosk.window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
+        attract = named(kiosk.window, "attractScreen")
+        swapped: list[tuple[float, bool]] = []  # each frame, and whether a slide was coming in
+
+        def on_frame() -> None:
+            changing = attract is not None and attract.property("incoming") is not None
+            swapped.append((time.monotonic(), changing))
+
+        kiosk.window.frameSwapped.connect(on_frame)
         await asyncio.sleep(3.0)  # the first slide's fade is over
-        cpu, wall, counted = time.process_time(), time.monotonic(), frames[0]
+        cpu, wall, counted = time.process_time(), time.monotonic(), len(swapped)
+        began = wall
         rss_before = rss_mib()
         await asyncio.sleep(args.seconds)
         cpu, wall = time.process_time() - cpu, time.monotonic() - wall
+        ended = began + wall
+        fades = [stamp for stamp, changing in swapped[counted:] if changing]
+        logged = [stamp for stamp in rendered if began <= stamp <= ended]
+        between = frames_between_fades(logged, fades)
         result.update(
             idle_cpu_percent=100 * cpu / wall,
             idle_seconds=wall,
-            idle_frames_per_second=(frames[0] - counted) / wall,
+            idle_frames_per_second=(len(swapped) - counted) / wall,
             idle_rss_growth_mib=rss_mib() - rss_before,
+            frames_logged=len(logged),
+            frames_between_fades=len(between),
+            fade_frames=len(fades),
+            slide_changes=_count_runs(fades),
+            between_fades_at_s=[round(stamp - began, 3) for stamp in between[:20]],
         )
         _finish(result)
 
     _run_kiosk(args.content, lambda kiosk: _run_async(measure(kiosk)))
 
 
+FADE_MARGIN = (0.1, 0.3)
+"""Seconds before the first and after the last frame of a slide change that still belong to
+it: the frame that ends the fade (the old slide hidden) comes just after its last step."""
+
+
+def frames_between_fades(frames: Sequence[float], fading: Sequence[float]) -> list[float]:
+    """The `frames` (times) that are not part of a slide change: not within FADE_MARGIN of a
+    frame drawn while a slide was coming in (`fading`, times)."""
+    import bisect
+
+    before, after = FADE_MARGIN
+    changes = sorted(fading)
+    alone = []
+    for stamp in frames:
+        index = bisect.bisect_left(changes, stamp - after)
+        if index < len(changes) and changes[index] <= stamp + before:
+            continue
+        alone.append(stamp)
+    return alone
+
+
+def _count_runs(stamps: Sequence[float], gap: float = 1.0) -> int:
+    """How many bursts `stamps` make (a new one after `gap` seconds without any)."""
+    return sum(1 for i, stamp in enumerate(stamps) if i == 0 or stamp - stamps[i - 1] > gap)
+
+
 def _run_kiosk(
     content: str, on_first_frame: Callable[[KioskWindow], None],
     on_window: Callable[[KioskWindow], None] | None = None,
 ) -> None:
-    """`spa-kiosk run --windowed` at 1920x1080, calling back once its window is made (with its
-    QML) and once its first frame is shown."""
+    """`spa-kiosk run` (full screen; offscreen: `--windowed` at 1920x1080), calling back once
+    its window is made (with its QML) and once its first frame is shown."""
     from kiosk.cli import parse
     from kiosk.ui.run import run_kiosk
 
@@ -200,7 +264,9 @@ def _run_kiosk(
 
         kiosk.window.frameSwapped.connect(swapped)
 
-    args = parse(["run", "--content", content, "--windowed", "--size", f"{SIZE[0]}x{SIZE[1]}"])
+    # Full screen, as on a kiosk PC; offscreen has no screen to fill (its own is 800x600).
+    windowed = ["--windowed", "--size", f"{SIZE[0]}x{SIZE[1]}"] if _offscreen() else []
+    args = parse(["run", "--content", content, *windowed])
     run_kiosk(args, on_window=watch)
     raise RuntimeError("the kiosk stopped before the measurement was over")
 
@@ -242,8 +308,15 @@ def _finish(result: dict[str, Any]) -> None:
 # ---- a kiosk window in this process: taps, transitions, memory growth ----------------------
 
 
-def _window(content_dir: str, size: tuple[int, int] = SIZE) -> tuple[Any, KioskWindow, Any]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _offscreen() -> bool:
+    return os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen")
+
+
+def _window(
+    content_dir: str, size: tuple[int, int] = SIZE, full_screen: bool = True
+) -> tuple[Any, KioskWindow, Any]:
+    """A kiosk window in this process, with the renderer the kiosk chooses here: full screen
+    as the kiosk shows it (offscreen, or `full_screen` False: a window of `size`)."""
     from PySide6.QtCore import QSize
     from PySide6.QtQuick import QQuickWindow  # noqa: F401  (before the window: see qtkit)
 
@@ -256,7 +329,10 @@ def _window(content_dir: str, size: tuple[int, int] = SIZE) -> tuple[Any, KioskW
     # A clock that never fires: slides and idle resets happen only when the bench says so.
     kiosk = KioskWindow(content, StillClock(), QSize(*size))
     frames = Frames(kiosk.window)
-    kiosk.window.show()
+    if full_screen and not _offscreen():
+        kiosk.lock_down()  # as `spa-kiosk run` shows it
+    else:
+        kiosk.window.show()
     if frames.wait_frame(0.0, timeout=10) is None:
         raise RuntimeError("the kiosk window never showed a frame")
     frames.wait_quiet(0.3, timeout=8)
@@ -368,7 +444,7 @@ def growth(args: argparse.Namespace) -> None:
 
     # Half the screen's size: the frames drawn between the changes cost a quarter, so 10,000
     # slides take a minute, not five; what leaks, leaks at any size.
-    _app, kiosk, frames = _window(args.content, GROWTH_SIZE)
+    _app, kiosk, frames = _window(args.content, GROWTH_SIZE, full_screen=False)
     controller = kiosk.controller
     answers = [sample_answers(controller.content), sample_answers(controller.content, True)]
 
@@ -423,6 +499,8 @@ def growth(args: argparse.Namespace) -> None:
 
 
 def _qt_meta(kiosk: KioskWindow) -> dict[str, Any]:
+    """Where the figures were measured: Qt's platform plugin, the scene graph backend and
+    graphics API in use, why the kiosk chose them, OpenGL's own description, the screen."""
     import PySide6
     from PySide6.QtCore import qVersion
     from PySide6.QtGui import QGuiApplication
@@ -430,15 +508,44 @@ def _qt_meta(kiosk: KioskWindow) -> dict[str, Any]:
     window = kiosk.window
     screen = window.screen()
     geometry = screen.geometry() if screen is not None else None
+    api = window.rendererInterface().graphicsApi().name
+    choice = _renderer_choice()
+    gl = getattr(choice, "gl", None) if choice is not None else None
+    if gl is None and QGuiApplication.platformName() != "offscreen":
+        gl = _ask_opengl()
     return {
         "qt": qVersion(),
         "pyside": PySide6.__version__,
         "platform": QGuiApplication.platformName(),
-        "renderer": window.rendererInterface().graphicsApi().name,
+        "renderer": api,
         "scene_graph_backend": window.sceneGraphBackend() or "default",
+        "renderer_reason": getattr(choice, "reason", None),
+        "gl_vendor": getattr(gl, "vendor", None),
+        "gl_renderer": getattr(gl, "renderer", None),
+        "gl_version": getattr(gl, "version", None),
+        "gl_in_use": api.startswith("OpenGL"),
         "window": f"{window.width()}x{window.height()}",
         "screen": f"{geometry.width()}x{geometry.height()}" if geometry is not None else "",
+        "refresh_hz": round(screen.refreshRate(), 2) if screen is not None else None,
     }
+
+
+def _renderer_choice() -> Any:
+    """The renderer choice this process made (kiosk/ui/renderer.py), where it made one."""
+    try:
+        from kiosk.ui import renderer
+    except ImportError:  # a kiosk from before the renderer choice
+        return None
+    return renderer.in_use()
+
+
+def _ask_opengl() -> Any:
+    """OpenGL's vendor, renderer and version strings on this display, or None."""
+    try:
+        from kiosk.ui.renderer import probe_gl
+    except ImportError:
+        return None
+    return probe_gl()
 
 
 # ---- content: check, and live reload of the large set --------------------------------------
