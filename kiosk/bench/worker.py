@@ -223,19 +223,20 @@ it: the frame that ends the fade (the old slide hidden) comes just after its las
 
 
 def frames_between_fades(frames: Sequence[float], fading: Sequence[float]) -> list[float]:
-    """The `frames` (times) that are not part of a slide change: not within FADE_MARGIN of a
-    frame drawn while a slide was coming in (`fading`, times)."""
-    import bisect
-
+    """The `frames` (times) that are not part of a slide change. A slide change spans its
+    frames drawn while the new slide was coming in (`fading`, times; a gap of more than a
+    second begins the next change), widened by FADE_MARGIN."""
     before, after = FADE_MARGIN
-    changes = sorted(fading)
-    alone = []
-    for stamp in frames:
-        index = bisect.bisect_left(changes, stamp - after)
-        if index < len(changes) and changes[index] <= stamp + before:
-            continue
-        alone.append(stamp)
-    return alone
+    spans: list[tuple[float, float]] = []
+    for stamp in sorted(fading):
+        if spans and stamp - spans[-1][1] <= 1.0:
+            spans[-1] = (spans[-1][0], stamp)
+        else:
+            spans.append((stamp, stamp))
+    return [
+        stamp for stamp in frames
+        if not any(first - before <= stamp <= last + after for first, last in spans)
+    ]
 
 
 def _count_runs(stamps: Sequence[float], gap: float = 1.0) -> int:
