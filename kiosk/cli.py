@@ -238,6 +238,11 @@ def _parser() -> argparse.ArgumentParser:
         help="also measure a browser kiosk (Chromium or Chrome, full screen) showing the same "
         "content, interleaved with the kiosk, and print each figure for both and the ratio",
     )
+    bench.add_argument(
+        "--offscreen", action="store_true",
+        help="measure on Qt's offscreen platform with its software renderer even where there "
+        "is a display, for comparison (no kiosk PC runs like this; every figure says so)",
+    )
     bench.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
     return parser
 
@@ -365,7 +370,7 @@ def _bench(args: argparse.Namespace) -> int:
     try:
         figures = run_bench(
             choice.folder, plan, lambda text: print(f"bench: {text}", file=sys.stderr, flush=True),
-            peer=args.peer,
+            peer=args.peer, offscreen=args.offscreen,
         )
     except BenchError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -55,11 +55,24 @@ class DisplayError(Exception):
     """The X server the bench started did not come up."""
 
 
+OFFSCREEN_ENV = {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"}
+
+
 @contextlib.contextmanager
-def display_for_bench(environ: Mapping[str, str] | None = None) -> Iterator[Display]:
+def display_for_bench(
+    environ: Mapping[str, str] | None = None, offscreen: bool = False
+) -> Iterator[Display]:
     """The session's display when there is one; else an Xvfb, stopped again on leaving; else
-    offscreen."""
+    offscreen. `offscreen`: offscreen all the same (`bench --offscreen`, for comparison)."""
     environ = os.environ if environ is None else environ
+    if offscreen:
+        yield Display(
+            "offscreen",
+            "offscreen as asked (--offscreen): Qt's offscreen platform with its software "
+            "renderer, for comparison; no kiosk PC runs like this",
+            OFFSCREEN_ENV,
+        )
+        return
     wayland, x = environ.get("WAYLAND_DISPLAY"), environ.get("DISPLAY")
     if wayland or x or not sys.platform.startswith("linux"):
         where = f"Wayland display {wayland}" if wayland else f"X display {x}" if x else "desktop"
@@ -71,7 +84,7 @@ def display_for_bench(environ: Mapping[str, str] | None = None) -> Iterator[Disp
             "offscreen",
             "no display and no Xvfb: Qt's offscreen platform with its software renderer; "
             "no kiosk PC runs like this, so every figure is marked offscreen",
-            {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software"},
+            OFFSCREEN_ENV,
         )
         return
     server, name = start_xvfb(xvfb)

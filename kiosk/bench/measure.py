@@ -75,10 +75,12 @@ class BenchError(Exception):
 
 
 def run_bench(
-    content: Path, plan: Plan, progress: Callable[[str], None], peer: str | None = None
+    content: Path, plan: Plan, progress: Callable[[str], None], peer: str | None = None,
+    offscreen: bool = False,
 ) -> dict[str, Any]:
     """Every figure of the issue's table (keys in `metrics.KEYS`, with `peer` also
-    `metrics.PEER_KEYS`) plus a "meta" object."""
+    `metrics.PEER_KEYS`) plus a "meta" object. `offscreen`: on Qt's offscreen platform even
+    where there is a display (for comparison)."""
     browser = None
     if peer is not None:
         browser = find_browser(peer)
@@ -89,7 +91,7 @@ def run_bench(
                 "or leave out --peer"
             )
     try:
-        with display_for_bench() as display:
+        with display_for_bench(offscreen=offscreen) as display:
             progress(f"display: {display.description}")
             if browser is not None and display.x11 is None:
                 raise BenchError(
@@ -368,7 +370,9 @@ def _outside_rounds(
     start of each that fills the caches. Each start's figures, per program."""
     screen = Screen(display.x11) if display.x11 is not None else None
     folder = content
-    programs = [Program("kiosk", [*kiosk_command(), "--content", str(folder)], env)]
+    # Full screen, as on a kiosk PC; offscreen has no screen to fill (its own is 800x600).
+    windowed = ["--windowed", "--size", f"{SIZE[0]}x{SIZE[1]}"] if display.offscreen else []
+    programs = [Program("kiosk", [*kiosk_command(), "--content", str(folder), *windowed], env)]
     if browser is not None:
         page = build_page(_content_of(folder), tmp / "peer" / "index.html")
         programs.append(Program("peer", [browser], env))  # the command is made per start

@@ -57,6 +57,8 @@ def measure(
                     f"(exit {process.poll()}); its output is in {log}"
                 )
             first = shown * 1000
+        else:
+            time.sleep(2.0)  # no screen to watch: a start's worth of time instead
         time.sleep(settle)
         if process.poll() is not None:
             raise OutsideError(f"{program.name} ended early (exit {process.returncode}); see {log}")
