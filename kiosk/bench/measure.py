@@ -1,6 +1,7 @@
 """Run every bench measurement in fresh processes and gather the figures.
 
-The parent never imports Qt. The kiosk is shown on this session's display, else on an Xvfb
+The parent shows no window of its own (it reads the kiosk's words from kiosk.ui, which loads
+QtCore, for the browser's page). The kiosk is shown on this session's display, else on an Xvfb
 the bench starts, else offscreen (display.py), full screen, with the renderer it chooses
 there. Most figures come from `spa-kiosk bench-worker PHASE`; the first picture on screen, the
 process tree's memory and its CPU over the attract loop are measured from outside, on the

@@ -509,18 +509,20 @@ def _qt_meta(kiosk: KioskWindow) -> dict[str, Any]:
     window = kiosk.window
     screen = window.screen()
     geometry = screen.geometry() if screen is not None else None
+    from kiosk.ui.renderer import in_use, probe_gl
+
     api = window.rendererInterface().graphicsApi().name
-    choice = _renderer_choice()
-    gl = getattr(choice, "gl", None) if choice is not None else None
+    choice = in_use()
+    gl = choice.gl if choice is not None else None
     if gl is None and QGuiApplication.platformName() != "offscreen":
-        gl = _ask_opengl()
+        gl = probe_gl()  # after the measurement: OpenGL here, used or not
     return {
         "qt": qVersion(),
         "pyside": PySide6.__version__,
         "platform": QGuiApplication.platformName(),
         "renderer": api,
         "scene_graph_backend": window.sceneGraphBackend() or "default",
-        "renderer_reason": getattr(choice, "reason", None),
+        "renderer_reason": choice.reason if choice is not None else None,
         "gl_vendor": getattr(gl, "vendor", None),
         "gl_renderer": getattr(gl, "renderer", None),
         "gl_version": getattr(gl, "version", None),
@@ -529,24 +531,6 @@ def _qt_meta(kiosk: KioskWindow) -> dict[str, Any]:
         "screen": f"{geometry.width()}x{geometry.height()}" if geometry is not None else "",
         "refresh_hz": round(screen.refreshRate(), 2) if screen is not None else None,
     }
-
-
-def _renderer_choice() -> Any:
-    """The renderer choice this process made (kiosk/ui/renderer.py), where it made one."""
-    try:
-        from kiosk.ui import renderer
-    except ImportError:  # a kiosk from before the renderer choice
-        return None
-    return renderer.in_use()
-
-
-def _ask_opengl() -> Any:
-    """OpenGL's vendor, renderer and version strings on this display, or None."""
-    try:
-        from kiosk.ui.renderer import probe_gl
-    except ImportError:
-        return None
-    return probe_gl()
 
 
 # ---- content: check, and live reload of the large set --------------------------------------
