@@ -227,7 +227,7 @@ def _parser() -> argparse.ArgumentParser:
         "here: full screen on this session's display (without one: on an Xvfb the bench starts, "
         "else offscreen, and then every figure says so), with the renderer the kiosk chooses; "
         "each figure in fresh processes, with a large generated content set for check and "
-        "reload. Takes about 10 minutes, 13 with --peer (--quick: about 4 and 5).",
+        "reload. Takes about 11 minutes, 14 with --peer, on a 2-core PC (--quick: shorter).",
     )
     bench.add_argument("--json", metavar="FILE", help="also write the figures as one JSON object")
     bench.add_argument(
