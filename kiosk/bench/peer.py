@@ -1,11 +1,11 @@
 """The browser kiosk the kiosk is measured against: an HTML page of the same attract loop,
 shown full screen by Chromium (or Chrome).
 
-The page is built from the same content folder: every slide's title, body and picture in the
-kiosk's first language, the theme's colours, its Inter font files from assets/fonts, each
-slide's time on screen and the same 800 ms cross-fade, laid out as the kiosk lays out a slide
-(words left, picture right in a soft glow, the spa's name above, "tap to begin" and the
-disclaimer below). Pure Python: no Qt.
+The page is built from the same content folder: every slide the kiosk plays now, with its
+title, body and picture in the kiosk's first language; the theme's colours; its Inter font
+files from assets/fonts; each slide's time on screen and the same 800 ms cross-fade; laid out
+as the kiosk lays out a slide (words left, picture right in a soft glow, the spa's name above,
+"tap to begin" and the disclaimer below). Nothing of Qt is used here.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
-from kiosk.content.model import Content
+from kiosk.content.model import Content, Slide
+from kiosk.guest.schedule import showing_now
 from kiosk.ui.wording import words
 
 CROSSFADE_MS = 800  # Style.qml's crossfade (without reduced motion)
@@ -53,10 +55,16 @@ def browser_command(browser: str, page: Path, profile: Path, size: tuple[int, in
     return [*command, page.as_uri()]
 
 
-def slide_seconds(content: Content) -> list[float]:
-    """How long each slide stays on screen, as the kiosk plays them."""
+def slides_now(content: Content, now: datetime | None = None) -> list[Slide]:
+    """The slides the kiosk plays at `now` (a slide's `show:` may limit it to some hours or
+    days), in their order; all of them where none would play."""
+    return showing_now(content.slides, now or datetime.now()) or list(content.slides)
+
+
+def slide_seconds(content: Content, slides: Sequence[Slide]) -> list[float]:
+    """How long each of `slides` stays on screen, as the kiosk plays them."""
     default = float(content.kiosk.timing.slide_seconds)
-    return [float(s.seconds) if s.seconds is not None else default for s in content.slides]
+    return [float(s.seconds) if s.seconds is not None else default for s in slides]
 
 
 def font_files(content: Content) -> list[tuple[Path, int]]:
@@ -74,8 +82,9 @@ def font_files(content: Content) -> list[tuple[Path, int]]:
     return found
 
 
-def build_page(content: Content, target: Path) -> Path:
-    """Write the attract loop of `content` as one HTML file at `target`."""
+def build_page(content: Content, target: Path, now: datetime | None = None) -> Path:
+    """Write the attract loop of `content`, as the kiosk plays it at `now`, as one HTML file
+    at `target`."""
     language = content.default_language
     theme = content.kiosk.theme
     fonts = "\n".join(
@@ -84,8 +93,9 @@ def build_page(content: Content, target: Path) -> Path:
         for path, weight in font_files(content)
     )
     sections = []
-    timings = slide_seconds(content)
-    for index, (slide, seconds) in enumerate(zip(content.slides, timings, strict=True)):
+    slides = slides_now(content, now)
+    timings = slide_seconds(content, slides)
+    for index, (slide, seconds) in enumerate(zip(slides, timings, strict=True)):
         picture = ""
         if slide.image:
             uri = (content.assets / slide.image).resolve().as_uri()
