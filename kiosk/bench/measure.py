@@ -369,37 +369,37 @@ def _outside_rounds(
     """The kiosk (and the browser kiosk, with `browser`) started and measured from outside,
     `plan.rounds` times each, interleaved, the first of each round taking turns; after one
     start of each that fills the caches. Each start's figures, per program."""
-    screen = Screen(display.x11) if display.x11 is not None else None
-    folder = content
     # Full screen, as on a kiosk PC; offscreen has no screen to fill (its own is 800x600).
     windowed = ["--windowed", "--size", f"{SIZE[0]}x{SIZE[1]}"] if display.offscreen else []
-    programs = [Program("kiosk", [*kiosk_command(), "--content", str(folder), *windowed], env)]
+    kiosk = Program("kiosk", [*kiosk_command(), "--content", str(content), *windowed], env)
+    page = None
     if browser is not None:
-        page = build_page(_content_of(folder), tmp / "peer" / "index.html")
-        programs.append(Program("peer", [browser], env))  # the command is made per start
+        page = build_page(_content_of(content), tmp / "peer" / "index.html")
+
+    def browser_kiosk(number: int) -> Program:
+        profile = tmp / f"peer-profile-{number + 1}"  # a fresh one for every start
+        assert browser is not None and page is not None
+        return Program("browser kiosk", browser_command(browser, page, profile, SIZE), env)
+
     attract = plan.attract_slides * SLIDE_SECONDS
-    runs: dict[str, Any] = {program.name: [] for program in programs}
-    log = tmp / "outside.log"
+    runs: dict[str, Any] = {"kiosk": []} | ({"peer": []} if browser is not None else {})
+    screen = Screen(display.x11) if display.x11 is not None else None
     try:
         for number in range(-1 if plan.warm_up else 0, plan.rounds):
-            order = programs if number % 2 == 0 else programs[::-1]
-            for program in order:
-                if program.name == "peer":
-                    profile = tmp / f"peer-profile-{number + 1}"  # a fresh one every start
-                    program = Program(
-                        "browser kiosk", browser_command(browser or "", page, profile, SIZE),
-                        env,
-                    )
+            order = ["kiosk", "peer"][: len(runs)]
+            for name in order if number % 2 == 0 else order[::-1]:
+                program = kiosk if name == "kiosk" else browser_kiosk(number)
                 what = "warm-up, not counted" if number < 0 else f"{number + 1}/{plan.rounds}"
                 progress(
                     f"{program.name} from outside ({what}): first picture on screen, "
                     f"then CPU over {attract:g} s of attract loop and memory"
                 )
                 result = measure(
-                    program, screen, attract, plan.settle_seconds, log, display.x_server_pid
+                    program, screen, attract, plan.settle_seconds, tmp / f"{name}.log",
+                    display.x_server_pid,
                 )
                 if number >= 0:
-                    runs["peer" if program.name != "kiosk" else "kiosk"].append(result)
+                    runs[name].append(result)
     finally:
         if screen is not None:
             screen.close()

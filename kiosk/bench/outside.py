@@ -54,14 +54,16 @@ def measure(
             if shown is None:
                 raise OutsideError(
                     f"{program.name} showed no picture on the screen within 30 s "
-                    f"(exit {process.poll()}); its output is in {log}"
+                    f"(exit {process.poll()}); its last output:\n{_tail(log)}"
                 )
             first = shown * 1000
         else:
             time.sleep(2.0)  # no screen to watch: a start's worth of time instead
         time.sleep(settle)
         if process.poll() is not None:
-            raise OutsideError(f"{program.name} ended early (exit {process.returncode}); see {log}")
+            raise OutsideError(
+                f"{program.name} ended early (exit {process.returncode}):\n{_tail(log)}"
+            )
         cpu, x_cpu, wall = cpu_seconds(process.pid), _cpu(x_server), time.monotonic()
         time.sleep(attract_seconds)
         cpu = cpu_seconds(process.pid) - cpu
@@ -69,7 +71,9 @@ def measure(
         wall = time.monotonic() - wall
         pss, processes = pss_mib(process.pid)
         if process.poll() is not None:
-            raise OutsideError(f"{program.name} ended early (exit {process.returncode}); see {log}")
+            raise OutsideError(
+                f"{program.name} ended early (exit {process.returncode}):\n{_tail(log)}"
+            )
     finally:
         end_tree(process.pid)
         try:
@@ -87,6 +91,13 @@ def measure(
         "processes": processes,
         "seconds": wall,
     }
+
+
+def _tail(log: Path, lines: int = 15) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return "(no output)"
 
 
 def _cpu(pid: int | None) -> float:
