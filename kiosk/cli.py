@@ -231,7 +231,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     bench.add_argument("--json", metavar="FILE", help="also write the figures as one JSON object")
     bench.add_argument(
-        "--quick", action="store_true", help="shorter runs (idle 15 s, a tenth of the memory run)"
+        "--quick", action="store_true",
+        help="shorter runs (idle 16 s, 3 starts from outside, a tenth of the memory run)",
     )
     bench.add_argument(
         "--peer", choices=("chromium",),
