@@ -174,7 +174,8 @@ def test_the_peer_page_is_built_from_the_content(tmp_path: Path) -> None:
     kiosk_file.write_text(
         kiosk_file.read_text(encoding="utf-8")
         .replace('background: "#1A1210"', 'background: "#102030"')
-        .replace("slide_seconds: 8", "slide_seconds: 6"),
+        .replace("slide_seconds: 8", "slide_seconds: 6")
+        + '\nwords:\n  en:\n    tap_to_begin: "Touch to begin"\n',
         encoding="utf-8",
     )
     slides_file = tmp_path / "content" / "slides.yaml"
@@ -219,6 +220,7 @@ def test_the_peer_page_is_built_from_the_content(tmp_path: Path) -> None:
     assert {"Inter-Regular.otf", "Inter-Medium.otf", "Inter-SemiBold.otf"} <= fonts
     assert parsed.texts.count(content.text(content.kiosk.spa_name, language)) == 1
     assert content.text(content.kiosk.disclaimer, language) in parsed.texts
+    assert "Touch to begin" in parsed.texts  # the spa's own words for the kiosk's phrase
     assert "seconds[shown] * 1000" in parsed.script  # each slide for its own time
 
 

@@ -121,7 +121,7 @@ def build_page(content: Content, target: Path, now: datetime | None = None) -> P
         logo=logo,
         spa_name=html.escape(content.text(content.kiosk.spa_name, language)),
         slides="\n".join(sections),
-        tap=html.escape(words(language)["tap_to_begin"]),
+        tap=html.escape(words(language, content.kiosk.words, language)["tap_to_begin"]),
         disclaimer=html.escape(content.text(content.kiosk.disclaimer, language)),
         seconds=json.dumps(timings),
     )
