@@ -113,7 +113,8 @@ def test_a_smoke_run_on_a_screen_reports_every_figure_and_where_it_was_measured(
             assert value is None  # offscreen: there is no screen to watch
             continue
         assert isinstance(value, int | float) and not isinstance(value, bool), (key, value)
-        assert math.isfinite(value) and value >= 0, (key, value)
+        assert math.isfinite(value), (key, value)
+        assert value >= 0 or key == "rss_growth_mib", (key, value)  # memory may shrink
     assert meta["display"]["kind"] == ("xvfb" if xvfb else "offscreen")
     assert meta["offscreen"] is (not xvfb)
     assert meta["qt_platform"] == ("xcb" if xvfb else "offscreen")
