@@ -245,7 +245,4 @@ def worker_main(argv: Sequence[str]) -> int:
         return EXIT_FOLDER_ERROR
     with target.open("wb") as stream:
         content_pickler(stream).dump(result)
-    from kiosk.ops import places, regexes
-
-    regexes.keep(places.regex_cache_path())  # the YAML reader's patterns, for the next check
     return 0

@@ -30,7 +30,6 @@ PIN_FILE = "staff-pin.json"
 SNAPSHOT_FILE = "content-snapshot.pickle"
 LOG_FILE = "spa-kiosk.log"
 LOCK_FILE = "spa-kiosk.lock"
-REGEX_FILE = "regexes.marshal"
 
 
 def _dirs() -> platformdirs.PlatformDirs:
@@ -89,10 +88,6 @@ def log_path() -> Path:
 
 def lock_path() -> Path:
     return runtime_dir() / LOCK_FILE
-
-
-def regex_cache_path() -> Path:
-    return cache_dir() / REGEX_FILE
 
 
 def ensure_dir(path: Path) -> Path:

@@ -25,7 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from kiosk import __version__, media
 from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
-from kiosk.ops import assetstore, instance, places, regexes, screensaver, watchdog
+from kiosk.ops import assetstore, instance, places, screensaver, watchdog
 from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
 from kiosk.ops.metrics import metrics_path
 from kiosk.ops.staff import PinStore
@@ -201,7 +201,6 @@ def run_kiosk(
         open_log_file()
         usage.start()
         _show_first_picture(kiosk)
-        regexes.keep(places.regex_cache_path())  # for the next start (new patterns only)
         assert startup is not None
 
         # After the first frame: asyncio and qasync (~25 ms of a start), the live reload on them.
