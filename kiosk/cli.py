@@ -37,9 +37,6 @@ def _run_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kiosk.ops import bindings
-
-    bindings.prepare()  # before any command imports Qt
     given = list(sys.argv[1:] if argv is None else argv)
     if given[:1] == [BENCH_WORKER]:  # one measurement of `bench`, in a process of its own
         from kiosk.bench.worker import main as worker_main
