@@ -469,7 +469,6 @@ def reload(args: argparse.Namespace) -> None:
     import shutil
     import tempfile
 
-    from kiosk import media
     from kiosk.bench.qtkit import StallProbe
     from kiosk.content import snapshot
     from kiosk.content.result import LoadResult
@@ -492,7 +491,7 @@ def reload(args: argparse.Namespace) -> None:
             kiosk.controller.set_content(result.content)  # as run_kiosk does, and it keeps
             if watcher.loaded is not None:  # the set for the next start beside the screen
                 loop.run_in_executor(
-                    None, snapshot.save, kept, result, watcher.loaded, media.aspect
+                    None, snapshot.save, kept, result, watcher.loaded
                 )
         if arrived and not arrived[-1].done():
             arrived[-1].set_result(result)

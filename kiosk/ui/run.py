@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 
-from kiosk import __version__, media
+from kiosk import __version__
 from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import assetstore, instance, places, screensaver, watchdog
@@ -89,7 +89,7 @@ def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
             folder_error = str(exc)
             log.error("%s; showing the default content", exc)
         if result is not None and result.content is not None:
-            snapshot.save(places.snapshot_path(), result, seen, media.aspect)
+            snapshot.save(places.snapshot_path(), result, seen)
     if result is not None:
         for problem in result.problems:
             (log.error if problem.is_error else log.warning)("%s", problem.format())
@@ -222,8 +222,7 @@ def run_kiosk(
                     from kiosk.content import snapshot
 
                     loop.run_in_executor(
-                        None, snapshot.save, places.snapshot_path(), result, watcher.loaded,
-                        media.aspect,
+                        None, snapshot.save, places.snapshot_path(), result, watcher.loaded
                     )
             staff.refresh()
 

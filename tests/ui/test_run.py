@@ -204,9 +204,35 @@ def test_the_kiosk_leaves_out_the_qt_bindings_it_does_not_use(tmp_path: Path) ->
     assert "libQt6Widgets" not in loaded
 
 
-def test_the_attract_loop_runs_in_a_start_from_the_opening(tmp_path: Path) -> None:
+def test_the_kiosk_never_loads_the_content_reader(tmp_path: Path) -> None:
+    """Neither a first start (the folder checked by a helper process) nor a start from the
+    checked copy loads the content reader (pydantic, ~18 MiB for good) into the kiosk."""
+    folder = write_test_content(tmp_path / "spa")
+    script = (
+        "import sys\n"
+        "from kiosk.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print('READER', code, 'pydantic' in sys.modules)\n"
+    )
+    env = kiosk_env(tmp_path)
+    lines = []
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", script, "run", "--windowed", "--content", str(folder),
+             "--exit-after", "3"],
+            env=env, capture_output=True, text=True, timeout=60,
+        )
+        lines.append(next(
+            (x for x in done.stdout.splitlines() if x.startswith("READER")), done.stderr
+        ))
+    assert lines == ["READER 0 False", "READER 0 False"], lines
+    log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
+    assert log.count("using the checked copy") == 1  # the second start
+
+
+def test_the_attract_loop_runs_in_a_start_from_the_checked_copy(tmp_path: Path) -> None:
     """The first slide's timer is set before the asyncio loop exists (Qt timers): the loop goes
-    on through every slide, in the start that reads the folder and in the one that opens."""
+    on through every slide, in the start that reads the folder and in the one from its copy."""
     slides = (
         "slides:\n"
         "  - {id: one, title: First, seconds: 0.5}\n"
@@ -218,7 +244,7 @@ def test_the_attract_loop_runs_in_a_start_from_the_opening(tmp_path: Path) -> No
         output, _ = kiosk.communicate(timeout=60)
         assert kiosk.returncode == 0, output
     log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
-    assert log.count("using the checked copy") == 1  # the second start opened
+    assert log.count("using the checked copy") == 1  # the second start
     db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
     shown = dict(db.execute("SELECT slide, shown FROM slides").fetchall())
     assert shown.get("one", 0) >= 4 and shown.get("two", 0) >= 4, shown  # 2 starts x ~4 turns
