@@ -474,10 +474,10 @@ def reload(args: argparse.Namespace) -> None:
     from kiosk.content.result import LoadResult
     from kiosk.ops.checker import read_content
     from kiosk.ops.reload import ContentWatcher
-    from kiosk.ui.run import import_qasync
 
     app, kiosk, _frames = _window(args.content)
-    qasync = import_qasync()
+    import qasync
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     folder = Path(args.content)

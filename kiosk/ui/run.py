@@ -16,8 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -206,9 +205,10 @@ def run_kiosk(
         # After the first frame: asyncio and qasync (~25 ms of a start), the live reload on them.
         import asyncio
 
+        import qasync  # after PySide6, as qasync requires; it loads Qt Widgets (accepted)
+
         from kiosk.ops.reload import ContentWatcher
 
-        qasync = import_qasync()
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         install_excepthooks(loop)
@@ -250,26 +250,6 @@ def run_kiosk(
         usage.close()
         lock.release()
     return 0
-
-
-def import_qasync() -> Any:
-    """qasync, without Qt Widgets. qasync imports PySide6.QtWidgets only to name QApplication,
-    which it uses for `instance()` and `processEvents()`, both QGuiApplication's as well; the
-    kiosk has no widgets, and loading them cost ~8 MiB of every kiosk's memory and ~4 ms of its
-    start. So, while qasync is imported, QtWidgets is a stand-in naming QGuiApplication; the
-    stand-in is taken away at once, and a real import of QtWidgets later still works."""
-    if "qasync" in sys.modules or "PySide6.QtWidgets" in sys.modules:
-        import qasync
-
-        return qasync
-    stand_in = ModuleType("PySide6.QtWidgets")
-    stand_in.QApplication = QGuiApplication  # type: ignore[attr-defined]
-    sys.modules[stand_in.__name__] = stand_in
-    try:
-        import qasync  # after PySide6, as qasync requires
-    finally:
-        del sys.modules[stand_in.__name__]
-    return qasync
 
 
 def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
