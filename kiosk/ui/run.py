@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
-import linecache
 import logging
 import sys
 import time
@@ -230,7 +229,6 @@ def run_kiosk(
         if not startup.showing_default and startup.seen is not None:
             watcher.mark_loaded(startup.seen)  # else the watcher checks the folder at once
         stop = loop.create_future()
-        forget_sources()
         QTimer.singleShot(AFTER_START_MS, after_start)
         if args.exit_after:
             loop.call_later(args.exit_after, quit_kiosk)
@@ -315,13 +313,6 @@ def _hide_cursor() -> None:
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
 
 
-def forget_sources() -> None:
-    """Drop the source lines Python keeps (linecache) of the modules read so far: shiboken reads
-    a few before its import layer is off (kiosk.ui), a logged traceback more; held for nothing.
-    A traceback reads the lines it needs again."""
-    linecache.clearcache()
-
-
 AFTER_START_MS = 3000
 
 
@@ -333,7 +324,6 @@ def after_start() -> None:
     of milliseconds, for instance while new content is taken in."""
     import segno  # noqa: F401
 
-    forget_sources()
     gc.collect()
     gc.freeze()
 
