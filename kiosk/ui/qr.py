@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 
+import segno
+
 QUIET_ZONE = 4
 """Modules of white around the code, as the QR standard asks for reliable scanning."""
 MODULE_PIXELS = 10
@@ -19,8 +21,6 @@ scales it down (sharp, with `smooth: false`)."""
 @functools.lru_cache(maxsize=16)
 def qr_data_url(text: str) -> str:
     """A black-on-white QR code of `text` as a `data:image/png;base64,...` URL."""
-    import segno  # only once a guest reaches a suggestion: not on the kiosk's start-up path
-
     code = segno.make(text, error="m", micro=False)
     url: str = code.png_data_uri(scale=MODULE_PIXELS, border=QUIET_ZONE, dark="#000", light="#fff")
     return url

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
 import logging
 import sys
 import time
@@ -229,7 +228,6 @@ def run_kiosk(
         if not startup.showing_default and startup.seen is not None:
             watcher.mark_loaded(startup.seen)  # else the watcher checks the folder at once
         stop = loop.create_future()
-        QTimer.singleShot(AFTER_START_MS, after_start)
         if args.exit_after:
             loop.call_later(args.exit_after, quit_kiosk)
         # Serve the local control socket (spa-kiosk status, screenshot) and the metrics file.
@@ -311,21 +309,6 @@ def _hide_cursor() -> None:
     from PySide6.QtGui import QCursor
 
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-
-
-AFTER_START_MS = 3000
-
-
-def after_start() -> None:
-    """A few seconds after the first frame, what start-up left for later: the QR encoder is
-    imported (for the first suggestion), then one full collection, and all made so far
-    (modules, classes, QML wrappers) is left out of later ones (gc.freeze). A full collection
-    then looks at a fraction of the objects and no longer stops the screen's thread for tens
-    of milliseconds, for instance while new content is taken in."""
-    import segno  # noqa: F401
-
-    gc.collect()
-    gc.freeze()
 
 
 async def _serve(stop: asyncio.Future[None], watcher: ContentWatcher) -> None:
