@@ -7,8 +7,8 @@ asyncio loop, Qt slots through `sys.excepthook`) logged with its traceback inste
 
 from __future__ import annotations
 
-import atexit
 import logging
+import logging.handlers
 import os
 import sys
 import threading
@@ -16,86 +16,35 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from kiosk.ops import places
+
 if TYPE_CHECKING:
     import asyncio
-
-from kiosk.ops import places
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
-MAX_HELD = 1000
 
 log = logging.getLogger("kiosk")
 _OURS = "_spa_kiosk_handler"  # marks the handlers set up here, so a second call replaces them
 
 
-def setup_logging(
-    verbose: bool = False, *, console: bool = True, file_later: bool = False
-) -> Path | None:
+def setup_logging(verbose: bool = False, *, console: bool = True) -> Path | None:
     """Log INFO and above (DEBUG with `verbose`) to stderr and to the rotating log file; returns
-    the log file, or None when the log folder cannot be written (then the console only).
-
-    With `file_later` the file is opened by `open_log_file()` (the kiosk: after its first frame;
-    the file handler's module, with socket and queue, is ~8-15 ms of a start on a kiosk PC);
-    until then records are held, and written to it first; at exit too, should the kiosk stop
-    before. It then returns None."""
+    the log file, or None when the log folder cannot be written (then the console only)."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, _OURS, False):
             root.removeHandler(handler)
             handler.close()
-    handlers: list[logging.Handler] = []
     if console:
-        handlers.append(logging.StreamHandler(sys.stderr))
+        stream = logging.StreamHandler(sys.stderr)
         if stderr_is_journal():
-            handlers[-1].setFormatter(JournalFormatter())
-    if file_later:
-        handlers.append(_Held())
-        atexit.register(open_log_file)
-    for handler in handlers:
-        _add(root, handler)
+            stream.setFormatter(JournalFormatter())
+        _add(root, stream)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     logging.captureWarnings(True)
-    if file_later:
-        return None
-    opened = _open_file(root)
-    return opened[0] if opened else None
-
-
-def open_log_file() -> Path | None:
-    """The log file of `setup_logging(file_later=True)`, opened now with the held records
-    written first; None when the log folder cannot be written. Once; later calls do nothing."""
-    root = logging.getLogger()
-    held = next((h for h in root.handlers if isinstance(h, _Held)), None)
-    if held is None:
-        return None
-    root.removeHandler(held)
-    opened = _open_file(root)
-    if opened is None:
-        return None
-    path, handler = opened
-    for record in held.records:
-        handler.handle(record)
-    return path
-
-
-class _Held(logging.Handler):
-    """Records kept until the log file is open (at most MAX_HELD: the first ones)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if len(self.records) < MAX_HELD:
-            self.records.append(record)
-
-
-def _open_file(root: logging.Logger) -> tuple[Path, logging.Handler] | None:
-    import logging.handlers
-
     try:
         file = places.log_path()
         places.ensure_dir(file.parent)
@@ -106,7 +55,7 @@ def _open_file(root: logging.Logger) -> tuple[Path, logging.Handler] | None:
         log.warning("cannot write the log folder (%s); logging to the console only", exc)
         return None
     _add(root, handler)
-    return file, handler
+    return file
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:

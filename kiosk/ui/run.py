@@ -23,7 +23,7 @@ from kiosk import __version__
 from kiosk.content.fingerprint import Fingerprint, fingerprint
 from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import assetstore, instance, places, screensaver, watchdog
-from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
+from kiosk.ops.logs import install_excepthooks, setup_logging
 from kiosk.ops.metrics import metrics_path
 from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
@@ -111,7 +111,7 @@ def read_content(folder: Path) -> LoadResult:
 def run_kiosk(
     args: argparse.Namespace, on_window: Callable[[KioskWindow], None] | None = None
 ) -> int:
-    setup_logging(file_later=True)  # the file after the first frame
+    setup_logging()
     lock = instance.acquire()
     if lock is None:
         print(instance.already_running_message(), file=sys.stderr)
@@ -195,7 +195,6 @@ def run_kiosk(
     try:
         feed = _feed_watchdog(kiosk)
         _show_first_frame(kiosk)
-        open_log_file()
         usage.start()
         _show_first_picture(kiosk)
         assert startup is not None

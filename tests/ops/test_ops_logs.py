@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
+from kiosk.ops.logs import install_excepthooks, setup_logging
 
 LINE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (INFO|WARNING|ERROR|CRITICAL|DEBUG) [\w.]+: ")
 
@@ -57,29 +57,6 @@ def test_plain_lines_go_to_a_rotating_file_in_the_log_folder(
     assert len(lines) == 1 and LINE.match(lines[0])
     assert lines[0].endswith(" INFO kiosk: content folder: /srv/spa")
     assert capsys.readouterr().err.count("content folder: /srv/spa") == 1
-
-
-def test_the_kiosk_opens_its_log_file_after_its_first_frame_and_loses_nothing(
-    ops_dirs: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The kiosk opens the file only after its first frame (its module is ~8-15 ms of a start);
-    what was logged before is held and written first, in order, once."""
-    assert setup_logging(file_later=True) is None
-    logging.getLogger("kiosk").info("Spa Kiosk starting")
-    logging.getLogger("kiosk.usage").debug("not shown unless verbose")
-    assert not (ops_dirs / "log" / "spa-kiosk.log").exists()
-    assert "Spa Kiosk starting" in capsys.readouterr().err  # the console at once
-
-    path = open_log_file()
-    assert path == ops_dirs / "log" / "spa-kiosk.log"
-    assert open_log_file() is None  # once
-    logging.getLogger("kiosk").warning("first frame shown")
-    file_handler().flush()
-    lines = path.read_text().splitlines()
-    assert [line.split(" ", 3)[3] for line in lines] == [
-        "kiosk: Spa Kiosk starting", "kiosk: first frame shown",
-    ]
-    assert all(LINE.match(line) for line in lines)
 
 
 def test_an_unwritable_log_folder_falls_back_to_the_console(
