@@ -7,6 +7,7 @@ asyncio loop, Qt slots through `sys.excepthook`) logged with its traceback inste
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -48,14 +49,56 @@ def setup_logging(verbose: bool = False, *, console: bool = True) -> Path | None
     try:
         file = places.log_path()
         places.ensure_dir(file.parent)
-        handler = logging.handlers.RotatingFileHandler(
-            file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+        handler = LogFile(file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     except OSError as exc:
         log.warning("cannot write the log folder (%s); logging to the console only", exc)
         return None
     _add(root, handler)
     return file
+
+
+class LogFile(logging.handlers.RotatingFileHandler):
+    """The rotating log file, quiet when it cannot be written (a full disk, say): one warning on
+    the other handlers (the console, i.e. the journal), none per line, and the file again once
+    a line can be written. `handleError` is logging's documented hook for a failing handler."""
+
+    failing = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed = False
+        super().emit(record)
+        if self.failing and not self._failed:
+            self.failing = False
+            self._tell(logging.INFO, "the log file can be written again", including_self=True)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self._failed = True
+        # Start afresh at the next line: what is left in the stream's buffer would fail again.
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
+        if not self.failing:
+            self.failing = True
+            reason = sys.exc_info()[1]
+            self._tell(
+                logging.WARNING,
+                f"cannot write the log file {self.baseFilename} ({reason}); logging to the "
+                "console only until it can",
+                including_self=False,
+            )
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # the last lines, on a disk still full
+            super().close()
+
+    def _tell(self, level: int, message: str, *, including_self: bool) -> None:
+        note = log.makeRecord(log.name, level, __file__, 0, message, (), None)
+        for handler in logging.getLogger().handlers:
+            if handler is not self:
+                handler.handle(note)
+        if including_self:
+            super().emit(note)
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:

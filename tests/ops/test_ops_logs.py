@@ -102,3 +102,33 @@ def test_uncaught_exceptions_are_logged_with_their_traceback(ops_dirs: Path) -> 
     assert "uncaught exception in thread worker" in text and "ValueError: in a thread" in text
     assert "Exception in callback" in text and "KeyError: 'in a loop callback'" in text
     assert text.count("Traceback (most recent call last)") == 3
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_gives_one_warning_then_quiet_then_the_file_again(
+    ops_dirs: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Writing the log file fails with ENOSPC (/dev/full): one warning on the console, no
+    `--- Logging error ---` traceback per line; the console keeps every line; once the disk has
+    room again (the file writable), lines reach the file again."""
+    file = ops_dirs / "log" / "spa-kiosk.log"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.symlink_to("/dev/full")
+    assert setup_logging() == file
+    kiosk = logging.getLogger("kiosk")
+    for number in range(5):
+        kiosk.info("line %d", number)
+    err = capfd.readouterr().err
+    assert "--- Logging error ---" not in err and "Traceback" not in err
+    assert err.count("cannot write the log file") == 1, err
+    assert all(f"line {number}" in err for number in range(5))
+
+    file.unlink()  # room again: the next line reopens the file
+    kiosk.info("after the disk has room")
+    kiosk.info("and the next")
+    file_handler().flush()
+    text = file.read_text()
+    assert "the log file can be written again" in text
+    assert "after the disk has room" in text and "and the next" in text
+    err = capfd.readouterr().err
+    assert "Logging error" not in err and err.count("can be written again") == 1
