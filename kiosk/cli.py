@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.paths import choose_content
+from kiosk.ops.places import choose_content
 
 if TYPE_CHECKING:
     from kiosk.content.model import Content

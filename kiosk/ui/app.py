@@ -18,8 +18,8 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
 from kiosk.guest.session import UsageSink
 from kiosk.ops import memory
+from kiosk.ops.places import default_content_dir, qml_dir
 from kiosk.ops.status import ContentStatus
-from kiosk.paths import default_content_dir, qml_dir
 from kiosk.ui.controller import KioskController
 from kiosk.ui.keepfront import KeepFront
 from kiosk.ui.renderer import use as use_renderer

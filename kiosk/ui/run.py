@@ -25,10 +25,10 @@ from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import assetstore, instance, places, screensaver, watchdog
 from kiosk.ops.logs import install_excepthooks, setup_logging
 from kiosk.ops.metrics import metrics_path
+from kiosk.ops.places import choose_content, default_content_dir
 from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
 from kiosk.ops.usage import UsageLog
-from kiosk.paths import choose_content, default_content_dir
 from kiosk.ui.app import KioskWindow, application, on_first_frame, parse_size
 from kiosk.ui.control_server import ControlServer, serve_control
 from kiosk.ui.staff import StaffActions, StaffController
