@@ -116,7 +116,7 @@ def _with_text_warnings(result: LoadResult) -> LoadResult:
     if result.content is None:
         return result
     from kiosk import lettering
-    from kiosk.content.load import key_path_text
+    from kiosk.content.sources import key_path_text
     from kiosk.content.yamlread import YamlDocument, YamlError, read_yaml
 
     found = lettering.findings(result.content)
