@@ -26,7 +26,7 @@ from typing import Any
 from kiosk import __version__
 from kiosk.bench.largeset import write_large_set
 from kiosk.bench.metrics import KEYS
-from kiosk.bench.worker import ENV_T0, RESULT_PREFIX
+from kiosk.bench.worker import BENCH_WORKER, ENV_T0, RESULT_PREFIX
 
 
 @dataclass(frozen=True)
@@ -270,8 +270,6 @@ class _Runner:
 
 def worker_command() -> list[str]:
     """How to start one measurement: through this same program, installed or standalone."""
-    from kiosk.cli import BENCH_WORKER
-
     if getattr(sys, "frozen", False):
         return [sys.executable, BENCH_WORKER]  # the standalone build is its own interpreter
     return [sys.executable, "-m", "kiosk", BENCH_WORKER]

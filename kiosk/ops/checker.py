@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-from kiosk.cli import CHECK_WORKER
 from kiosk.content.assets import AssetFolder
 from kiosk.content.model import FILE_MODELS, Content, StoredAsset
 from kiosk.content.problems import Problem, Severity, display_path
@@ -31,6 +30,8 @@ from kiosk.ops import assetstore
 
 log = logging.getLogger("kiosk.checker")
 
+CHECK_WORKER = "check-worker"
+"""The hidden command of `spa-kiosk` that runs `worker_main` (kiosk.cli)."""
 EXIT_FOLDER_ERROR = 3
 TIMEOUT_SECONDS = 300
 HELPER_NICENESS = 10

@@ -98,13 +98,13 @@ def test_a_start_uses_the_checked_copy_of_unchanged_content(
 
     monkeypatch.setenv("SPA_KIOSK_DATA_DIR", str(tmp_path / "data"))
     folder = make_content()
-    first = run.load_for_kiosk(folder)
+    first = run.last_good_copy(folder)
     assert not first.showing_default
 
     reads: list[Path] = []
     real_read = run.read_content
     monkeypatch.setattr(run, "read_content", lambda f: reads.append(f) or real_read(f))
-    second = run.load_for_kiosk(folder)
+    second = run.last_good_copy(folder)
     assert second.content == first.content and not second.showing_default
     assert reads == []  # nothing changed: the files were not read again
 
@@ -114,13 +114,13 @@ def test_a_start_uses_the_checked_copy_of_unchanged_content(
     packages.write_text(packages.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     later = time.time() + 5
     os.utime(packages, (later, later))
-    third = run.load_for_kiosk(folder)
+    third = run.last_good_copy(folder)
     assert third.content == first.content and not third.showing_default
     assert third.seen is None and reads == []
 
     # No copy at all (a first start, or one written by another version): the folder is read.
     (tmp_path / "data" / "content-snapshot.pickle").unlink()
-    fourth = run.load_for_kiosk(folder)
+    fourth = run.last_good_copy(folder)
     assert reads == [folder] and fourth.seen is not None and not fourth.showing_default
 
 
