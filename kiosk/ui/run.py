@@ -368,7 +368,11 @@ class RunningKiosk:
 def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
     """Tell systemd we are up once the first frame is on screen, then ping from the main thread:
     if the UI ever freezes, the pings stop and systemd restarts the kiosk."""
-    on_first_frame(kiosk.window, lambda: watchdog.ready("showing the attract loop"))
+    def up() -> None:
+        log.info("first frame on screen: showing the attract loop")
+        watchdog.ready("showing the attract loop")
+
+    on_first_frame(kiosk.window, up)
     interval = watchdog.watchdog_interval()
     if interval is None:
         return None

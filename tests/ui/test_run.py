@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -247,3 +249,95 @@ def test_the_attract_loop_runs_in_a_start_from_the_checked_copy(tmp_path: Path) 
     db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
     shown = dict(db.execute("SELECT slide, shown FROM slides").fetchall())
     assert shown.get("one", 0) >= 4 and shown.get("two", 0) >= 4, shown  # 2 starts x ~4 turns
+
+
+def _running(
+    tmp_path: Path, folder: Path, display: str | None = None
+) -> subprocess.Popen[str]:
+    """`spa-kiosk run` with no time limit, its temporary files in tmp_path/tmp: windowed and
+    offscreen, or full screen on the X server `display`."""
+    env = kiosk_env(tmp_path)
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    if display is not None:
+        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    return subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "run", "--content", str(folder),
+         *(["--windowed"] if display is None else [])],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_a_stop_signal_during_a_content_check_stops_the_kiosk_cleanly(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    """systemd stops the kiosk with SIGTERM (Ctrl+C is SIGINT): a line in the log, exit 0, the
+    usage file closed, and no `spa-kiosk-check-*` folder of a check under way left behind."""
+    folder = write_test_content(tmp_path / "spa")
+    kiosk = _running(tmp_path, folder)
+    log_file = tmp_path / "logs" / "spa-kiosk.log"
+    try:
+        wait_for(log_file, "first frame on screen")
+        slides = folder / "slides.yaml"
+        slides.write_text(slides.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while not list((tmp_path / "tmp").glob("spa-kiosk-check-*")):
+            assert time.monotonic() < deadline, "no content check started"
+            time.sleep(0.01)
+        kiosk.send_signal(stop)
+        output, _ = kiosk.communicate(timeout=60)
+    finally:
+        if kiosk.poll() is None:
+            kiosk.kill()
+            kiosk.communicate()
+    assert kiosk.returncode == 0, output
+    assert f"stopped by {stop.name}" in log_file.read_text()
+    assert list((tmp_path / "tmp").glob("spa-kiosk-check-*")) == []
+    assert not (tmp_path / "data" / "usage.sqlite3-wal").exists()  # closed, not cut off
+    db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _screen_saver_timeout(display: str) -> str:
+    shown = subprocess.run(
+        ["xset", "-display", display, "q"], capture_output=True, text=True, timeout=10,
+        check=True,
+    ).stdout
+    return next(line for line in shown.splitlines() if "timeout:" in line).split()[1]
+
+
+@pytest.mark.skipif(
+    not (shutil.which("Xvfb") and shutil.which("xset")), reason="needs Xvfb and xset"
+)
+def test_sigterm_turns_screen_blanking_back_on(tmp_path: Path) -> None:
+    """Full screen under a real X server the kiosk switches blanking off (xset); stopped by
+    systemd, it must turn it back on."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1280x720x24"],
+        pass_fds=(write,), stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as said:
+            display = ":" + said.readline().strip()
+        before = _screen_saver_timeout(display)
+        assert before != "0"
+        folder = write_test_content(tmp_path / "spa")
+        kiosk = _running(tmp_path, folder, display)
+        log_file = tmp_path / "logs" / "spa-kiosk.log"
+        try:
+            wait_for(log_file, "screen blanking and power saving turned off")
+            assert _screen_saver_timeout(display) == "0"
+            kiosk.send_signal(signal.SIGTERM)
+            output, _ = kiosk.communicate(timeout=60)
+        finally:
+            if kiosk.poll() is None:
+                kiosk.kill()
+                kiosk.communicate()
+        assert kiosk.returncode == 0, output
+        assert _screen_saver_timeout(display) == before
+    finally:
+        server.terminate()
+        server.wait(10)
