@@ -341,3 +341,17 @@ def test_sigterm_turns_screen_blanking_back_on(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_each_content_problem_is_logged_once_at_start(tmp_path: Path) -> None:
+    """A warning in the content: one line for it in the log of a start, not one from the read
+    and another from the staff panel's status."""
+    from kioskkit import QUESTIONNAIRE_YAML
+
+    questionnaire = QUESTIONNAIRE_YAML.replace("    max: 2\n", "    max: 5\n", 1)
+    folder = write_test_content(tmp_path / "spa", questionnaire=questionnaire)
+    kiosk = start(tmp_path, folder, seconds=2)
+    output, _ = kiosk.communicate(timeout=60)
+    assert kiosk.returncode == 0, output
+    log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
+    assert log.count("max is 5 but the question has only 3 options") == 1, log
