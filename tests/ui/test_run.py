@@ -355,3 +355,39 @@ def test_each_content_problem_is_logged_once_at_start(tmp_path: Path) -> None:
     assert kiosk.returncode == 0, output
     log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
     assert log.count("max is 5 but the question has only 3 options") == 1, log
+
+
+@pytest.mark.skipif(not shutil.which("Xvfb"), reason="needs Xvfb")
+def test_qts_caches_go_into_the_kiosks_cache_folder(tmp_path: Path) -> None:
+    """Qt keeps compiled QML (qmlcache) and, drawing with the GPU's API, its graphics pipelines
+    (qtpipelinecache) in the application's cache folder, ~/.cache/Spa Kiosk: with
+    SPA_KIOSK_CACHE_DIR set, both go there instead, and nothing into the home folder."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "1280x720x24"],
+        pass_fds=(write,), stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as said:
+            display = ":" + said.readline().strip()
+        folder = write_test_content(tmp_path / "spa")
+        env = kiosk_env(tmp_path)
+        home = tmp_path / "home"
+        home.mkdir()
+        env.update(HOME=str(home), DISPLAY=display, QT_QPA_PLATFORM="xcb")
+        for name in ("XDG_CACHE_HOME", "QT_QUICK_BACKEND", "QML_DISK_CACHE_PATH"):
+            env.pop(name, None)
+        done = subprocess.run(
+            [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
+             "--exit-after", "3"],
+            env=env, capture_output=True, text=True, timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+    finally:
+        server.terminate()
+        server.wait(10)
+    assert not (home / ".cache" / "Spa Kiosk").exists(), sorted(home.rglob("*"))
+    cache = tmp_path / "cache"
+    assert list((cache / "qmlcache").glob("*.qmlc")), sorted(cache.rglob("*"))
+    assert list((cache / "qtpipelinecache").glob("*.bin")), sorted(cache.rglob("*"))
