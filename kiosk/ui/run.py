@@ -30,9 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-import qasync
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
+
+# isort: split
+# qasync uses the Qt binding already imported (else the first it finds): PySide6 comes first.
+# It also imports Qt Widgets, which the kiosk does not use (see docs/architecture.md).
+import qasync
 
 from kiosk import __version__
 from kiosk.content import snapshot
