@@ -47,9 +47,12 @@ def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
             content_pickler(buffer).dump(result)
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(buffer.getvalue())
-        os.replace(temporary, target)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(buffer.getvalue())
+            os.replace(temporary, target)
+        finally:
+            Path(temporary).unlink(missing_ok=True)  # a disk that filled up half-way
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         log.warning("could not keep a snapshot of the content for the next start: %s", exc)
 
