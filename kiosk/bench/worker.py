@@ -260,11 +260,6 @@ def _window(content_dir: str, size: tuple[int, int] = SIZE) -> tuple[Any, KioskW
     if frames.wait_frame(0.0, timeout=10) is None:
         raise RuntimeError("the kiosk window never showed a frame")
     frames.wait_quiet(0.3, timeout=8)
-    from kiosk.ui import run
-
-    after_start = getattr(run, "after_start", None)
-    if after_start is not None:
-        after_start()  # as the kiosk does a few seconds after its first frame
     return app, kiosk, frames
 
 
