@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -140,7 +141,7 @@ class StopSignals:
     def __init__(self) -> None:
         self.received: str | None = None
         self._on_stop: Callable[[], None] | None = None
-        self._before: list[object] = []
+        self._before: list[Callable[[int, FrameType | None], Any] | int | None] = []
 
     def __enter__(self) -> StopSignals:
         self._before = [signal.signal(number, self._caught) for number in self.SIGNALS]
@@ -148,7 +149,7 @@ class StopSignals:
 
     def __exit__(self, *exc: object) -> None:
         for number, before in zip(self.SIGNALS, self._before, strict=True):
-            signal.signal(number, before)  # type: ignore[arg-type]
+            signal.signal(number, before)
 
     def _caught(self, number: int, frame: FrameType | None) -> None:
         self.note(number)
