@@ -56,8 +56,8 @@ def test_live_edits_bad_then_good_while_running(tmp_path: Path) -> None:
     kiosk = start(tmp_path, folder, seconds=14)
     log_file = tmp_path / "logs" / "spa-kiosk.log"
     try:
-        wait_for(log_file, "content folder:")
-        time.sleep(1.5)
+        # Once the first frame is up the start's own check is over: the typo is the change.
+        wait_for(log_file, "first frame on screen")
         slides = folder / "slides.yaml"
         slides.write_text("slides:\n  - id: x\n    titel: Typo\n")  # a staff typo
         log = wait_for(log_file, "unknown field 'titel'")
