@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import functools
 
-import segno
-
 QUIET_ZONE = 4
 """Modules of white around the code, as the QR standard asks for reliable scanning."""
 MODULE_PIXELS = 10
@@ -21,6 +19,9 @@ scales it down (sharp, with `smooth: false`)."""
 @functools.lru_cache(maxsize=16)
 def qr_data_url(text: str) -> str:
     """A black-on-white QR code of `text` as a `data:image/png;base64,...` URL."""
+    # Here, not at the top: segno's writers bring XML, HTTP and gzip modules (~40 ms of a start
+    # here), and only a guest who reaches a suggestion needs it.
+    import segno
     code = segno.make(text, error="m", micro=False)
     url: str = code.png_data_uri(scale=MODULE_PIXELS, border=QUIET_ZONE, dark="#000", light="#fff")
     return url
