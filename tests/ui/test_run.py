@@ -379,8 +379,10 @@ def test_qts_caches_go_into_the_kiosks_cache_folder(tmp_path: Path) -> None:
         for name in ("XDG_CACHE_HOME", "QT_QUICK_BACKEND", "QML_DISK_CACHE_PATH"):
             env.pop(name, None)
         done = subprocess.run(
+            # OpenGL (on llvmpipe here) rather than the software renderer the kiosk would
+            # choose: only Qt's graphics API path builds pipelines.
             [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
-             "--exit-after", "3"],
+             "--renderer", "gpu", "--exit-after", "3"],
             env=env, capture_output=True, text=True, timeout=60,
         )
         assert done.returncode == 0, done.stderr
