@@ -4,8 +4,9 @@ to import:
     cli ─────────────────────────────── may import anything
     bench ───────────────────────────── anything but the cli
     ui (Qt) ─────────────────────────── content, guest, ops, media
-    ops ──── content, guest, media; Qt only in the modules named in OPS_WITH_QT
+    ops ──── content, guest, media, lettering; Qt only in the modules named in OPS_WITH_QT
     media (Qt: pictures) ────────────── content
+    lettering (Qt: fonts) ───────────── content, media, ops (where the built-in fonts are)
     guest ── content          content ── nothing above it
 
 No module imports `kiosk.cli` but `kiosk.__main__`, and no two modules import each other,
@@ -30,12 +31,13 @@ MAY_IMPORT = {
     "content": {"root", "content"},
     "guest": {"root", "content", "guest"},
     "media": {"root", "content", "media"},
-    "ops": {"root", "content", "guest", "media", "ops"},
-    "ui": {"root", "content", "guest", "media", "ops", "ui"},
-    "bench": {"root", "content", "guest", "media", "ops", "ui", "bench"},
-    "cli": {"root", "content", "guest", "media", "ops", "ui", "bench", "cli"},
+    "lettering": {"root", "content", "media", "ops", "lettering"},
+    "ops": {"root", "content", "guest", "media", "lettering", "ops"},
+    "ui": {"root", "content", "guest", "media", "lettering", "ops", "ui"},
+    "bench": {"root", "content", "guest", "media", "lettering", "ops", "ui", "bench"},
+    "cli": {"root", "content", "guest", "media", "lettering", "ops", "ui", "bench", "cli"},
 }
-QT_ALLOWED = {"media", "ui", "bench", "cli"}
+QT_ALLOWED = {"media", "lettering", "ui", "bench", "cli"}
 
 
 @dataclass(frozen=True)
@@ -59,8 +61,8 @@ def layer(module: str) -> str:
     parts = module.split(".")
     if module in ("kiosk.cli", "kiosk.__main__"):
         return "cli"
-    if module == "kiosk.media":
-        return "media"
+    if module in ("kiosk.media", "kiosk.lettering"):
+        return module.split(".")[1]
     if len(parts) == 1:
         return "root"
     return parts[1]
