@@ -7,7 +7,7 @@ to import:
     ops ──── content, guest, media, lettering; Qt only in the modules named in OPS_WITH_QT
     media (Qt: pictures) ────────────── content
     lettering (Qt: fonts) ───────────── content, media, ops (where the built-in fonts are)
-    guest ── content          content ── nothing above it
+    guest ── content          content ── i18n          i18n (the kiosk's phrases) ── nothing
 
 No module imports `kiosk.cli` but `kiosk.__main__`, and no two modules import each other,
 directly or round a longer loop. Imports under `if TYPE_CHECKING:` are for the type checker
@@ -28,14 +28,17 @@ QT = {"PySide6", "shiboken6", "qasync", "PyQt5", "PyQt6"}
 OPS_WITH_QT = {"kiosk.ops.chart"}  # draws the `stats --chart` picture
 MAY_IMPORT = {
     "root": set(),
-    "content": {"root", "content"},
-    "guest": {"root", "content", "guest"},
-    "media": {"root", "content", "media"},
-    "lettering": {"root", "content", "media", "ops", "lettering"},
-    "ops": {"root", "content", "guest", "media", "lettering", "ops"},
-    "ui": {"root", "content", "guest", "media", "lettering", "ops", "ui"},
-    "bench": {"root", "content", "guest", "media", "lettering", "ops", "ui", "bench"},
-    "cli": {"root", "content", "guest", "media", "lettering", "ops", "ui", "bench", "cli"},
+    "i18n": {"root", "i18n"},
+    "content": {"root", "i18n", "content"},
+    "guest": {"root", "i18n", "content", "guest"},
+    "media": {"root", "i18n", "content", "media"},
+    "lettering": {"root", "i18n", "content", "media", "ops", "lettering"},
+    "ops": {"root", "i18n", "content", "guest", "media", "lettering", "ops"},
+    "ui": {"root", "i18n", "content", "guest", "media", "lettering", "ops", "ui"},
+    "bench": {"root", "i18n", "content", "guest", "media", "lettering", "ops", "ui", "bench"},
+    "cli": {
+        "root", "i18n", "content", "guest", "media", "lettering", "ops", "ui", "bench", "cli",
+    },
 }
 QT_ALLOWED = {"media", "lettering", "ui", "bench", "cli"}
 
