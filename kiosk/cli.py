@@ -1,55 +1,51 @@
-"""`spa-kiosk`: the kiosk itself and every staff tool, behind one command."""
+"""`spa-kiosk`: the kiosk itself and every staff tool, behind one command.
+
+A few commands import their module inside their handler, where it is heavy and only that
+command uses it: the Qt ones (run, render, soak), so that the others start without Qt; `schema`
+(pydantic); and the two tools a kiosk's own start never runs, `bench` and `stats` (with what
+they import, ~50 ms of every start of the kiosk here).
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from kiosk import __version__
-from kiosk.paths import choose_content
-
-if TYPE_CHECKING:
-    from kiosk.content.model import Content
-
-
-BENCH_WORKER = "bench-worker"
-CHECK_WORKER = "check-worker"
+from kiosk.bench import worker
+from kiosk.content.model import Content
+from kiosk.content.result import FolderError, LoadResult
+from kiosk.guest.explain import AnswerError, explain, parse_answers
+from kiosk.ops import check_command, checker
+from kiosk.ops.control import screenshot_command, status_command
+from kiosk.ops.places import choose_content
+from kiosk.ops.service import service_command
+from kiosk.ops.staff import set_pin_command
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line as `main` understands it."""
     given = list(sys.argv[1:] if argv is None else argv)
-    if given[:1] == ["run"] and not {"-h", "--help"} & set(given):
-        # The kiosk's own start (the systemd unit's command): its options alone. The parser of
-        # every command takes ~14 ms of a ~400 ms start on a kiosk PC, this one ~2.
-        args = _run_parser().parse_args(given[1:])
-        args.command = "run"
-        return args
-    return _parser().parse_args(given)
-
-
-def _run_parser() -> argparse.ArgumentParser:
-    content, window = _options()
-    return argparse.ArgumentParser(prog="spa-kiosk run", parents=[content, window])
+    parser, commands = _parsers()
+    args, unknown = parser.parse_known_args(given)
+    if unknown:  # refused with the usage of the command they were given to
+        (commands[args.command] if args.command else parser).error(
+            f"unrecognized arguments: {' '.join(unknown)}"
+        )
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kiosk.ops import bindings, places, regexes
-
-    bindings.prepare()  # before any command imports Qt
-    regexes.warm(places.regex_cache_path())  # the kiosk writes it (kiosk/ui/run.py)
     given = list(sys.argv[1:] if argv is None else argv)
-    if given[:1] == [BENCH_WORKER]:  # one measurement of `bench`, in a process of its own
-        from kiosk.bench.worker import main as worker_main
-
-        return worker_main(given[1:])
-    if given[:1] == [CHECK_WORKER]:  # the running kiosk's content check (kiosk/ops/checker.py)
-        from kiosk.ops.checker import worker_main as check_main
-
-        return check_main(given[1:])
+    if given[:1] == [worker.BENCH_WORKER]:  # one measurement of `bench`, in a process of its own
+        return worker.main(given[1:])
+    if given[:1] == [checker.CHECK_WORKER]:  # the running kiosk's content check
+        return checker.worker_main(given[1:])
     args = parse(given)
     command = args.command or "run"
     handler = {
@@ -111,7 +107,8 @@ def _options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return content, window
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The whole command line's parser, and each command's own (by name)."""
     content, window = _options()
     parser = argparse.ArgumentParser(
         prog="spa-kiosk",
@@ -122,23 +119,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"spa-kiosk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: dict[str, argparse.ArgumentParser] = {}
 
-    sub.add_parser("run", parents=[content, window], help="start the kiosk (the default)")
+    def command(name: str, **how: Any) -> argparse.ArgumentParser:
+        commands[name] = sub.add_parser(name, **how)
+        return commands[name]
 
-    from kiosk.ops import check_command as checking
+    command("run", parents=[content, window], help="start the kiosk (the default)")
 
-    check = sub.add_parser(
+    check = command(
         "check", parents=[content], help="check a content folder for mistakes",
         description="Check a content folder as the kiosk would before showing it.",
-        epilog=checking.EXIT_CODES_HELP,
+        epilog=check_command.EXIT_CODES_HELP,
     )
-    check.add_argument("dir", nargs="?", metavar="DIR", help=checking.FOLDER_HELP)
+    check.add_argument("dir", nargs="?", metavar="DIR", help=check_command.FOLDER_HELP)
     check.add_argument("--strict", action="store_true", help="warnings fail the check too")
     check.add_argument(
-        "--format", choices=checking.FORMATS, default="text", help=checking.FORMAT_HELP
+        "--format", choices=check_command.FORMATS, default="text", help=check_command.FORMAT_HELP
     )
 
-    explain = sub.add_parser(
+    explain = command(
         "explain", parents=[content], help="show what a guest with these answers would be offered"
     )
     explain.add_argument(
@@ -151,15 +151,15 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--lang", metavar="CODE", help="language for the reasons")
     explain.add_argument("--json", action="store_true", help="print one JSON object")
 
-    schema = sub.add_parser("schema", help="write JSON Schemas of the four files for editors")
+    schema = command("schema", help="write JSON Schemas of the four files for editors")
     schema.add_argument("--out", required=True, metavar="DIR")
 
-    render = sub.add_parser("render", parents=[content], help="render every screen to PNG files")
+    render = command("render", parents=[content], help="render every screen to PNG files")
     render.add_argument("--out", required=True, metavar="DIR")
     render.add_argument("--size", default="1920x1080", metavar="WxH")
     render.add_argument("--lang", metavar="CODE")
 
-    sub.add_parser(
+    command(
         "set-pin",
         help="set the staff PIN (4 to 8 digits; asks twice, or reads one line from a pipe)",
         description="Set the PIN of the kiosk's staff panel: 4 to 8 digits. Only a salted "
@@ -167,20 +167,20 @@ def _parser() -> argparse.ArgumentParser:
         "platform's). Example for scripts: echo 2468 | spa-kiosk set-pin",
     )
 
-    status = sub.add_parser(
+    status = command(
         "status", help="ask the running kiosk how it is (this PC, the kiosk's user)",
         epilog="Exit status: 0 answered, 1 error, 3 no kiosk running, 4 the kiosk belongs to "
         "another user.",
     )
     status.add_argument("--json", action="store_true", help="print one JSON object")
-    screenshot = sub.add_parser(
+    screenshot = command(
         "screenshot", help="save what the running kiosk's screen shows now as a PNG",
         epilog="Refused while a guest is using the kiosk. Exit status: 0 saved, 1 error or "
         "refused, 3 no kiosk running, 4 the kiosk belongs to another user.",
     )
     screenshot.add_argument("file", metavar="FILE.png")
 
-    stats = sub.add_parser(
+    stats = command(
         "stats", help="summary of the anonymous usage counts, as text, CSV or a chart",
         description="Summarise the kiosk's usage counts; with several files (copies of "
         "several kiosks' usage.sqlite3), one report with a column per kiosk and a total.",
@@ -202,7 +202,7 @@ def _parser() -> argparse.ArgumentParser:
         "or the platform's data folder)",
     )
 
-    service = sub.add_parser(
+    service = command(
         "install-service", parents=[content],
         help="print (or --write) a systemd user unit that starts and watches the kiosk",
     )
@@ -210,7 +210,7 @@ def _parser() -> argparse.ArgumentParser:
         "--write", action="store_true",
         help="save it to ~/.config/systemd/user/spa-kiosk.service instead of printing it",
     )
-    soak = sub.add_parser(
+    soak = command(
         "soak", parents=[content],
         help="run days of kiosk life fast (attract loop and scripted guests) and report",
     )
@@ -220,7 +220,7 @@ def _parser() -> argparse.ArgumentParser:
     soak.add_argument("--out", metavar="DIR",
                       help="folder for soak.json and memory.png (default: a new temporary one)")
     soak.add_argument("--seed", type=int, default=1, help=argparse.SUPPRESS)
-    bench = sub.add_parser(
+    bench = command(
         "bench", parents=[content],
         help="measure start-up, taps, animations, idle CPU, checking, reloading and memory",
         description="Measure the kiosk on this PC against its performance budget, as it runs "
@@ -245,32 +245,26 @@ def _parser() -> argparse.ArgumentParser:
         "is a display, for comparison (no kiosk PC runs like this; every figure says so)",
     )
     bench.add_argument("--smoke", action="store_true", help=argparse.SUPPRESS)
-    return parser
+    return parser, commands
 
 
-def _day(text: str) -> object:
+def _day(text: str) -> date:
     """--since: a date as YYYY-MM-DD."""
     from kiosk.ops.stats import parse_day
 
     return parse_day(text)
 
 
-def _load(folder: Path):  # type: ignore[no-untyped-def]
-    from kiosk.ops.checker import read_here
-
-    return read_here(folder)
+def _load(folder: Path) -> LoadResult:
+    return checker.read_here(folder)
 
 
 def _check(args: argparse.Namespace) -> int:
-    from kiosk.ops.check_command import check_command
-
-    return check_command(args.dir or args.content, args.format, args.strict)
+    return check_command.check_command(args.dir or args.content, args.format, args.strict)
 
 
 def _checked_content(args: argparse.Namespace) -> tuple[Content | None, int]:
     """The content in use when it checks; else None and the exit status (2: no folder)."""
-    from kiosk.content.result import FolderError
-
     choice = choose_content(args.content)
     try:
         result = _load(choice.folder)
@@ -289,8 +283,6 @@ def _checked_content(args: argparse.Namespace) -> tuple[Content | None, int]:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from kiosk.guest.explain import AnswerError, explain, parse_answers
-
     content, status = _checked_content(args)
     if content is None:
         return status
@@ -301,8 +293,6 @@ def _explain(args: argparse.Namespace) -> int:
         return 1
     report = explain(content, answers, args.lang or content.default_language)
     if args.json:
-        import json
-
         print(json.dumps(report.as_json(), ensure_ascii=False))
     else:
         print(report.as_text())
@@ -310,7 +300,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from kiosk.content.schema import write_schemas
+    from kiosk.content.schema import write_schemas  # pydantic: only this command needs it here
 
     for path in write_schemas(Path(args.out)):
         print(f"wrote {path}")
@@ -332,14 +322,12 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk.ui.run import run_kiosk
+    from kiosk.ui.run import RunOptions, run_kiosk
 
-    return run_kiosk(args)
+    return run_kiosk(RunOptions.from_args(args))
 
 
 def _set_pin(args: argparse.Namespace) -> int:
-    from kiosk.ops.staff import set_pin_command
-
     return set_pin_command(args)
 
 
@@ -350,14 +338,10 @@ def _stats(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from kiosk.ops.control import status_command
-
     return status_command(args)
 
 
 def _screenshot(args: argparse.Namespace) -> int:
-    from kiosk.ops.control import screenshot_command
-
     return screenshot_command(args)
 
 
@@ -384,6 +368,4 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _install_service(args: argparse.Namespace) -> int:
-    from kiosk.ops.service import service_command
-
     return service_command(args)

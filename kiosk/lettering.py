@@ -17,7 +17,7 @@ from typing import Any
 
 from kiosk.content.assets import looks_like_font_file
 from kiosk.content.model import Content, Text
-from kiosk.paths import default_content_dir
+from kiosk.ops.places import default_content_dir
 
 # How wide a word may be, in ems of the font at the size it is drawn, before it no longer fits
 # its line on a 1920x1080 screen even shrunk to 75 %: a slide's title beside its picture

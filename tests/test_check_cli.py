@@ -17,7 +17,7 @@ from contentkit import MISSING, PACKAGES, MakeContent
 from kiosk.cli import main
 from kiosk.content.problems import Problem, Severity
 from kiosk.ops.check_command import annotation, folder_to_check
-from kiosk.paths import choose_content
+from kiosk.ops.places import choose_content
 
 REPO = Path(__file__).resolve().parent.parent
 SIXTY = PACKAGES.replace("minutes: 30", "minutes: sixty")

@@ -161,22 +161,3 @@ def test_shibokens_helpers_start_from_the_bundled_bytecode(built: Path, tmp_path
     started = start(copy / "spa-kiosk", cwd=tmp_path)
     assert started.returncode == 0, started.stdout[-2000:]
     assert "compiled again" not in started.stdout
-
-
-def test_kept_regular_expressions_reach_python_before_qt_is_imported(
-    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """PyInstaller's PySide6 hook imports Qt before the kiosk's own code runs, and Qt's import
-    compiles shiboken's large patterns: build.spec's own hook must hand `re` the kept ones first
-    (kiosk/ops/regexes.py). The kiosk writes the file on its first start."""
-    from PyInstaller.archive.readers import CArchiveReader
-
-    toc = CArchiveReader(str(built)).toc
-    scripts = [name for name, entry in toc.items() if entry[-1] == "s"]
-    assert scripts.index("spa_kiosk_regexes") < scripts.index("pyi_rth_pyside6")
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("SPA_KIOSK_CACHE_DIR", str(cache))
-    for _ in range(2):  # the second start reads the file in the hook
-        started = start(built, cwd=tmp_path)
-        assert started.returncode == 0, started.stdout[-2000:]
-    assert (cache / "regexes.marshal").stat().st_size > 10_000  # shiboken's are large

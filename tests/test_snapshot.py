@@ -3,10 +3,14 @@ used only while nothing changed, and never trusted when damaged or out of date."
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from contentkit import MakeContent
 
 from kiosk.content import snapshot
@@ -107,3 +111,33 @@ def test_a_snapshot_that_cannot_be_written_is_only_a_slower_start(
     snapshot.save(blocker / "snapshot", _checked(folder), fingerprint(folder))  # no exception
 
     assert not (blocker / "snapshot").exists()
+
+
+@pytest.fixture
+def full_disk(tmp_path: Path) -> Iterator[Path]:
+    """A small tmpfs filled up (needs the right to mount: root or CAP_SYS_ADMIN)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(disk)],
+        capture_output=True, check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        with contextlib.suppress(OSError), (disk / "filler").open("wb") as filler:
+            while True:
+                filler.write(b"x" * 4096)
+                filler.flush()
+        yield disk
+    finally:
+        subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_leaves_no_half_written_copy_behind(
+    make_content: MakeContent, full_disk: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = make_content()
+    snapshot.save(full_disk / "snapshot", _checked(folder), fingerprint(folder))
+    assert sorted(path.name for path in full_disk.iterdir()) == ["filler"]
+    assert "could not keep a snapshot" in caplog.text

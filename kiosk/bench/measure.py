@@ -35,7 +35,7 @@ from kiosk.bench.metrics import KEYS, PEER_SOURCES
 from kiosk.bench.outside import OutsideError, Program, measure
 from kiosk.bench.peer import BROWSERS, browser_command, build_page, find_browser
 from kiosk.bench.screen import Screen, ScreenError
-from kiosk.bench.worker import ENV_T0, RENDERLOOP, RESULT_PREFIX, SIZE
+from kiosk.bench.worker import BENCH_WORKER, ENV_T0, RENDERLOOP, RESULT_PREFIX, SIZE
 
 
 @dataclass(frozen=True)
@@ -344,8 +344,6 @@ class _Runner:
 
 def worker_command() -> list[str]:
     """How to start one measurement: through this same program, installed or standalone."""
-    from kiosk.cli import BENCH_WORKER
-
     if getattr(sys, "frozen", False):
         return [sys.executable, BENCH_WORKER]  # the standalone build is its own interpreter
     return [sys.executable, "-m", "kiosk", BENCH_WORKER]

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from kiosk.content.model import Content
     from kiosk.ui.app import KioskWindow
 
+BENCH_WORKER = "bench-worker"
+"""The hidden command of `spa-kiosk` that runs `main` (kiosk.cli)."""
 RESULT_PREFIX = "BENCH-RESULT "
 SIZE = (1920, 1080)
 GROWTH_SIZE = (960, 540)
@@ -250,8 +252,7 @@ def _run_kiosk(
 ) -> None:
     """`spa-kiosk run` (full screen; offscreen: `--windowed` at 1920x1080), calling back once
     its window is made (with its QML) and once its first frame is shown."""
-    from kiosk.cli import parse
-    from kiosk.ui.run import run_kiosk
+    from kiosk.ui.run import RunOptions, run_kiosk
 
     def watch(kiosk: KioskWindow) -> None:
         if on_window is not None:
@@ -266,9 +267,9 @@ def _run_kiosk(
         kiosk.window.frameSwapped.connect(swapped)
 
     # Full screen, as on a kiosk PC; offscreen has no screen to fill (its own is 800x600).
-    windowed = ["--windowed", "--size", f"{SIZE[0]}x{SIZE[1]}"] if _offscreen() else []
-    args = parse(["run", "--content", content, *windowed])
-    run_kiosk(args, on_window=watch)
+    offscreen = _offscreen()
+    size = f"{SIZE[0]}x{SIZE[1]}" if offscreen else None
+    run_kiosk(RunOptions(content, windowed=offscreen, size=size), on_window=watch)
     raise RuntimeError("the kiosk stopped before the measurement was over")
 
 
@@ -337,11 +338,6 @@ def _window(
     if frames.wait_frame(0.0, timeout=10) is None:
         raise RuntimeError("the kiosk window never showed a frame")
     frames.wait_quiet(0.3, timeout=8)
-    from kiosk.ui import run
-
-    after_start = getattr(run, "after_start", None)
-    if after_start is not None:
-        after_start()  # as the kiosk does a few seconds after its first frame
     return app, kiosk, frames
 
 
@@ -561,16 +557,15 @@ def reload(args: argparse.Namespace) -> None:
     import shutil
     import tempfile
 
-    from kiosk import media
     from kiosk.bench.qtkit import StallProbe
     from kiosk.content import snapshot
     from kiosk.content.result import LoadResult
     from kiosk.ops.checker import read_content
     from kiosk.ops.reload import ContentWatcher
-    from kiosk.ui.run import import_qasync
 
     app, kiosk, _frames = _window(args.content)
-    qasync = import_qasync()
+    import qasync
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     folder = Path(args.content)
@@ -584,7 +579,7 @@ def reload(args: argparse.Namespace) -> None:
             kiosk.controller.set_content(result.content)  # as run_kiosk does, and it keeps
             if watcher.loaded is not None:  # the set for the next start beside the screen
                 loop.run_in_executor(
-                    None, snapshot.save, kept, result, watcher.loaded, media.aspect
+                    None, snapshot.save, kept, result, watcher.loaded
                 )
         if arrived and not arrived[-1].done():
             arrived[-1].set_result(result)

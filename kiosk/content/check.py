@@ -12,7 +12,6 @@ from typing import TypeVar
 
 from kiosk.content.assets import AssetFolder, FileVerifier, kind_of, looks_like_font_file
 from kiosk.content.colour import contrast_ratio
-from kiosk.content.load import Sources
 from kiosk.content.model import (
     KioskFile,
     Model,
@@ -24,6 +23,7 @@ from kiosk.content.model import (
 from kiosk.content.problems import did_you_mean, has_errors, quote_list
 from kiosk.content.reach import package_reach
 from kiosk.content.scoring import CONSULT_FLAG
+from kiosk.content.sources import Sources
 from kiosk.content.yamlread import KeyPath
 from kiosk.i18n.catalogue import KEYS
 from kiosk.i18n.languages import chain, falling_back

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import typing
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from kiosk.content.assets import FileVerifier
+from kiosk.content.check import check_sources
 from kiosk.content.messages import UNKNOWN_FIELD, describe, field_names, message_for
 from kiosk.content.model import (
     FILE_MODELS,
@@ -26,8 +27,9 @@ from kiosk.content.model import (
 )
 from kiosk.content.problems import Problem, Severity, display_path
 from kiosk.content.result import ASSETS_FOLDER, FolderError, LoadResult
+from kiosk.content.sources import SourceFile, Sources, key_path_text
 from kiosk.content.validate import validate
-from kiosk.content.yamlread import KeyPath, YamlDocument, YamlError, read_yaml
+from kiosk.content.yamlread import KeyPath, YamlError, read_yaml
 
 _EXPECTED_TOP = {
     "kiosk.yaml": "'spa_name:' and the kiosk settings",
@@ -37,52 +39,8 @@ _EXPECTED_TOP = {
 }
 
 
-def key_path_text(path: KeyPath) -> str:
-    """('packages', 2, 'minutes') -> 'packages[2].minutes'."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-@dataclass
-class SourceFile:
-    """One content file as read: where it is, its located YAML and its validated model."""
-
-    name: str
-    path: Path
-    document: YamlDocument | None = None
-    model: Model | None = None
-
-    def problem(
-        self, severity: Severity, where: KeyPath, message: str, *, key: bool = False,
-        subject: KeyPath | None = None,
-    ) -> Problem:
-        line, column = self.document.locate(where, key=key) if self.document else (0, 0)
-        shown = where if subject is None else subject
-        return Problem(self.path, line, column, severity, key_path_text(shown), message)
-
-
-@dataclass
-class Sources:
-    """The four files of one folder, as read so far, and every problem found in them."""
-
-    folder: Path
-    assets: Path
-    files: dict[str, SourceFile]
-    problems: list[Problem] = field(default_factory=list)
-
-    def error(self, name: str, where: KeyPath, message: str, **how: Any) -> None:
-        self.problems.append(self.files[name].problem(Severity.ERROR, where, message, **how))
-
-    def warning(self, name: str, where: KeyPath, message: str, **how: Any) -> None:
-        self.problems.append(self.files[name].problem(Severity.WARNING, where, message, **how))
-
-
 def load_content(folder: Path, verify: FileVerifier | None = None) -> LoadResult:
     """Read and check the whole folder. `content` is None when there is any error."""
-    from kiosk.content.check import check_sources  # check builds on this module
-
     folder = folder.absolute()
     if not folder.exists():
         raise FolderError(f"{display_path(folder)}: no such folder")

@@ -1,8 +1,7 @@
 """The last content the kiosk read and checked, kept on disk so that the next start can show it
 at once instead of reading and checking every file again (most of a start's time).
 
-The file holds two pickles: first the `Opening` (the first frame as plain data, readable
-without the content model: see opening.py), then the whole checked result.
+The file holds the header (`_header`: what makes the copy true) pickled, then the checked result.
 
 A snapshot is for one folder, and only the same versions of the kiosk and Python read it back
 (anything else, including a damaged or unreadable file, means reading the folder as usual). When
@@ -26,27 +25,21 @@ from types import MappingProxyType
 from typing import Any, BinaryIO
 
 from kiosk import __version__
-from kiosk.content import model, opening
+from kiosk.content import model
 from kiosk.content.fingerprint import Fingerprint
 from kiosk.content.result import LoadResult
 
 log = logging.getLogger("kiosk.snapshot")
-FORMAT = opening.FORMAT
+FORMAT = 7  # 6: the pictures' copies (Content.stored); 7: no first frame before the header
 
 
-def save(
-    target: Path, result: LoadResult, seen: Fingerprint, aspect: opening.Aspect | None = None
-) -> None:
+def save(target: Path, result: LoadResult, seen: Fingerprint) -> None:
     """Keep `result`, read from its folder while the folder looked like `seen`. Never raises:
-    without a snapshot the next start is only slower. `aspect` tells the opening's picture's
-    shape (else the first frame asks the file)."""
+    without a snapshot the next start is only slower."""
     global _pickled
     buffer = io.BytesIO()
     kept, _pickled = _pickled, None
     try:
-        content = result.content
-        first = opening.opening_of(content, aspect) if content is not None else None
-        opening.write(buffer, first, result.folder, seen)
         pickle.dump(_header(result.folder, seen), buffer, protocol=pickle.HIGHEST_PROTOCOL)
         if kept is not None and kept[0] is result:
             buffer.write(kept[1])
@@ -54,9 +47,12 @@ def save(
             content_pickler(buffer).dump(result)
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".snapshot-", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(buffer.getvalue())
-        os.replace(temporary, target)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(buffer.getvalue())
+            os.replace(temporary, target)
+        finally:
+            Path(temporary).unlink(missing_ok=True)  # a disk that filled up half-way
     except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
         log.warning("could not keep a snapshot of the content for the next start: %s", exc)
 
@@ -102,7 +98,6 @@ def _read(target: Path, folder: Path) -> tuple[LoadResult, Fingerprint] | None:
         return None
     try:
         stream = io.BytesIO(raw)
-        pickle.load(stream)  # the opening
         header = pickle.load(stream)  # our own file, in a folder only the kiosk writes
         if not isinstance(header, tuple) or not header or header != _header(folder, header[-1]):
             return None  # another folder, or another version of the kiosk or of Python
@@ -116,9 +111,8 @@ def _read(target: Path, folder: Path) -> tuple[LoadResult, Fingerprint] | None:
 
 
 def _header(folder: Path, seen: Fingerprint) -> tuple[Any, ...]:
-    return (
-        FORMAT, __version__, sys.version, str(folder.resolve()), seen,
-    )
+    """What makes a kept copy true: same format, kiosk, Python, folder and folder state."""
+    return (FORMAT, __version__, sys.version, str(folder.resolve()), seen)
 
 
 def _reduce_mapping(mapping: MappingProxyType[str, float]) -> tuple[Any, ...]:

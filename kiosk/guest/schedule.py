@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import get_args
 
-from kiosk.content.days import WEEKDAYS
+from kiosk.content.model import Show, Slide, Weekday
 
-if TYPE_CHECKING:
-    from kiosk.content.model import Show, Slide
-
+WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
+"""The staff's names for the days of the week, Monday first (`datetime.weekday()` order)."""
 _ONE_DAY = timedelta(days=1)
 
 

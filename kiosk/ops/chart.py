@@ -157,7 +157,7 @@ def _font_family() -> str | None:
         return _FAMILY[0]
     from PySide6.QtGui import QFontDatabase
 
-    from kiosk.paths import default_content_dir
+    from kiosk.ops.places import default_content_dir
 
     fonts = default_content_dir().parent / "assets" / "fonts"
     family = None

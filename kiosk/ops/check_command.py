@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from kiosk.content.problems import Problem, display_path
 from kiosk.content.result import FILE_NAMES, FolderError, LoadResult
 from kiosk.ops.checker import read_here
-from kiosk.paths import ContentChoice, choose_content
+from kiosk.ops.places import ContentChoice, choose_content
 
 FORMATS = ("text", "json", "github")
 

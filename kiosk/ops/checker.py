@@ -22,7 +22,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import MappingProxyType
 
-from kiosk.cli import CHECK_WORKER
 from kiosk.content.assets import AssetFolder
 from kiosk.content.model import FILE_MODELS, Content, StoredAsset
 from kiosk.content.problems import Problem, Severity, display_path
@@ -31,6 +30,8 @@ from kiosk.ops import assetstore
 
 log = logging.getLogger("kiosk.checker")
 
+CHECK_WORKER = "check-worker"
+"""The hidden command of `spa-kiosk` that runs `worker_main` (kiosk.cli)."""
 EXIT_FOLDER_ERROR = 3
 TIMEOUT_SECONDS = 300
 HELPER_NICENESS = 10
@@ -116,7 +117,7 @@ def _with_text_warnings(result: LoadResult) -> LoadResult:
     if result.content is None:
         return result
     from kiosk import lettering
-    from kiosk.content.load import key_path_text
+    from kiosk.content.sources import key_path_text
     from kiosk.content.yamlread import YamlDocument, YamlError, read_yaml
 
     found = lettering.findings(result.content)
@@ -245,7 +246,4 @@ def worker_main(argv: Sequence[str]) -> int:
         return EXIT_FOLDER_ERROR
     with target.open("wb") as stream:
         content_pickler(stream).dump(result)
-    from kiosk.ops import places, regexes
-
-    regexes.keep(places.regex_cache_path())  # the YAML reader's patterns, for the next check
     return 0

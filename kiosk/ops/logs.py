@@ -7,8 +7,9 @@ asyncio loop, Qt slots through `sys.excepthook`) logged with its traceback inste
 
 from __future__ import annotations
 
-import atexit
+import contextlib
 import logging
+import logging.handlers
 import os
 import sys
 import threading
@@ -16,97 +17,88 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from kiosk.ops import places
+
 if TYPE_CHECKING:
     import asyncio
-
-from kiosk.ops import places
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
-MAX_HELD = 1000
 
 log = logging.getLogger("kiosk")
 _OURS = "_spa_kiosk_handler"  # marks the handlers set up here, so a second call replaces them
 
 
-def setup_logging(
-    verbose: bool = False, *, console: bool = True, file_later: bool = False
-) -> Path | None:
+def setup_logging(verbose: bool = False, *, console: bool = True) -> Path | None:
     """Log INFO and above (DEBUG with `verbose`) to stderr and to the rotating log file; returns
-    the log file, or None when the log folder cannot be written (then the console only).
-
-    With `file_later` the file is opened by `open_log_file()` (the kiosk: after its first frame;
-    the file handler's module, with socket and queue, is ~8-15 ms of a start on a kiosk PC);
-    until then records are held, and written to it first; at exit too, should the kiosk stop
-    before. It then returns None."""
+    the log file, or None when the log folder cannot be written (then the console only)."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if getattr(handler, _OURS, False):
             root.removeHandler(handler)
             handler.close()
-    handlers: list[logging.Handler] = []
     if console:
-        handlers.append(logging.StreamHandler(sys.stderr))
+        stream = logging.StreamHandler(sys.stderr)
         if stderr_is_journal():
-            handlers[-1].setFormatter(JournalFormatter())
-    if file_later:
-        handlers.append(_Held())
-        atexit.register(open_log_file)
-    for handler in handlers:
-        _add(root, handler)
+            stream.setFormatter(JournalFormatter())
+        _add(root, stream)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     logging.captureWarnings(True)
-    if file_later:
-        return None
-    opened = _open_file(root)
-    return opened[0] if opened else None
-
-
-def open_log_file() -> Path | None:
-    """The log file of `setup_logging(file_later=True)`, opened now with the held records
-    written first; None when the log folder cannot be written. Once; later calls do nothing."""
-    root = logging.getLogger()
-    held = next((h for h in root.handlers if isinstance(h, _Held)), None)
-    if held is None:
-        return None
-    root.removeHandler(held)
-    opened = _open_file(root)
-    if opened is None:
-        return None
-    path, handler = opened
-    for record in held.records:
-        handler.handle(record)
-    return path
-
-
-class _Held(logging.Handler):
-    """Records kept until the log file is open (at most MAX_HELD: the first ones)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if len(self.records) < MAX_HELD:
-            self.records.append(record)
-
-
-def _open_file(root: logging.Logger) -> tuple[Path, logging.Handler] | None:
-    import logging.handlers
-
     try:
         file = places.log_path()
         places.ensure_dir(file.parent)
-        handler = logging.handlers.RotatingFileHandler(
-            file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
-        )
+        handler = LogFile(file, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     except OSError as exc:
         log.warning("cannot write the log folder (%s); logging to the console only", exc)
         return None
     _add(root, handler)
-    return file, handler
+    return file
+
+
+class LogFile(logging.handlers.RotatingFileHandler):
+    """The rotating log file, quiet when it cannot be written (a full disk, say): one warning on
+    the other handlers (the console, i.e. the journal), none per line, and the file again once
+    a line can be written. `handleError` is logging's documented hook for a failing handler."""
+
+    failing = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed = False
+        super().emit(record)
+        if self.failing and not self._failed:
+            self.failing = False
+            self._tell(logging.INFO, "the log file can be written again", including_self=True)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        self._failed = True
+        # Start afresh at the next line: what is left in the stream's buffer would fail again.
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
+        if not self.failing:
+            self.failing = True
+            reason = sys.exc_info()[1]
+            self._tell(
+                logging.WARNING,
+                f"cannot write the log file {self.baseFilename} ({reason}); logging to the "
+                "console only until it can",
+                including_self=False,
+            )
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):  # the last lines, on a disk still full
+            super().close()
+
+    def _tell(self, level: int, message: str, *, including_self: bool) -> None:
+        note = log.makeRecord(log.name, level, __file__, 0, message, (), None)
+        for handler in logging.getLogger().handlers:
+            if handler is not self:
+                handler.handle(note)
+        if including_self:
+            super().emit(note)
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:

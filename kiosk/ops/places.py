@@ -1,6 +1,9 @@
-"""Where the kiosk keeps its own files: usage database, staff PIN, logs, the single-instance lock.
+"""Where things are: the content folder in use, the shipped default content and QML screens, and
+the kiosk's own files (usage database, staff PIN, logs, caches, the single-instance lock).
 
-The platform's usual folders (via platformdirs, app name "spa-kiosk"), each of which a technician
+Shipped files are found relative to the package (or the PyInstaller bundle), never the working
+folder, except for the documented `./content` convention. The kiosk's own files live in the
+platform's usual folders (via platformdirs, app name "spa-kiosk"), each of which a technician
 or a test can redirect with an environment variable:
 
 - `SPA_KIOSK_DATA_DIR`: data and state (usage database, staff PIN file)
@@ -14,12 +17,15 @@ Nothing here creates a folder; `ensure_dir` does, when a caller is about to writ
 from __future__ import annotations
 
 import os
+import sys
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "spa-kiosk"
+ENV_CONTENT = "SPA_KIOSK_CONTENT"
 ENV_DATA = "SPA_KIOSK_DATA_DIR"
 ENV_LOG = "SPA_KIOSK_LOG_DIR"
 ENV_RUNTIME = "SPA_KIOSK_RUNTIME_DIR"
@@ -30,7 +36,61 @@ PIN_FILE = "staff-pin.json"
 SNAPSHOT_FILE = "content-snapshot.pickle"
 LOG_FILE = "spa-kiosk.log"
 LOCK_FILE = "spa-kiosk.lock"
-REGEX_FILE = "regexes.marshal"
+
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+# ---- shipped with the kiosk, and the content folder in use ---------------------------------
+
+
+@dataclass(frozen=True)
+class ContentChoice:
+    folder: Path
+    why: str
+
+    def describe(self) -> str:
+        return f"content folder: {self.folder} ({self.why})"
+
+
+def bundle_root() -> Path | None:
+    """The PyInstaller bundle folder when running frozen."""
+    root = getattr(sys, "_MEIPASS", None)
+    return Path(root) if root else None
+
+
+def default_content_dir() -> Path:
+    """The default content shipped with the kiosk: bundle, source checkout, or installed wheel."""
+    candidates = []
+    if (root := bundle_root()) is not None:
+        candidates.append(root / "content")
+    candidates += [PACKAGE_DIR.parent / "content", PACKAGE_DIR / "_default" / "content"]
+    for folder in candidates:
+        if (folder / "kiosk.yaml").is_file():
+            return folder
+    return candidates[-1]
+
+
+def choose_content(option: str | None) -> ContentChoice:
+    """--content, else $SPA_KIOSK_CONTENT, else ./content with a kiosk.yaml, else the default."""
+    if option:
+        return ContentChoice(Path(option).expanduser().absolute(), "--content")
+    if env := os.environ.get(ENV_CONTENT):
+        return ContentChoice(Path(env).expanduser().absolute(), f"${ENV_CONTENT}")
+    local = Path.cwd() / "content"
+    if (local / "kiosk.yaml").is_file():
+        return ContentChoice(local, "./content")
+    return ContentChoice(default_content_dir(), "the default content shipped with the kiosk")
+
+
+def qml_dir() -> Path:
+    """The QML screens (the `Kiosk` module's parent folder)."""
+    if (root := bundle_root()) is not None and (root / "kiosk" / "ui" / "qml").is_dir():
+        return root / "kiosk" / "ui" / "qml"
+    return PACKAGE_DIR / "ui" / "qml"
+
+
+# ---- the kiosk's own files -----------------------------------------------------------------
 
 
 def _dirs() -> platformdirs.PlatformDirs:
@@ -89,10 +149,6 @@ def log_path() -> Path:
 
 def lock_path() -> Path:
     return runtime_dir() / LOCK_FILE
-
-
-def regex_cache_path() -> Path:
-    return cache_dir() / REGEX_FILE
 
 
 def ensure_dir(path: Path) -> Path:

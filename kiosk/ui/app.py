@@ -11,15 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QSysInfo, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QWindow
 from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 
 from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
 from kiosk.guest.session import UsageSink
-from kiosk.ops import memory
+from kiosk.ops import memory, places
+from kiosk.ops.places import default_content_dir, qml_dir
 from kiosk.ops.status import ContentStatus
-from kiosk.paths import default_content_dir, qml_dir
 from kiosk.ui.controller import KioskController
 from kiosk.ui.keepfront import KeepFront
 from kiosk.ui.renderer import use as use_renderer
@@ -92,10 +92,12 @@ def application(renderer: str = "auto") -> QGuiApplication:
     unless set): a tap shows ~4 ms sooner, and frames during a fade come more evenly.
 
     The renderer is chosen for the machine as the application is made (kiosk/ui/renderer.py;
-    `renderer`: "auto", "software" or "gpu")."""
+    `renderer`: "auto", "software" or "gpu"). Qt's own caches go into the kiosk's cache folder
+    (`configure_qt_caches`)."""
     app = QGuiApplication.instance()
     if app is None:
         os.environ.setdefault(UPDATE_IDLE_TIME, "0")
+        configure_qt_caches()
         QGuiApplication.setDesktopSettingsAware(False)
         app = QGuiApplication(sys.argv[:1])
         _made.append(app)  # kept for the life of the process, whoever asked
@@ -105,6 +107,29 @@ def application(renderer: str = "auto") -> QGuiApplication:
 
 _made: list[QGuiApplication] = []
 UPDATE_IDLE_TIME = "QT_QPA_UPDATE_IDLE_TIME"
+QML_CACHE = "QML_DISK_CACHE_PATH"
+PIPELINE_CACHE_LOAD = "QSG_RHI_PIPELINE_CACHE_LOAD"
+PIPELINE_CACHE_SAVE = "QSG_RHI_PIPELINE_CACHE_SAVE"
+
+
+def configure_qt_caches() -> None:
+    """Compiled QML and the graphics pipelines Qt Quick builds are kept in the kiosk's cache
+    folder (`places.cache_dir`, which SPA_KIOSK_CACHE_DIR moves), not Qt's default of the
+    application's cache location (~/.cache/Spa Kiosk). Qt's documented switches: the QML disk
+    cache's folder, and a pipeline cache file to load at start and save at exit (which also
+    turns off Qt's automatic one). Set before the application exists; values already in the
+    environment win."""
+    cache = places.cache_dir()
+    try:
+        places.ensure_dir(cache / "qtpipelinecache")
+    except OSError as exc:
+        log.warning("cannot write the cache folder %s (%s); Qt's caches are not kept", cache, exc)
+        os.environ.setdefault("QML_DISABLE_DISK_CACHE", "1")
+        return
+    pipelines = str(cache / "qtpipelinecache" / f"{QSysInfo.currentCpuArchitecture()}.bin")
+    os.environ.setdefault(QML_CACHE, str(cache / "qmlcache"))
+    os.environ.setdefault(PIPELINE_CACHE_LOAD, pipelines)
+    os.environ.setdefault(PIPELINE_CACHE_SAVE, pipelines)
 
 
 def load_fonts(font: str | None, assets: Path) -> str:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def render_command(args: argparse.Namespace, content: Content) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    from kiosk.paths import choose_content
+    from kiosk.ops.places import choose_content
     from kiosk.ui.app import parse_size
 
     language = args.lang or content.default_language

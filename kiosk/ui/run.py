@@ -1,49 +1,86 @@
 """`spa-kiosk run`: the kiosk as it runs all day, with everything that keeps it alive unattended.
 
-One instance per session, logs, anonymous usage counts, the staff PIN, live content reloading,
-lockdown, a screen that never blanks, and the systemd watchdog fed from the Qt main thread.
+The start reads top to bottom in `run_kiosk`, one named step after another:
+
+1. `configure_logging`: the console and the rotating log file.
+2. `hold_the_instance`: one kiosk per session (a second start says so and exits 3).
+3. `StopSignals`: SIGTERM (systemd's stop) and SIGINT stop the kiosk cleanly from here on.
+4. `find_content`: --content, $SPA_KIOSK_CONTENT, ./content or the built-in content.
+5. `last_good_copy`: the checked copy kept by the last start when the folder is unchanged (or
+   when it changed: shown while the change is checked); else the folder, checked by a helper.
+6. `make_application`: Qt's application (kiosk.ui.app.application: the renderer chosen for the
+   machine, documented Qt switches).
+7. `make_window`: the QML screens over the view-models, full screen and locked down.
+8. `show_first_frame`: the first frame (and the first slide's picture) on screen.
+9. `run_the_rest`: usage counts, the asyncio loop, live reload, the control socket and metrics,
+   until stopped.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
-import gc
-import linecache
 import logging
+import signal
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from types import FrameType
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication
 
-from kiosk import __version__, media
+# isort: split
+# qasync uses the Qt binding already imported (else the first it finds): PySide6 comes first.
+# It also imports Qt Widgets, which the kiosk does not use (see docs/architecture.md).
+import qasync
+
+from kiosk import __version__
+from kiosk.content import snapshot
 from kiosk.content.fingerprint import Fingerprint, fingerprint
+from kiosk.content.model import Content
 from kiosk.content.result import FolderError, LoadResult
-from kiosk.ops import assetstore, instance, places, regexes, screensaver, watchdog
-from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
+from kiosk.ops import assetstore, checker, instance, places, screensaver, watchdog
+from kiosk.ops.logs import install_excepthooks, setup_logging
 from kiosk.ops.metrics import metrics_path
+from kiosk.ops.places import ContentChoice, choose_content, default_content_dir
+from kiosk.ops.reload import ContentWatcher
 from kiosk.ops.staff import PinStore
 from kiosk.ops.status import ContentStatus
 from kiosk.ops.usage import UsageLog
-from kiosk.paths import choose_content, default_content_dir
 from kiosk.ui.app import KioskWindow, application, on_first_frame, parse_size
 from kiosk.ui.control_server import ControlServer, serve_control
 from kiosk.ui.staff import StaffActions, StaffController
 
-if TYPE_CHECKING:
-    import asyncio
-
-    from kiosk.content.model import Content
-    from kiosk.ops.reload import ContentWatcher
-
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
+DEFAULT_SIZE = QSize(1280, 720)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What `spa-kiosk run` is told on its command line."""
+
+    content: str | None = None
+    windowed: bool = False
+    size: str | None = None
+    show_cursor: bool = False
+    exit_after: float | None = None
+    renderer: str = "auto"
+    """Qt Quick's renderer: "auto" (chosen for the machine), "software" or "gpu"."""
+    metrics: str | None = None
+    """The Prometheus metrics file (else $SPA_KIOSK_METRICS_FILE, else none)."""
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> RunOptions:
+        return cls(
+            args.content, args.windowed, args.size, args.show_cursor, args.exit_after,
+            args.renderer, args.metrics,
+        )
 
 
 @dataclass
@@ -58,7 +95,88 @@ class Startup:
     """How the staff's folder looked just before it was read (None: not read yet)."""
 
 
-def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
+def run_kiosk(options: RunOptions, on_window: Callable[[KioskWindow], None] | None = None) -> int:
+    """The kiosk, from its start to its stop; `on_window` is told the window once it is made
+    (the bench watches the real kiosk's frames)."""
+    configure_logging()
+    lock = hold_the_instance()
+    if lock is None:
+        return EXIT_ALREADY_RUNNING
+    with lock, StopSignals() as stop_signals:
+        choice = find_content(options)
+        startup = last_good_copy(choice.folder)
+        app = make_application(options)
+        kiosk = RunningKiosk(choice, startup, stop_signals)
+        try:
+            kiosk.make_window(options, on_window)
+            kiosk.show_first_frame()
+            kiosk.run_the_rest(app, options)
+        finally:
+            kiosk.stop()
+        if stop_signals.received:
+            log.info("stopped by %s", stop_signals.received)
+    return 0
+
+
+def configure_logging() -> None:
+    setup_logging()
+    install_excepthooks()  # the asyncio loop's own comes with the loop
+
+
+def hold_the_instance() -> instance.InstanceLock | None:
+    """The single-instance lock; None (and a line for the technician) when a kiosk runs."""
+    lock = instance.acquire()
+    if lock is None:
+        print(instance.already_running_message(), file=sys.stderr)
+    return lock
+
+
+class StopSignals:
+    """SIGTERM and SIGINT ask the kiosk to stop: before the event loop runs, a flag the start
+    looks at between its steps; once it runs, a stop of the loop (asyncio's handler, which
+    wakes Qt's loop too). Either way the kiosk goes through its normal stop and exits 0."""
+
+    SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+    def __init__(self) -> None:
+        self.received: str | None = None
+        self._on_stop: Callable[[], None] | None = None
+        self._before: list[Callable[[int, FrameType | None], Any] | int | None] = []
+
+    def __enter__(self) -> StopSignals:
+        self._before = [signal.signal(number, self._caught) for number in self.SIGNALS]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for number, before in zip(self.SIGNALS, self._before, strict=True):
+            signal.signal(number, before)
+
+    def _caught(self, number: int, frame: FrameType | None) -> None:
+        self.note(number)
+
+    def note(self, number: int) -> None:
+        if self.received is None:
+            self.received = signal.Signals(number).name
+            log.info("%s received: stopping", self.received)
+        if self._on_stop is not None:
+            self._on_stop()
+
+    def on_loop(self, loop: asyncio.AbstractEventLoop, stop: Callable[[], None]) -> None:
+        """From now on the loop hears the signals and `stop` ends it."""
+        self._on_stop = stop
+        for number in self.SIGNALS:
+            loop.add_signal_handler(number, self.note, number)
+        if self.received is not None:
+            stop()
+
+
+def find_content(options: RunOptions) -> ContentChoice:
+    choice = choose_content(options.content)
+    log.info("Spa Kiosk %s; %s", __version__, choice.describe())
+    return choice
+
+
+def last_good_copy(folder: Path, seen: Fingerprint | None = None) -> Startup:
     """The staff's content when it checks, else the shipped default: the screen is never blank.
 
     When nothing in the folder changed since the kiosk last read it (`seen`: how it looks now),
@@ -66,9 +184,8 @@ def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
     most of a start). When something changed, the kiosk starts on that copy all the same, the
     last good content, and checks the change after the start as live reload does (`seen` is then
     None in the result: the folder is not yet read). Only without any copy is the folder read now.
+    What the check found is logged once, by the content status (`RunningKiosk`).
     """
-    from kiosk.content import snapshot  # the content model: after the first frame, if it can
-
     result: LoadResult | None = None
     folder_error = None
     seen = fingerprint(folder) if seen is None else seen
@@ -89,10 +206,8 @@ def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
             folder_error = str(exc)
             log.error("%s; showing the default content", exc)
         if result is not None and result.content is not None:
-            snapshot.save(places.snapshot_path(), result, seen, media.aspect)
+            snapshot.save(places.snapshot_path(), result, seen)
     if result is not None:
-        for problem in result.problems:
-            (log.error if problem.is_error else log.warning)("%s", problem.format())
         if result.content is not None:
             return Startup(result.content, result, None, False, seen)
         log.error("content in %s has errors; showing the default content", folder)
@@ -104,180 +219,165 @@ def load_for_kiosk(folder: Path, seen: Fingerprint | None = None) -> Startup:
 
 def read_content(folder: Path) -> LoadResult:
     """Read and check `folder`, pictures and fonts included, in a helper process: the kiosk
-    never loads the content reader itself (imported here: a start from the checked copy does
-    not read the folder at all)."""
-    from kiosk.ops import checker
-
+    never loads the content reader itself."""
     return checker.read_content(folder)
 
 
-def run_kiosk(
-    args: argparse.Namespace, on_window: Callable[[KioskWindow], None] | None = None
-) -> int:
-    setup_logging(file_later=True)  # the file after the first frame
-    lock = instance.acquire()
-    if lock is None:
-        print(instance.already_running_message(), file=sys.stderr)
-        return EXIT_ALREADY_RUNNING
-    choice = choose_content(args.content)
-    log.info("Spa Kiosk %s; %s", __version__, choice.describe())
-    size = parse_size(args.size)
-    app = application(args.renderer)
+def make_application(options: RunOptions) -> QGuiApplication:
+    app = application(options.renderer)
     app.setApplicationName("Spa Kiosk")
-    install_excepthooks()  # the asyncio loop's own comes with the loop, after the first frame
+    return app
 
-    seen = fingerprint(choice.folder)
-    status = ContentStatus(choice.folder)
-    usage = UsageLog(start=False)  # started after the first frame
-    kiosk: KioskWindow | None = None
-    startup: Startup | None = None
 
-    def take_in() -> Content:
-        """The content, read once; what staff should know about it goes to the staff panel."""
-        nonlocal startup
-        if startup is None:
-            startup = load_for_kiosk(choice.folder, seen)
-            status.showing_default = startup.showing_default  # before: the words depend on it
-            status.record(startup.result, startup.folder_error, time.time())
-            if startup.showing_default and kiosk is not None:
-                kiosk.controller.set_notice(status.notice())
-        return startup.content
+class RunningKiosk:
+    """The kiosk's parts once it starts: its window, staff panel, usage counts and live reload,
+    and how they stop."""
 
-    # Made just after the first frame, with the asyncio loop (below).
-    watcher: ContentWatcher | None = None
-    stop: asyncio.Future[None] | None = None
+    def __init__(self, choice: ContentChoice, startup: Startup, signals: StopSignals) -> None:
+        self.choice = choice
+        self.startup = startup
+        self.signals = signals
+        self.status = ContentStatus(choice.folder)
+        self.status.showing_default = startup.showing_default  # before: the words depend on it
+        self.status.record(startup.result, startup.folder_error, time.time())
+        self.usage = UsageLog(start=False)  # the database opens after the first frame
+        self.watcher: ContentWatcher | None = None
+        self.stopping: asyncio.Future[None] | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.window: KioskWindow | None = None
+        self.feed: QTimer | None = None
+        self.control: ControlServer | None = None
+        self.undo_screensaver: list[Callable[[], None]] = []
+        self.staff = StaffController(
+            PinStore(places.pin_path()),
+            self.status,
+            StaffActions(reload_now=self.reload_now, preview=self.preview, exit_kiosk=self.exit),
+            counts=self.usage.today_counts,
+            opening=lambda: self.window.controller.opening_note() if self.window else "",
+        )
 
-    def reload_now() -> None:
-        if watcher is not None:
-            watcher.reload_now()
+    @property
+    def kiosk(self) -> KioskWindow:
+        assert self.window is not None
+        return self.window
 
-    def preview() -> None:
-        assert kiosk is not None
-        kiosk.controller.leave("start_over")
-        kiosk.controller.begin(preview=True)
+    # ---- the start ------------------------------------------------------------------------
 
-    def quit_kiosk() -> None:
-        if stop is not None and not stop.done():
-            stop.set_result(None)
-
-    def exit_kiosk() -> None:
-        log.info("staff closed the kiosk")
-        assert kiosk is not None
-        kiosk.allow_exit()
-        quit_kiosk()
-
-    staff = StaffController(
-        PinStore(places.pin_path()),
-        status,
-        StaffActions(reload_now=reload_now, preview=preview, exit_kiosk=exit_kiosk),
-        counts=usage.today_counts,
-        opening=lambda: kiosk.controller.opening_note() if kiosk is not None else "",
-    )
-    kiosk = KioskWindow(take_in(), size=size, usage=usage, staff=staff)
-    kiosk.controller.drop_copies = assetstore.drop_unused_soon  # copies no set uses any more
-    if on_window is not None:
-        on_window(kiosk)  # the bench watches the frames of the real kiosk
-    if startup is not None and startup.showing_default:
-        kiosk.controller.set_notice(status.notice())
-    undo_screensaver: list[Callable[[], None]] = []
-    if args.windowed or size is not None:
-        kiosk.window.resize(size or QSize(1280, 720))
-        kiosk.window.show()
-    else:
+    def make_window(
+        self, options: RunOptions, on_window: Callable[[KioskWindow], None] | None
+    ) -> None:
+        size = parse_size(options.size)
+        self.window = kiosk = KioskWindow(
+            self.startup.content, size=size, usage=self.usage, staff=self.staff
+        )
+        kiosk.controller.drop_copies = assetstore.drop_unused_soon  # copies no set uses any more
+        if on_window is not None:
+            on_window(kiosk)
+        if self.startup.showing_default:
+            kiosk.controller.set_notice(self.status.notice())
+        if options.windowed or size is not None:
+            kiosk.window.resize(size or DEFAULT_SIZE)
+            kiosk.window.show()
+            return
         kiosk.lock_down()
         kiosk.controller.display_power = screensaver.display_power  # asleep: the display off
-        if not args.show_cursor:
+        if not options.show_cursor:
             on_first_frame(kiosk.window, _hide_cursor)
         # After the first frame: under X it runs `xset` twice, which the first frame need not
         # wait for.
-        on_first_frame(kiosk.window, lambda: undo_screensaver.append(screensaver.inhibit()))
+        on_first_frame(kiosk.window, lambda: self.undo_screensaver.append(screensaver.inhibit()))
         on_first_frame(kiosk.window, kiosk.controller.sync_display_power)  # after the above
 
-    feed: QTimer | None = None
-    control: ControlServer | None = None
-    try:
-        feed = _feed_watchdog(kiosk)
-        _show_first_frame(kiosk)
-        open_log_file()
-        usage.start()
-        _show_first_picture(kiosk)
-        regexes.keep(places.regex_cache_path())  # for the next start (new patterns only)
-        assert startup is not None
+    def show_first_frame(self) -> None:
+        """The first frame, then the first slide's picture (decoded in a thread, shown from
+        this one), before the usage database and live reload are set up."""
+        self.feed = _feed_watchdog(self.kiosk)
+        _wait_for_a_frame(self.kiosk, lambda: True, limit=1.0)
+        if self.signals.received:
+            return
+        self.usage.start()
+        _show_first_picture(self.kiosk)
 
-        # After the first frame: asyncio and qasync (~25 ms of a start), the live reload on them.
-        import asyncio
-
-        from kiosk.ops.reload import ContentWatcher
-
-        qasync = import_qasync()
-        loop = qasync.QEventLoop(app)
+    def run_the_rest(self, app: QGuiApplication, options: RunOptions) -> None:
+        """The asyncio loop on Qt's (qasync), live reload on it, until staff or a signal stop
+        the kiosk (or --exit-after)."""
+        if self.signals.received:
+            return
+        loop = self.loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         install_excepthooks(loop)
-
-        def on_result(result: LoadResult | None, folder_error: str | None) -> None:
-            if status.record(result, folder_error, time.time()) and result and result.content:
-                log.info("new content checked; it goes on screen at the next calm moment")
-                assert kiosk is not None and watcher is not None
-                kiosk.controller.set_content(result.content)
-                if watcher.loaded is not None:  # the next start begins from this content
-                    from kiosk.content import snapshot
-
-                    loop.run_in_executor(
-                        None, snapshot.save, places.snapshot_path(), result, watcher.loaded,
-                        media.aspect,
-                    )
-            staff.refresh()
-
-        watcher = ContentWatcher(choice.folder, read_content, on_result)
-        if not startup.showing_default and startup.seen is not None:
-            watcher.mark_loaded(startup.seen)  # else the watcher checks the folder at once
-        stop = loop.create_future()
-        forget_sources()
-        QTimer.singleShot(AFTER_START_MS, after_start)
-        if args.exit_after:
-            loop.call_later(args.exit_after, quit_kiosk)
-        # Serve the local control socket (spa-kiosk status, screenshot) and the metrics file.
-        control = serve_control(kiosk, status, usage, metrics_path(args.metrics))
+        self.stopping = loop.create_future()
+        self.watcher = ContentWatcher(self.choice.folder, read_content, self.on_result)
+        if not self.startup.showing_default and self.startup.seen is not None:
+            self.watcher.mark_loaded(self.startup.seen)  # else the watcher checks the folder now
+        self.signals.on_loop(loop, self.quit)
+        if options.exit_after:
+            loop.call_later(options.exit_after, self.quit)
+        # The local control socket (spa-kiosk status, screenshot) and the metrics file.
+        self.control = serve_control(
+            self.kiosk, self.status, self.usage, metrics_path(options.metrics)
+        )
         with loop:
-            loop.run_until_complete(_serve(stop, watcher))
-    finally:
-        if feed is not None:
-            feed.stop()
-        if control is not None:
-            control.close()
+            loop.run_until_complete(_serve(self.stopping, self.watcher))
+
+    # ---- while it runs --------------------------------------------------------------------
+
+    def on_result(self, result: LoadResult | None, folder_error: str | None) -> None:
+        """The watcher checked the folder: new content goes on screen at the next calm moment,
+        and is kept for the next start."""
+        taken = self.status.record(result, folder_error, time.time())
+        if taken and result is not None and result.content is not None:
+            log.info("new content checked; it goes on screen at the next calm moment")
+            self.kiosk.controller.set_content(result.content)
+            assert self.watcher is not None and self.loop is not None
+            if self.watcher.loaded is not None:
+                self.loop.run_in_executor(
+                    None, snapshot.save, places.snapshot_path(), result, self.watcher.loaded
+                )
+        self.staff.refresh()
+
+    def reload_now(self) -> None:
+        if self.watcher is not None:
+            self.watcher.reload_now()
+
+    def preview(self) -> None:
+        self.kiosk.controller.leave("start_over")
+        self.kiosk.controller.begin(preview=True)
+
+    def quit(self) -> None:
+        if self.stopping is not None and not self.stopping.done():
+            self.stopping.set_result(None)
+
+    def exit(self) -> None:
+        log.info("staff closed the kiosk")
+        self.kiosk.allow_exit()
+        self.quit()
+
+    # ---- the stop -------------------------------------------------------------------------
+
+    def stop(self) -> None:
+        """Whatever the start got to: the control socket closed, the watchdog told, screen
+        blanking back on, the window closed, the usage file closed."""
+        if self.feed is not None:
+            self.feed.stop()
+        if self.control is not None:
+            self.control.close()
         watchdog.stopping()
-        for undo in undo_screensaver:
+        for undo in self.undo_screensaver:
             undo()
-        kiosk.close()
-        usage.close()
-        lock.release()
-    return 0
-
-
-def import_qasync() -> Any:
-    """qasync, without Qt Widgets. qasync imports PySide6.QtWidgets only to name QApplication,
-    which it uses for `instance()` and `processEvents()`, both QGuiApplication's as well; the
-    kiosk has no widgets, and loading them cost ~8 MiB of every kiosk's memory and ~4 ms of its
-    start. So, while qasync is imported, QtWidgets is a stand-in naming QGuiApplication; the
-    stand-in is taken away at once, and a real import of QtWidgets later still works."""
-    if "qasync" in sys.modules or "PySide6.QtWidgets" in sys.modules:
-        import qasync
-
-        return qasync
-    stand_in = ModuleType("PySide6.QtWidgets")
-    stand_in.QApplication = QGuiApplication  # type: ignore[attr-defined]
-    sys.modules[stand_in.__name__] = stand_in
-    try:
-        import qasync  # after PySide6, as qasync requires
-    finally:
-        del sys.modules[stand_in.__name__]
-    return qasync
+        if self.window is not None:
+            self.window.close()
+        self.usage.close()
 
 
 def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
     """Tell systemd we are up once the first frame is on screen, then ping from the main thread:
     if the UI ever freezes, the pings stop and systemd restarts the kiosk."""
-    on_first_frame(kiosk.window, lambda: watchdog.ready("showing the attract loop"))
+    def up() -> None:
+        log.info("first frame on screen: showing the attract loop")
+        watchdog.ready("showing the attract loop")
+
+    on_first_frame(kiosk.window, up)
     interval = watchdog.watchdog_interval()
     if interval is None:
         return None
@@ -288,18 +388,9 @@ def _feed_watchdog(kiosk: KioskWindow) -> QTimer | None:
     return timer
 
 
-def _show_first_frame(kiosk: KioskWindow, limit: float = 1.0) -> None:
-    """Let Qt put the first frame on screen before asyncio is even imported (~25 ms of a start).
-    qasync's first timer event also makes Python build its copy of Qt's whole `Qt` namespace
-    (~25 ms here), and the first frame need not wait for that either. Bounded: without a frame
-    within `limit` seconds, go on."""
-    _wait_for_a_frame(kiosk, lambda: True, limit)
-
-
 def _show_first_picture(kiosk: KioskWindow, limit: float = 0.5) -> None:
-    """Let the first slide's picture reach the screen too before the content and asyncio are
-    taken in: it is decoded in a thread, but only this thread can show it, and taking the content
-    in holds this thread ~150 ms (the picture came that much after the words). Bounded."""
+    """Let the first slide's picture reach the screen too before live reload is set up: it is
+    decoded in a thread, but only this thread can show it. Bounded."""
     if not kiosk.controller.screens.attract.property("slide").get("image"):
         return
     picture = kiosk.window.findChild(QObject, "slideImage")
@@ -328,42 +419,12 @@ def _wait_for_a_frame(kiosk: KioskWindow, showing: Callable[[], bool], limit: fl
 
 
 def _hide_cursor() -> None:
-    """No pointer over the touchscreen. Done just after the first frame: Python makes its copy
-    of Qt's `Qt` namespace (all its enums) on first use, ~25 ms that the first frame need not
-    wait for."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QCursor
-
+    """No pointer over the touchscreen."""
     QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-
-
-def forget_sources() -> None:
-    """Drop the source lines Python keeps (linecache) of the modules read so far: shiboken reads
-    a few before its import layer is off (kiosk.ui), a logged traceback more; held for nothing.
-    A traceback reads the lines it needs again."""
-    linecache.clearcache()
-
-
-AFTER_START_MS = 3000
-
-
-def after_start() -> None:
-    """A few seconds after the first frame, what start-up left for later: the QR encoder is
-    imported (for the first suggestion), then one full collection, and all made so far
-    (modules, classes, QML wrappers) is left out of later ones (gc.freeze). A full collection
-    then looks at a fraction of the objects and no longer stops the screen's thread for tens
-    of milliseconds, for instance while new content is taken in."""
-    import segno  # noqa: F401
-
-    forget_sources()
-    gc.collect()
-    gc.freeze()
 
 
 async def _serve(stop: asyncio.Future[None], watcher: ContentWatcher) -> None:
     """Run the background jobs until `stop` is done, then end them inside the loop."""
-    import asyncio
-
     watching = asyncio.ensure_future(watcher.run())
     try:
         await stop
@@ -371,3 +432,4 @@ async def _serve(stop: asyncio.Future[None], watcher: ContentWatcher) -> None:
         watching.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await watching
+

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ops.logs import install_excepthooks, open_log_file, setup_logging
+from kiosk.ops.logs import install_excepthooks, setup_logging
 
 LINE = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (INFO|WARNING|ERROR|CRITICAL|DEBUG) [\w.]+: ")
 
@@ -59,29 +59,6 @@ def test_plain_lines_go_to_a_rotating_file_in_the_log_folder(
     assert capsys.readouterr().err.count("content folder: /srv/spa") == 1
 
 
-def test_the_kiosk_opens_its_log_file_after_its_first_frame_and_loses_nothing(
-    ops_dirs: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The kiosk opens the file only after its first frame (its module is ~8-15 ms of a start);
-    what was logged before is held and written first, in order, once."""
-    assert setup_logging(file_later=True) is None
-    logging.getLogger("kiosk").info("Spa Kiosk starting")
-    logging.getLogger("kiosk.usage").debug("not shown unless verbose")
-    assert not (ops_dirs / "log" / "spa-kiosk.log").exists()
-    assert "Spa Kiosk starting" in capsys.readouterr().err  # the console at once
-
-    path = open_log_file()
-    assert path == ops_dirs / "log" / "spa-kiosk.log"
-    assert open_log_file() is None  # once
-    logging.getLogger("kiosk").warning("first frame shown")
-    file_handler().flush()
-    lines = path.read_text().splitlines()
-    assert [line.split(" ", 3)[3] for line in lines] == [
-        "kiosk: Spa Kiosk starting", "kiosk: first frame shown",
-    ]
-    assert all(LINE.match(line) for line in lines)
-
-
 def test_an_unwritable_log_folder_falls_back_to_the_console(
     ops_dirs: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -125,3 +102,33 @@ def test_uncaught_exceptions_are_logged_with_their_traceback(ops_dirs: Path) -> 
     assert "uncaught exception in thread worker" in text and "ValueError: in a thread" in text
     assert "Exception in callback" in text and "KeyError: 'in a loop callback'" in text
     assert text.count("Traceback (most recent call last)") == 3
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_gives_one_warning_then_quiet_then_the_file_again(
+    ops_dirs: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Writing the log file fails with ENOSPC (/dev/full): one warning on the console, no
+    `--- Logging error ---` traceback per line; the console keeps every line; once the disk has
+    room again (the file writable), lines reach the file again."""
+    file = ops_dirs / "log" / "spa-kiosk.log"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.symlink_to("/dev/full")
+    assert setup_logging() == file
+    kiosk = logging.getLogger("kiosk")
+    for number in range(5):
+        kiosk.info("line %d", number)
+    err = capfd.readouterr().err
+    assert "--- Logging error ---" not in err and "Traceback" not in err
+    assert err.count("cannot write the log file") == 1, err
+    assert all(f"line {number}" in err for number in range(5))
+
+    file.unlink()  # room again: the next line reopens the file
+    kiosk.info("after the disk has room")
+    kiosk.info("and the next")
+    file_handler().flush()
+    text = file.read_text()
+    assert "the log file can be written again" in text
+    assert "after the disk has room" in text and "and the next" in text
+    err = capfd.readouterr().err
+    assert "Logging error" not in err and err.count("can be written again") == 1

@@ -1,5 +1,6 @@
-"""kiosk.ops is pure Python (only chart.py draws with Qt, imported when a chart is asked for),
-and `spa-kiosk` starts fast: the CLI imports none of it until a command needs it."""
+"""kiosk.ops is pure Python (only chart.py draws with Qt), and `spa-kiosk`'s staff tools start
+without Qt: importing the CLI and every ops module loads no Qt binding (checked in a fresh
+process, so that what they import in turn counts too)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from opskit import run
 PROBE = """
 import importlib, pkgutil, sys
 import kiosk.cli
-early = sorted(name for name in sys.modules if name.startswith("kiosk.ops"))
 import kiosk.ops
 names = []
 for info in pkgutil.iter_modules(kiosk.ops.__path__, "kiosk.ops."):
@@ -18,16 +18,14 @@ for info in pkgutil.iter_modules(kiosk.ops.__path__, "kiosk.ops."):
     names.append(info.name)
 bindings = {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
 qt = sorted(name for name in sys.modules if name.split(".")[0] in bindings)
-print(",".join(early))
 print(len(names))
 print(",".join(qt))
 """
 
 
-def test_ops_never_imports_qt_and_the_cli_imports_ops_lazily() -> None:
+def test_ops_and_the_cli_never_import_qt() -> None:
     done = run(PROBE, timeout=60)
     assert done.returncode == 0, done.stderr
-    early, count, qt = done.stdout.split("\n")[:3]
-    assert early == "", f"imported by kiosk.cli at start-up: {early}"
+    count, qt = done.stdout.split("\n")[:2]
     assert int(count) >= 9
-    assert qt == "", f"Qt modules imported by kiosk.ops: {qt}"
+    assert qt == "", f"Qt modules imported by kiosk.cli or kiosk.ops: {qt}"

@@ -19,7 +19,6 @@ def test_environment_variables_redirect_every_folder(ops_dirs: Path) -> None:
     assert places.log_path() == ops_dirs / "log" / "spa-kiosk.log"
     assert places.lock_path() == ops_dirs / "run" / "spa-kiosk.lock"
     assert places.cache_dir() == ops_dirs / "cache"
-    assert places.regex_cache_path() == ops_dirs / "cache" / "regexes.marshal"
 
 
 def test_without_overrides_the_platform_folders_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
