@@ -146,49 +146,6 @@ def _with_text_warnings(result: LoadResult) -> LoadResult:
     return dataclasses.replace(result, problems=tuple(sorted(problems, key=order)))
 
 
-class _Copies:
-    """The loader's file verifier that copies each file into the store first and checks the
-    copy: what is checked is byte for byte what the screens show."""
-
-    def __init__(self, store: Path) -> None:
-        self.store = store
-        self.kept: dict[Path, StoredAsset] = {}
-
-    def verify(self, paths: Sequence[Path]) -> list[str | None]:
-        from kiosk.media import examine_files
-
-        looked_at: list[Path] = []
-        copied: list[Path | None] = []
-        for path in paths:
-            try:
-                copy: Path | None = assetstore.keep(path, self.store)
-            except assetstore.NotCopied as exc:
-                # The original is examined instead: it says what is wrong with it, and if
-                # nothing is (the store cannot be written), the set shows from the folder.
-                log.warning("no copy of %s for the screen: %s", display_path(path), exc)
-                copy = None
-            copied.append(copy)
-            looked_at.append(copy or path)
-        verdicts: list[str | None] = []
-        for path, copy, (verdict, shape) in zip(
-            paths, copied, examine_files(looked_at), strict=True
-        ):
-            verdicts.append(verdict)
-            if verdict is None and copy is not None:
-                self.kept[path] = StoredAsset(copy, shape)
-        return verdicts
-
-    def attach(self, content: Content) -> Content:
-        """`content` naming the copies made for it, by the names staff wrote."""
-        folder = AssetFolder(content.assets)
-        stored: dict[str, StoredAsset] = {}
-        for name in content.asset_names():
-            path, _ = folder.resolve(name)
-            if path is not None and path in self.kept:
-                stored[name] = self.kept[path]
-        return dataclasses.replace(content, stored=MappingProxyType(stored))
-
-
 def check_in_helper(folder: Path) -> LoadResult:
     """The helper's result for `folder`; FolderError as the reader raises it."""
     with tempfile.TemporaryDirectory(prefix="spa-kiosk-check-") as temporary:
