@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QPointF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 
+from kiosk.ui.items import find_visible
+
 if TYPE_CHECKING:
     # Imported by whoever makes the window (`worker._window`): `find` and `click` need Python to
     # know the window as a QQuickWindow. The real kiosk leaves that binding out (see KioskWindow).
@@ -79,15 +81,7 @@ def wait(seconds: float) -> None:
 
 def find(window: QQuickWindow, name: str) -> QQuickItem | None:
     """The visible item called `name` (hidden screens and faded layers are skipped)."""
-    stack = [window.contentItem()]
-    while stack:
-        item = stack.pop()
-        if not item.isVisible() or item.opacity() == 0:
-            continue
-        if item.objectName() == name:
-            return item
-        stack.extend(reversed(item.childItems()))
-    return None
+    return find_visible(window, name)
 
 
 def named(window: QObject, name: str) -> QObject | None:

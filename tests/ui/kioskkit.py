@@ -17,6 +17,7 @@ from kiosk.content.load import load_content
 from kiosk.content.model import Content
 from kiosk.media import verify_files
 from kiosk.ui.app import KioskWindow
+from kiosk.ui.items import find_visible, visible_items
 from kiosk.ui.scheduler import Clock, SimulatedClock
 
 REPO = Path(__file__).resolve().parents[2]
@@ -142,15 +143,7 @@ class Guest:
 
     def find(self, name: str) -> QQuickItem | None:
         """The visible item called `name` (hidden screens and faded layers are skipped)."""
-        stack = [self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if not item.isVisible() or item.opacity() == 0:
-                continue
-            if item.objectName() == name:
-                return item
-            stack.extend(reversed(item.childItems()))
-        return None
+        return find_visible(self.window, name)
 
     def item(self, name: str, timeout: int = 3000) -> QQuickItem:
         self.qtbot.waitUntil(lambda: self.find(name) is not None, timeout=timeout)
@@ -201,17 +194,11 @@ class Guest:
 
     def chosen(self) -> list[str]:
         """The options the question on screen shows as chosen, in screen order."""
-        found: list[str] = []
-        stack = [self.window.contentItem()]
-        while stack:
-            item = stack.pop()
-            if not item.isVisible() or item.opacity() == 0:
-                continue
-            name = item.objectName()
-            if name.startswith("option_") and item.property("selected"):
-                found.append(name.removeprefix("option_"))
-            stack.extend(reversed(item.childItems()))
-        return found
+        return [
+            item.objectName().removeprefix("option_")
+            for item in visible_items(self.window)
+            if item.objectName().startswith("option_") and item.property("selected")
+        ]
 
     def wait_screen(self, screen: str) -> None:
         self.qtbot.waitUntil(lambda: self.controller.screen == screen, timeout=3000)
