@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-BACKGROUND = "#1A1210"
-IVORY = "#FBF3EA"
-EMBER = "#E8643C"
+from kiosk.content.model import Theme
+
+_HOUSE = Theme()  # the house colours, declared once in the content model
+BACKGROUND = _HOUSE.background
+IVORY = _HOUSE.text
+EMBER = _HOUSE.accent
 SIZE = (1600, 900)
 _FAMILY: list[str | None] = []  # loaded once per process
 _APP: list[object] = []  # the application made here, if there was none

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.content.model import Content
+from kiosk.content.model import Content, Theme
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
@@ -231,7 +231,7 @@ def contact_sheet(shots: list[tuple[str, Path]], target: Path, size: tuple[int, 
     painter = QPainter(sheet)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     painter.setFont(QFont("DejaVu Sans", 13))
-    painter.setPen(QColor("#CDBFB2"))
+    painter.setPen(QColor(Theme().muted))
     for i, (label, path) in enumerate(shots):
         x = pad + (i % columns) * (thumb_w + pad)
         y = pad + (i // columns) * (thumb_h + label_h + pad)

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.content.model import Content
+from kiosk.content.model import Content, Theme
 
 SAMPLE_EVERY = 600.0  # simulated seconds between memory samples
 WARM_UP = 0.1  # the first tenth of the run is warm-up: caches fill, pictures get decoded
@@ -216,10 +216,11 @@ def plot_memory(report: SoakReport, path: Path) -> None:
 
     width, height, margin = 1600, 900, 110
     image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.fill(QColor("#1A1210"))
+    house = Theme()  # the house colours, declared once in the content model
+    image.fill(QColor(house.background))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    ivory, muted, ember = QColor("#FBF3EA"), QColor("#CDBFB2"), QColor("#E8643C")
+    ivory, muted, ember = QColor(house.text), QColor(house.muted), QColor(house.accent)
     painter.setPen(ivory)
     painter.setFont(QFont("DejaVu Sans", 26))
     painter.drawText(
