@@ -175,6 +175,8 @@ Item {
         spacing: screen.style.gap
         Image {
             id: logo
+            Accessible.role: Accessible.Graphic
+            Accessible.name: screen.kiosk.spaName
             source: screen.kiosk.theme.logo || ""
             visible: status === Image.Ready
             height: 64 * screen.style.s
@@ -185,6 +187,8 @@ Item {
         }
         Text {
             objectName: "spaName"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             anchors.verticalCenter: parent.verticalCenter
             text: screen.kiosk.spaName
             visible: !screen.kiosk.attract.slide.fallback
@@ -240,6 +244,8 @@ Item {
     Text {
         id: fine
         objectName: "disclaimer"
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         z: 3
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
@@ -256,6 +262,8 @@ Item {
     // For staff only, and quiet: the spa's own content could not be used.
     Text {
         objectName: "contentNotice"
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         z: 3
         visible: text !== ""
         x: screen.style.margin * 0.5

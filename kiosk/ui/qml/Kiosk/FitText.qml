@@ -16,12 +16,16 @@ Text {
     color: style.text
     lineHeight: 1.2
     textFormat: Text.PlainText
+    Accessible.role: Accessible.StaticText
+    Accessible.name: text
+    Accessible.ignored: text === ""
     height: Math.min(natural.implicitHeight, maxHeight)
 
     // The same text at full size with no height limit: measures without a binding loop.
     Text {
         id: natural
         visible: false
+        Accessible.ignored: true
         width: fit.width
         text: fit.text
         font: fit.font

@@ -27,6 +27,8 @@ Item {
     Row {
         id: languages
         objectName: "languageSwitch"
+        Accessible.role: Accessible.Grouping
+        Accessible.name: screen.kiosk.words.language
         visible: screen.question.first === true && screen.kiosk.languages.length > 1
         anchors.right: parent.right
         anchors.rightMargin: screen.style.margin
@@ -41,6 +43,7 @@ Item {
                 height: screen.style.buttonHeight * 0.8
                 primary: screen.kiosk.language === modelData.code
                 text: modelData.name
+                accessibleDescription: primary ? screen.kiosk.words.language : ""
                 onTapped: screen.kiosk.setLanguage(modelData.code)
             }
         }
@@ -74,6 +77,8 @@ Item {
         }
         Text {
             objectName: "questionHow"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             text: screen.question.how || ""
             font.family: screen.style.family
             font.pixelSize: screen.style.fineSize * 1.1
@@ -86,6 +91,9 @@ Item {
     Grid {
         id: grid
         objectName: "optionGrid"
+        Accessible.role: Accessible.List
+        Accessible.name: screen.question.prompt || ""
+        Accessible.description: screen.question.how || ""
         x: screen.style.margin
         y: head.y + head.height + screen.style.gap * 1.5
         width: parent.width - 2 * screen.style.margin
@@ -128,6 +136,10 @@ Item {
             onTapped: screen.kiosk.questions.back()
         }
         Column {
+            objectName: "progress"
+            // For screen readers: one bar that says "Question 2 of 5" (the dots are ignored).
+            Accessible.role: Accessible.ProgressBar
+            Accessible.name: screen.question.progress || ""
             // Between the buttons in landscape; above them in portrait, where the row is narrow.
             anchors.horizontalCenter: parent.horizontalCenter
             y: screen.style.portrait ? -height - screen.style.gap * 1.5 : (parent.height - height) / 2
@@ -135,6 +147,7 @@ Item {
             Row {
                 anchors.horizontalCenter: parent.horizontalCenter
                 spacing: 14 * screen.style.s
+                Accessible.ignored: true
                 Repeater {
                     model: screen.question.total || 0
                     Rectangle {
@@ -148,6 +161,7 @@ Item {
             }
             Text {
                 objectName: "progressText"
+                Accessible.ignored: true  // the bar above carries it
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: screen.question.progress || ""
                 font.family: screen.style.family

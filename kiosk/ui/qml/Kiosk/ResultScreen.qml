@@ -48,6 +48,9 @@ Item {
                 width: parent.width - (picture.visible ? picture.width + screen.style.gap * 1.5 : 0)
                 spacing: screen.style.gap
                 Text {
+                    objectName: "yourSuggestion"
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
                     text: screen.kiosk.words.your_suggestion
                     font.family: screen.style.family
                     font.pixelSize: screen.style.fineSize * 1.2
@@ -70,6 +73,8 @@ Item {
                     spacing: screen.style.gap
                     Text {
                         objectName: "packageMinutes"
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                         text: screen.result.minutes || ""
                         font.family: screen.style.family
                         font.pixelSize: screen.style.bodySize
@@ -79,11 +84,14 @@ Item {
                     Text {
                         visible: (screen.result.price || "") !== ""
                         text: "\u00B7"
+                        Accessible.ignored: true
                         font.pixelSize: screen.style.bodySize
                         color: screen.style.muted
                     }
                     Text {
                         objectName: "packagePrice"
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                         text: screen.result.price || ""
                         font.family: screen.style.family
                         font.pixelSize: screen.style.bodySize
@@ -95,6 +103,8 @@ Item {
             Image {
                 id: picture
                 objectName: "packageImage"
+                Accessible.role: Accessible.Graphic
+                Accessible.name: screen.result.name || ""
                 anchors.right: parent.right
                 anchors.verticalCenter: heading.verticalCenter
                 width: (screen.style.portrait ? 180 : 240) * screen.style.s
@@ -119,6 +129,8 @@ Item {
         }
         Text {
             objectName: "moreTimeNote"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             visible: text !== ""
             width: parent.width
             wrapMode: Text.WrapAtWordBoundaryOrAnywhere
@@ -135,12 +147,16 @@ Item {
             topPadding: screen.style.gap * 0.4
             Text {
                 text: screen.kiosk.words.because + ":"
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 font.family: screen.style.family
                 font.pixelSize: screen.style.fineSize * 1.15
                 color: screen.style.muted
             }
             Flow {
                 objectName: "reasons"
+                Accessible.role: Accessible.List
+                Accessible.name: screen.kiosk.words.because
                 width: parent.width
                 spacing: screen.style.gap * 0.5
                 Repeater {
@@ -150,6 +166,8 @@ Item {
                         required property int index
                         objectName: "reason_" + index
                         property alias text: chip.text
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: modelData
                         height: 64 * screen.style.s
                         width: Math.min(chip.implicitWidth + 48 * screen.style.s, main.width)
                         radius: height / 2
@@ -158,6 +176,7 @@ Item {
                         border.color: screen.style.tint(screen.style.accent, 0.6)
                         Text {
                             id: chip
+                            Accessible.ignored: true
                             anchors.centerIn: parent
                             width: Math.min(implicitWidth, parent.width - 40 * screen.style.s)
                             elide: Text.ElideRight
@@ -173,6 +192,8 @@ Item {
         }
         Text {
             objectName: "alsoGood"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             visible: (screen.result.alsoGood || "") !== ""
             topPadding: screen.style.gap * 0.4
             width: parent.width
@@ -212,6 +233,8 @@ Item {
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                     text: screen.kiosk.words.desk_code
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                     font.family: screen.style.family
                     font.pixelSize: screen.style.fineSize * 1.15
                     color: screen.style.muted
@@ -227,6 +250,9 @@ Item {
                     Text {
                         id: code
                         objectName: "deskCode"
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                        Accessible.description: screen.kiosk.words.desk_code
                         anchors.centerIn: parent
                         text: screen.result.code || ""
                         font.family: screen.style.family
@@ -253,6 +279,10 @@ Item {
                     Image {
                         id: qr
                         objectName: "qrCode"
+                        // The text alternative: what the code is for, and the desk code.
+                        Accessible.role: Accessible.Graphic
+                        Accessible.name: screen.kiosk.words.scan_to_book + " (" + (screen.result.code || "") + ")"
+                        Accessible.description: screen.kiosk.words.desk_code + ": " + (screen.result.code || "")
                         anchors.fill: parent
                         anchors.margins: 14 * screen.style.s
                         source: screen.result.qr || ""
@@ -265,6 +295,7 @@ Item {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: screen.kiosk.words.scan_to_book
+                    Accessible.ignored: true  // the QR code's name says it
                     font.family: screen.style.family
                     font.pixelSize: screen.style.fineSize
                     color: screen.style.muted
@@ -289,6 +320,8 @@ Item {
         }
         Text {
             objectName: "resultDisclaimer"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             // Between the buttons in landscape; above them in portrait, where the row is narrow.
             x: screen.style.portrait ? 0 : parent.width * 0.22
             width: screen.style.portrait ? parent.width : parent.width * 0.5

@@ -74,6 +74,8 @@ Item {
 
         FitText {
             objectName: layer.live ? "slideTitle" : ""
+            // Only the slide on screen is read out, not the one faded out behind it.
+            Accessible.ignored: !layer.live || text === ""
             style: layer.style
             width: parent.width
             maxHeight: Math.min(layer.style.titleSize * 3.4, words.room * 0.45)
@@ -93,6 +95,7 @@ Item {
         }
         FitText {
             objectName: layer.live ? "slideBody" : ""
+            Accessible.ignored: !layer.live || text === ""
             style: layer.style
             visible: text !== ""
             width: Math.min(parent.width, layer.style.bodySize * 28)
