@@ -123,7 +123,9 @@ Item {
         opacity: (screen.front.hasImage ? 1 - screen.incomingOpacity : 0)
             + (screen.incoming && screen.incoming.hasImage ? screen.incomingOpacity : 0)
         visible: opacity > 0.01
-        x: portrait ? (parent.width - width) / 2 : parent.width * 0.45 + (parent.width * 0.55 - width) / 2
+        x: screen.style.flipX(portrait ? (parent.width - width) / 2
+                                       : parent.width * 0.45 + (parent.width * 0.55 - width) / 2,
+                              width, parent.width)
         y: portrait ? parent.height * 0.25 - height / 2 + screen.style.margin * 0.5 : (parent.height - height) / 2
         width: Math.min(portrait ? parent.width : parent.width * 0.55, parent.height) * 1.05
         height: width
@@ -170,7 +172,7 @@ Item {
     // Header: logo and spa name, quiet.
     Row {
         z: 3
-        x: screen.style.margin
+        x: screen.style.flipX(screen.style.margin, width, screen.width)
         y: screen.style.margin * 0.5
         spacing: screen.style.gap
         Image {

@@ -99,7 +99,7 @@ Item {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             // Between the buttons in landscape; above them in portrait, where the row is narrow.
-            x: screen.style.portrait ? 0 : parent.width * 0.22
+            x: screen.style.flipX(screen.style.portrait ? 0 : parent.width * 0.22, width, parent.width)
             width: screen.style.portrait ? parent.width : parent.width * 0.5
             y: screen.style.portrait ? -height - screen.style.gap : (parent.height - height) / 2
             horizontalAlignment: Text.AlignHCenter

@@ -16,6 +16,9 @@ Text {
     color: style.text
     lineHeight: 1.2
     textFormat: Text.PlainText
+    // At the start of the line, whatever the text's own direction: the right in a mirrored
+    // (right-to-left) layout, where Qt mirrors this alignment.
+    horizontalAlignment: Text.AlignLeft
     Accessible.role: Accessible.StaticText
     Accessible.name: text
     Accessible.ignored: text === ""

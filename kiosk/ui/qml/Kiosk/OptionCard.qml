@@ -64,6 +64,7 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         height: parent.height - card.style.gap
         verticalAlignment: Text.AlignVCenter
+        horizontalAlignment: Text.AlignLeft  // mirrored right to left (FitText.qml)
         text: card.option.label
         font.family: card.style.family
         font.pixelSize: card.style.labelSize

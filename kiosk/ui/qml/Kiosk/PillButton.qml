@@ -11,10 +11,15 @@ Rectangle {
     // For screen readers: the words without the arrows drawn beside them.
     property string accessibleName: text.replace(/[\u2039\u203A]/g, "").trim()
     property string accessibleDescription: ""
+    // A button that stays on or off (larger text): shown as primary while on.
+    property bool checkable: false
+    property bool checked: false
 
     Accessible.role: Accessible.Button
     Accessible.name: accessibleName
     Accessible.description: accessibleDescription
+    Accessible.checkable: checkable
+    Accessible.checked: checked
     Accessible.focusable: true
     // A press from assistive technology (AT-SPI's action) obeys the same hold after a change
     // of screen as a tap (TapGuard.qml): it is refused while the window holds taps back.

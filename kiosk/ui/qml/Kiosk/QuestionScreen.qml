@@ -20,7 +20,7 @@ Item {
         quiet: true
         primary: false
         text: screen.kiosk.words.start_over
-        x: screen.style.margin - screen.style.gap
+        x: screen.style.flipX(screen.style.margin - screen.style.gap, width, screen.width)
         y: screen.style.margin * 0.35
         onTapped: screen.kiosk.questions.startOver()
     }
@@ -49,6 +49,24 @@ Item {
         }
     }
 
+    // "Aa": larger text for this guest's journey (off again for the next guest).
+    PillButton {
+        id: largerText
+        objectName: "largerTextButton"
+        style: screen.style
+        primary: screen.kiosk.largeText
+        checkable: true
+        checked: screen.kiosk.largeText
+        height: screen.style.buttonHeight * 0.8
+        width: height * 1.6
+        text: "Aa"
+        accessibleName: screen.kiosk.words.larger_text
+        anchors.right: languages.visible ? languages.left : parent.right
+        anchors.rightMargin: languages.visible ? screen.style.gap : screen.style.margin
+        y: screen.style.margin * 0.35
+        onTapped: screen.kiosk.setLargeText(!screen.kiosk.largeText)
+    }
+
     Column {
         id: head
         x: screen.style.margin
@@ -70,6 +88,7 @@ Item {
             style: screen.style
             visible: text !== ""
             width: Math.min(parent.width, screen.style.bodySize * 0.8 * 40)
+            x: screen.style.flipX(0, width, parent.width)
             maxHeight: screen.style.bodySize * 0.8 * 1.3 * 2.2
             size: screen.style.bodySize * 0.8
             color: screen.style.muted
@@ -77,6 +96,8 @@ Item {
         }
         Text {
             objectName: "questionHow"
+            width: parent.width
+            horizontalAlignment: Text.AlignLeft  // mirrored right to left (FitText.qml)
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             text: screen.question.how || ""

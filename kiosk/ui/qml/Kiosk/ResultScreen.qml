@@ -7,6 +7,8 @@ Item {
     required property var kiosk
     objectName: "resultScreen"
     readonly property var result: kiosk.result.suggestion
+    // Larger text in landscape: less height for the words, so they sit closer together.
+    readonly property bool roomy: style.portrait || !style.large
     readonly property real sideWidth: style.portrait ? parent.width - 2 * style.margin : 520 * style.s
 
     PillButton {
@@ -16,7 +18,7 @@ Item {
         quiet: true
         primary: false
         text: screen.kiosk.words.start_over
-        x: screen.style.margin - screen.style.gap
+        x: screen.style.flipX(screen.style.margin - screen.style.gap, width, screen.width)
         y: screen.style.margin * 0.35
         onTapped: screen.kiosk.result.startOver()
     }
@@ -35,20 +37,23 @@ Item {
 
     Column {
         id: main
-        x: screen.style.margin
+        x: screen.style.flipX(screen.style.margin, width, screen.width)
         y: done.y + done.height + screen.style.gap
         width: screen.style.portrait ? parent.width - 2 * screen.style.margin
                                      : parent.width - 3 * screen.style.margin - screen.sideWidth
-        spacing: screen.style.gap
+        spacing: screen.style.gap * (screen.roomy ? 1 : 0.6)
         Item {
             width: parent.width
             height: Math.max(heading.height, picture.visible ? picture.height : 0)
             Column {
                 id: heading
                 width: parent.width - (picture.visible ? picture.width + screen.style.gap * 1.5 : 0)
+                x: screen.style.flipX(0, width, parent.width)
                 spacing: screen.style.gap
                 Text {
                     objectName: "yourSuggestion"
+                    width: parent.width
+                    horizontalAlignment: Text.AlignLeft  // mirrored right to left (FitText.qml)
                     Accessible.role: Accessible.Heading
                     Accessible.name: text
                     text: screen.kiosk.words.your_suggestion
@@ -70,6 +75,7 @@ Item {
                     text: screen.result.name || ""
                 }
                 Row {
+                    x: screen.style.flipX(0, width, parent.width)
                     spacing: screen.style.gap
                     Text {
                         objectName: "packageMinutes"
@@ -113,7 +119,8 @@ Item {
                 source: screen.result.image || ""
                 asynchronous: true
                 fillMode: Image.PreserveAspectFit
-                visible: status === Image.Ready
+                // Left out with larger text in landscape: the words take its room and reflow.
+                visible: status === Image.Ready && !(screen.style.large && !screen.style.portrait)
             }
         }
         FitText {
@@ -121,7 +128,9 @@ Item {
             style: screen.style
             visible: text !== ""
             width: Math.min(parent.width, screen.style.bodySize * 0.9 * 26)
-            maxHeight: screen.style.bodySize * 0.9 * 1.3 * 4.2
+            x: screen.style.flipX(0, width, parent.width)
+            // With larger text in landscape it may shrink a little (FitText) to leave room.
+            maxHeight: screen.style.bodySize * 0.9 * 1.3 * (screen.roomy ? 4.2 : 2.4)
             size: screen.style.bodySize * 0.9
             lineHeight: 1.3
             color: screen.style.muted
@@ -129,6 +138,7 @@ Item {
         }
         Text {
             objectName: "moreTimeNote"
+            horizontalAlignment: Text.AlignLeft
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             visible: text !== ""
@@ -146,6 +156,8 @@ Item {
             spacing: screen.style.gap * 0.6
             topPadding: screen.style.gap * 0.4
             Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignLeft
                 text: screen.kiosk.words.because + ":"
                 Accessible.role: Accessible.StaticText
                 Accessible.name: text
@@ -192,6 +204,7 @@ Item {
         }
         Text {
             objectName: "alsoGood"
+            horizontalAlignment: Text.AlignLeft
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             visible: (screen.result.alsoGood || "") !== ""
@@ -208,9 +221,10 @@ Item {
     // The hand-off to the front desk: code in large type, QR code to book.
     Rectangle {
         id: side
-        x: screen.style.portrait ? screen.style.margin : parent.width - screen.style.margin - width
+        x: screen.style.flipX(screen.style.portrait ? screen.style.margin
+                              : parent.width - screen.style.margin - width, width, parent.width)
         y: screen.style.portrait ? main.y + main.height + screen.style.gap * 1.5
-                                 : Math.max(screen.style.margin, (bottomBar.y - height) / 2)
+                                 : Math.max(done.y + done.height + screen.style.gap, (bottomBar.y - height) / 2)
         width: screen.sideWidth
         height: sideContent.height + 2 * screen.style.gap * 1.5
         radius: screen.style.radius * 1.5
@@ -323,7 +337,7 @@ Item {
             Accessible.role: Accessible.StaticText
             Accessible.name: text
             // Between the buttons in landscape; above them in portrait, where the row is narrow.
-            x: screen.style.portrait ? 0 : parent.width * 0.22
+            x: screen.style.flipX(screen.style.portrait ? 0 : parent.width * 0.22, width, parent.width)
             width: screen.style.portrait ? parent.width : parent.width * 0.5
             y: screen.style.portrait ? -height - screen.style.gap : (parent.height - height) / 2
             horizontalAlignment: Text.AlignHCenter
