@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from kioskkit import KIOSK_YAML, Guest, load_test_content, write_test_content
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
 
+from kiosk import cli
 from kiosk.content.model import Content
 from kiosk.guest.samples import sample_answers
 from kiosk.ui.render import with_text_size
@@ -162,3 +164,18 @@ def test_arabic_mirrors_the_layout(start_kiosk: StartKiosk, tmp_path: Path) -> N
     guest.wait_screen("question")
     guest.tap("language_en")  # English: left to right again
     guest.qtbot.waitUntil(lambda: guest.center("startOverButton").x() < middle, timeout=3000)
+
+
+def test_render_draws_the_larger_text_when_asked(tmp_path: Path) -> None:
+    """`spa-kiosk render --text large` renders the screens as a kiosk with theme.text_size:
+    large would show them."""
+    folder = write_test_content(tmp_path)
+    pictures = {}
+    for size in ("normal", "large"):
+        out = tmp_path / size
+        assert cli.main(["render", "--content", str(folder), "--out", str(out),
+                         "--size", "960x540", "--text", size]) == 0
+        pictures[size] = QImage(str(out / "question_goals.png"))
+    normal, large = pictures["normal"], pictures["large"]
+    assert not normal.isNull() and normal.size() == large.size()
+    assert normal != large
