@@ -158,6 +158,10 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     render.add_argument("--out", required=True, metavar="DIR")
     render.add_argument("--size", default="1920x1080", metavar="WxH")
     render.add_argument("--lang", metavar="CODE")
+    render.add_argument(
+        "--text", choices=("normal", "large"), default=None,
+        help="the text size to render (default: theme.text_size of kiosk.yaml)",
+    )
 
     command(
         "set-pin",

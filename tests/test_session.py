@@ -252,3 +252,30 @@ def test_the_sleep_rule_is_asked_at_least_once_a_minute(content: Content) -> Non
     session = Session(with_hours(content, {"mon-sun": "09:00-21:00"}), Recorder())
     assert session.sleep_check_in(EVENING, monotonic=0.0) == 60.0
     assert session.sleep_check_in(datetime(2026, 12, 1, 20, 59, 30), 0.0) == pytest.approx(30.0)
+
+
+def test_larger_text_lasts_for_one_guest_and_the_next_begins_at_the_staff_size(
+    content: Content,
+) -> None:
+    session = Session(content)
+    assert not session.large_text
+    assert not session.set_large_text(True)  # no guest on the attract loop
+    session.begin(0.0)
+    assert session.set_large_text(True) and session.large_text
+    answer_everything(session, 1.0)
+    assert session.screen is Screen.RESULT and session.large_text  # the whole journey
+    assert not session.set_large_text(False)  # switched on the questions only
+    session.back()
+    session.leave(Leave.DONE)
+    assert not session.large_text
+    session.begin(2.0)
+    assert not session.large_text  # the next guest
+
+    large = replace(content, kiosk=replace(content.kiosk, theme=replace(
+        content.kiosk.theme, text_size="large")))
+    staff_large = Session(large)
+    assert staff_large.large_text
+    staff_large.begin(0.0)
+    assert staff_large.set_large_text(False) and not staff_large.large_text
+    staff_large.leave(Leave.START_OVER)
+    assert staff_large.large_text

@@ -392,6 +392,12 @@ class Theme(Model):
         YesNo, Help("true: screens change with a cut instead of a fade (for guests who find "
                     "motion uncomfortable)", True)
     ] = False
+    text_size: Annotated[
+        Literal["normal", "large"],
+        Help("normal or large: the size of the text on every screen when a guest begins; a "
+             "guest can switch to larger text on the questions, for their journey only",
+             "large"),
+    ] = "normal"
 
 
 def _opening_hours(value: Any) -> OpeningHours:

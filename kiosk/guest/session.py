@@ -79,6 +79,7 @@ class Session:
         self._finished = False
         self._reached = ""
         self._awake_until = -math.inf
+        self.large_text = self._staff_text_size()
 
     # ---- content ---------------------------------------------------------------------------
 
@@ -93,6 +94,7 @@ class Session:
         self.content, self.pending = self.pending, None
         self._loop = AttractLoop(self.content.slides, self.content.kiosk.timing.slide_seconds)
         self.language = self.content.default_language
+        self.large_text = self._staff_text_size()
         return True
 
     # ---- attract loop ----------------------------------------------------------------------
@@ -121,6 +123,20 @@ class Session:
             self.usage.language_changed(code)
         return True
 
+    # ---- larger text -----------------------------------------------------------------------
+
+    def _staff_text_size(self) -> bool:
+        return self.content.kiosk.theme.text_size == "large"
+
+    def set_large_text(self, on: bool) -> bool:
+        """A guest's "Aa" on the questions: larger text (or the normal size again) until their
+        journey ends; the next guest begins with the size staff chose. False when nothing
+        changed or no journey is under way."""
+        if self.journey is None or self.screen is not Screen.QUESTION or on == self.large_text:
+            return False
+        self.large_text = on
+        return True
+
     # ---- the journey -----------------------------------------------------------------------
 
     def begin(self, now: float, preview: bool = False) -> bool:
@@ -132,6 +148,7 @@ class Session:
         self._reached = ""
         self.journey = Journey(self.content)
         self.language = self.content.default_language
+        self.large_text = self._staff_text_size()
         timing = self.content.kiosk.timing
         self._idle = IdleWatch(timing.idle_seconds, timing.warning_seconds, now)
         sink = self._counted()
@@ -198,6 +215,7 @@ class Session:
         self._reached = ""
         self.screen = Screen.ATTRACT
         self.language = self.content.default_language
+        self.large_text = self._staff_text_size()
         self._loop.restart()
 
     @property

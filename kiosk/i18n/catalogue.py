@@ -96,6 +96,7 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     QT_TRANSLATE_NOOP("Kiosk", "I need more time", "need_more_time"),
     QT_TRANSLATE_NOOP("Kiosk", "Language", "language"),
+    QT_TRANSLATE_NOOP("Kiosk", "Larger text", "larger_text"),
 )
 
 BY_KEY: dict[str, Phrase] = {phrase.key: phrase for phrase in PHRASES}

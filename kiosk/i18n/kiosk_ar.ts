@@ -141,5 +141,10 @@
         <comment>language</comment>
         <translation>اللغة</translation>
     </message>
+    <message>
+        <source>Larger text</source>
+        <comment>larger_text</comment>
+        <translation>نص أكبر</translation>
+    </message>
 </context>
 </TS>

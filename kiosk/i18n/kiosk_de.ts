@@ -125,5 +125,10 @@
         <comment>language</comment>
         <translation>Sprache</translation>
     </message>
+    <message>
+        <source>Larger text</source>
+        <comment>larger_text</comment>
+        <translation>Größere Schrift</translation>
+    </message>
 </context>
 </TS>

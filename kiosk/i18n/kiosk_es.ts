@@ -125,5 +125,10 @@
         <comment>language</comment>
         <translation>Idioma</translation>
     </message>
+    <message>
+        <source>Larger text</source>
+        <comment>larger_text</comment>
+        <translation>Texto más grande</translation>
+    </message>
 </context>
 </TS>

@@ -125,5 +125,10 @@
         <comment>language</comment>
         <translation>Langue</translation>
     </message>
+    <message>
+        <source>Larger text</source>
+        <comment>larger_text</comment>
+        <translation>Texte plus grand</translation>
+    </message>
 </context>
 </TS>

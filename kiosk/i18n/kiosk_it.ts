@@ -125,5 +125,10 @@
         <comment>language</comment>
         <translation>Lingua</translation>
     </message>
+    <message>
+        <source>Larger text</source>
+        <comment>larger_text</comment>
+        <translation>Testo più grande</translation>
+    </message>
 </context>
 </TS>

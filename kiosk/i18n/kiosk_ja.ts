@@ -121,5 +121,10 @@
         <comment>language</comment>
         <translation>言語</translation>
     </message>
+    <message>
+        <source>Larger text</source>
+        <comment>larger_text</comment>
+        <translation>文字を大きく</translation>
+    </message>
 </context>
 </TS>

@@ -125,5 +125,10 @@
         <comment>language</comment>
         <translation>Taal</translation>
     </message>
+    <message>
+        <source>Larger text</source>
+        <comment>larger_text</comment>
+        <translation>Grotere tekst</translation>
+    </message>
 </context>
 </TS>

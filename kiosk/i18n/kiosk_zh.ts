@@ -121,5 +121,10 @@
         <comment>language</comment>
         <translation>语言</translation>
     </message>
+    <message>
+        <source>Larger text</source>
+        <comment>larger_text</comment>
+        <translation>放大文字</translation>
+    </message>
 </context>
 </TS>

@@ -56,6 +56,7 @@ class KioskController(QObject):
     screenChanged = Signal()
     languageChanged = Signal()
     contentChanged = Signal()
+    textSizeChanged = Signal()
 
     def __init__(
         self,
@@ -159,6 +160,7 @@ class KioskController(QObject):
         self._take(self.content)
         self.contentChanged.emit()
         self.languageChanged.emit()
+        self.textSizeChanged.emit()
 
     def _let_go_of_retired(self) -> None:
         self._retired = None
@@ -248,6 +250,19 @@ class KioskController(QObject):
         self._present(self._current_slide)
         self._show_question()
         self._show_result()
+
+    # ---- larger text ----------------------------------------------------------------------
+
+    def _get_large_text(self) -> bool:
+        return self.session.large_text
+
+    # The screens' text at the larger size (Style.qml): the staff's choice, or a guest's "Aa".
+    largeText = Property(bool, _get_large_text, notify=textSizeChanged)
+
+    @Slot(bool)
+    def setLargeText(self, on: bool) -> None:
+        if self.session.set_large_text(on):
+            self.textSizeChanged.emit()
 
     # ---- screens --------------------------------------------------------------------------
 
@@ -368,6 +383,7 @@ class KioskController(QObject):
             return
         self._cancel_slide_timer()
         self.languageChanged.emit()
+        self.textSizeChanged.emit()
         self._show_question()
         self._questions.selectionChanged.emit()
         self.screenChanged.emit()
@@ -419,6 +435,7 @@ class KioskController(QObject):
         self._cancel_idle_timer()
         self._idle.show(self.session.idle(self._clock.monotonic()))
         self.languageChanged.emit()
+        self.textSizeChanged.emit()
         self._show_question()
         self._questions.selectionChanged.emit()
         self._show_result()

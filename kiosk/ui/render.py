@@ -10,8 +10,9 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from kiosk.content.model import Content, Theme
 
@@ -34,6 +35,8 @@ def render_command(args: argparse.Namespace, content: Content) -> int:
         return 1
     size = parse_size(args.size)
     assert size is not None
+    if args.text is not None:
+        content = with_text_size(content, args.text)
     try:
         files = render_screens(content, Path(args.out), (size.width(), size.height()), language)
     except NotReady as problem:
@@ -44,6 +47,12 @@ def render_command(args: argparse.Namespace, content: Content) -> int:
 
 
 READY_SECONDS = 30.0
+
+
+def with_text_size(content: Content, size: Literal["normal", "large"]) -> Content:
+    """The same content with kiosk.yaml's theme.text_size set to `size`."""
+    theme = replace(content.kiosk.theme, text_size=size)
+    return replace(content, kiosk=replace(content.kiosk, theme=theme))
 
 
 class NotReady(Exception):

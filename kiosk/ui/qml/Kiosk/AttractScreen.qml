@@ -123,7 +123,9 @@ Item {
         opacity: (screen.front.hasImage ? 1 - screen.incomingOpacity : 0)
             + (screen.incoming && screen.incoming.hasImage ? screen.incomingOpacity : 0)
         visible: opacity > 0.01
-        x: portrait ? (parent.width - width) / 2 : parent.width * 0.45 + (parent.width * 0.55 - width) / 2
+        x: screen.style.flipX(portrait ? (parent.width - width) / 2
+                                       : parent.width * 0.45 + (parent.width * 0.55 - width) / 2,
+                              width, parent.width)
         y: portrait ? parent.height * 0.25 - height / 2 + screen.style.margin * 0.5 : (parent.height - height) / 2
         width: Math.min(portrait ? parent.width : parent.width * 0.55, parent.height) * 1.05
         height: width
@@ -170,11 +172,13 @@ Item {
     // Header: logo and spa name, quiet.
     Row {
         z: 3
-        x: screen.style.margin
+        x: screen.style.flipX(screen.style.margin, width, screen.width)
         y: screen.style.margin * 0.5
         spacing: screen.style.gap
         Image {
             id: logo
+            Accessible.role: Accessible.Graphic
+            Accessible.name: screen.kiosk.spaName
             source: screen.kiosk.theme.logo || ""
             visible: status === Image.Ready
             height: 64 * screen.style.s
@@ -185,6 +189,8 @@ Item {
         }
         Text {
             objectName: "spaName"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             anchors.verticalCenter: parent.verticalCenter
             text: screen.kiosk.spaName
             visible: !screen.kiosk.attract.slide.fallback
@@ -240,6 +246,8 @@ Item {
     Text {
         id: fine
         objectName: "disclaimer"
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         z: 3
         anchors.horizontalCenter: parent.horizontalCenter
         anchors.bottom: parent.bottom
@@ -256,6 +264,8 @@ Item {
     // For staff only, and quiet: the spa's own content could not be used.
     Text {
         objectName: "contentNotice"
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         z: 3
         visible: text !== ""
         x: screen.style.margin * 0.5

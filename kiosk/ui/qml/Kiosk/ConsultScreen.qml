@@ -24,6 +24,7 @@ Item {
     // A Shape, not a round Rectangle: see the glow in SlideLayer.qml.
     Shape {
         id: glow
+        Accessible.ignored: true
         anchors.centerIn: column
         width: Math.min(parent.width, parent.height) * 0.9
         height: width
@@ -49,6 +50,7 @@ Item {
         width: Math.min(parent.width - 2 * screen.style.margin, 1300 * screen.style.s)
         spacing: screen.style.gap * 1.5
         Image {
+            Accessible.ignored: true  // the spa's logo, decoration here
             anchors.horizontalCenter: parent.horizontalCenter
             source: screen.kiosk.theme.logo || ""
             visible: status === Image.Ready
@@ -94,8 +96,10 @@ Item {
         }
         Text {
             objectName: "consultDisclaimer"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             // Between the buttons in landscape; above them in portrait, where the row is narrow.
-            x: screen.style.portrait ? 0 : parent.width * 0.22
+            x: screen.style.flipX(screen.style.portrait ? 0 : parent.width * 0.22, width, parent.width)
             width: screen.style.portrait ? parent.width : parent.width * 0.5
             y: screen.style.portrait ? -height - screen.style.gap : (parent.height - height) / 2
             horizontalAlignment: Text.AlignHCenter

@@ -9,6 +9,8 @@ Item {
     property int seconds: 0
     implicitWidth: 220 * style.s
     implicitHeight: implicitWidth
+    // The sentence below the ring says the seconds for screen readers.
+    Accessible.ignored: true
 
     Shape {
         anchors.fill: parent

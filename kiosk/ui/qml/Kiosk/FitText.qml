@@ -16,12 +16,19 @@ Text {
     color: style.text
     lineHeight: 1.2
     textFormat: Text.PlainText
+    // At the start of the line, whatever the text's own direction: the right in a mirrored
+    // (right-to-left) layout, where Qt mirrors this alignment.
+    horizontalAlignment: Text.AlignLeft
+    Accessible.role: Accessible.StaticText
+    Accessible.name: text
+    Accessible.ignored: text === ""
     height: Math.min(natural.implicitHeight, maxHeight)
 
     // The same text at full size with no height limit: measures without a binding loop.
     Text {
         id: natural
         visible: false
+        Accessible.ignored: true
         width: fit.width
         text: fit.text
         font: fit.font

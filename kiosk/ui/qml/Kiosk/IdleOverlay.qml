@@ -6,6 +6,10 @@ Rectangle {
     required property var style
     required property var kiosk
     objectName: "idleOverlay"
+    // For screen readers: an alert, read out when it appears, with the countdown's sentence.
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: kiosk.words.still_there
+    Accessible.description: countdownText.text
     color: style.tint(style.background, 0.7)
     opacity: kiosk.idle.warning ? 1 : 0
     visible: opacity > 0
@@ -32,6 +36,8 @@ Rectangle {
             spacing: overlay.style.gap * 1.5
             Text {
                 objectName: "stillThere"
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: overlay.kiosk.words.still_there
@@ -47,7 +53,10 @@ Rectangle {
                 fraction: overlay.kiosk.idle.countdown / Math.max(1, overlay.kiosk.idle.warningSeconds)
             }
             Text {
+                id: countdownText
                 objectName: "resetSoon"
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WrapAtWordBoundaryOrAnywhere

@@ -23,6 +23,8 @@ Window {
         width: window.width
         height: window.height
         family: window.kiosk.fontFamily
+        large: window.kiosk.largeText
+        mirrored: Qt.locale(window.kiosk.language).textDirection === Qt.RightToLeft
     }
 
     // Only the attract loop is made before the first frame; the other screens are made just
@@ -33,6 +35,9 @@ Window {
         id: stage
         anchors.fill: parent
         visible: !window.kiosk.asleep
+        // Right to left: the whole layout mirrors (Back on the right, the progress, the cards).
+        LayoutMirroring.enabled: kioskStyle.mirrored
+        LayoutMirroring.childrenInherit: true
 
         Fading {
             fade: kioskStyle.fade
@@ -96,6 +101,8 @@ Window {
         // no tap goes through to the screens below while it is being made.
         Loader {
             anchors.fill: parent
+            LayoutMirroring.enabled: false  // staff's panel, in its own words
+            LayoutMirroring.childrenInherit: true
             active: window.staff.open
             sourceComponent: Component { StaffPanel { style: kioskStyle; staff: window.staff } }
         }

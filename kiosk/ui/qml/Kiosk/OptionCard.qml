@@ -9,6 +9,20 @@ Rectangle {
     property bool available: true
     signal tapped()
 
+    // For screen readers: a check box (several may be chosen) or a radio button (one), which
+    // says whether it is chosen. Presses obey the hold after a change of screen (PillButton.qml).
+    Accessible.role: multiple ? Accessible.CheckBox : Accessible.RadioButton
+    Accessible.name: option.label
+    Accessible.checkable: true
+    Accessible.checked: selected
+    Accessible.focusable: true
+    function press() {
+        if (card.Window.window && card.Window.window.tapsTaken !== false)
+            card.tapped()
+    }
+    Accessible.onPressAction: press()
+    Accessible.onToggleAction: press()
+
     objectName: "option_" + option.id
     radius: style.radius
     color: selected ? Qt.tint(style.surface, style.tint(style.accent, 0.22)) : style.surface
@@ -27,6 +41,7 @@ Rectangle {
     }
     Image {
         id: icon
+        Accessible.ignored: true  // a picture beside the label, which says it all
         visible: card.option.icon !== "" && status === Image.Ready
         anchors.left: parent.left
         anchors.leftMargin: card.style.gap * 1.2
@@ -41,6 +56,7 @@ Rectangle {
     Text {
         id: label
         objectName: "optionLabel_" + card.option.id
+        Accessible.ignored: true  // the card carries the name
         anchors.left: icon.visible ? icon.right : parent.left
         anchors.leftMargin: card.style.gap * 1.2
         anchors.right: check.left
@@ -48,6 +64,7 @@ Rectangle {
         anchors.verticalCenter: parent.verticalCenter
         height: parent.height - card.style.gap
         verticalAlignment: Text.AlignVCenter
+        horizontalAlignment: Text.AlignLeft  // mirrored right to left (FitText.qml)
         text: card.option.label
         font.family: card.style.family
         font.pixelSize: card.style.labelSize
@@ -70,6 +87,7 @@ Rectangle {
         color: card.selected ? card.style.accent : "transparent"
         border.width: card.selected ? 0 : Math.max(2, 2 * card.style.s)
         border.color: card.style.tint(card.style.text, 0.5)
+        Accessible.ignored: true  // the card says whether it is chosen
         Text {
             anchors.centerIn: parent
             visible: card.selected

@@ -8,6 +8,23 @@ Rectangle {
     property bool primary: true
     property bool quiet: false
     signal tapped()
+    // For screen readers: the words without the arrows drawn beside them.
+    property string accessibleName: text.replace(/[\u2039\u203A]/g, "").trim()
+    property string accessibleDescription: ""
+    // A button that stays on or off (larger text): shown as primary while on.
+    property bool checkable: false
+    property bool checked: false
+
+    Accessible.role: Accessible.Button
+    Accessible.name: accessibleName
+    Accessible.description: accessibleDescription
+    Accessible.checkable: checkable
+    Accessible.checked: checked
+    Accessible.focusable: true
+    // A press from assistive technology (AT-SPI's action) obeys the same hold after a change
+    // of screen as a tap (TapGuard.qml): it is refused while the window holds taps back.
+    Accessible.onPressAction: if (button.enabled && button.Window.window
+                                  && button.Window.window.tapsTaken !== false) button.tapped()
 
     implicitHeight: quiet ? style.buttonHeight * 0.8 : style.buttonHeight
     implicitWidth: Math.max(implicitHeight * 2.4, label.implicitWidth + style.buttonHeight * 0.9)
@@ -28,6 +45,7 @@ Rectangle {
     }
     Text {
         id: label
+        Accessible.ignored: true  // the button carries the name
         anchors.centerIn: parent
         width: Math.min(implicitWidth, button.width - button.height * 0.6)
         text: button.text

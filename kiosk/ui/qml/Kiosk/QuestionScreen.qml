@@ -20,13 +20,15 @@ Item {
         quiet: true
         primary: false
         text: screen.kiosk.words.start_over
-        x: screen.style.margin - screen.style.gap
+        x: screen.style.flipX(screen.style.margin - screen.style.gap, width, screen.width)
         y: screen.style.margin * 0.35
         onTapped: screen.kiosk.questions.startOver()
     }
     Row {
         id: languages
         objectName: "languageSwitch"
+        Accessible.role: Accessible.Grouping
+        Accessible.name: screen.kiosk.words.language
         visible: screen.question.first === true && screen.kiosk.languages.length > 1
         anchors.right: parent.right
         anchors.rightMargin: screen.style.margin
@@ -41,9 +43,28 @@ Item {
                 height: screen.style.buttonHeight * 0.8
                 primary: screen.kiosk.language === modelData.code
                 text: modelData.name
+                accessibleDescription: primary ? screen.kiosk.words.language : ""
                 onTapped: screen.kiosk.setLanguage(modelData.code)
             }
         }
+    }
+
+    // "Aa": larger text for this guest's journey (off again for the next guest).
+    PillButton {
+        id: largerText
+        objectName: "largerTextButton"
+        style: screen.style
+        primary: screen.kiosk.largeText
+        checkable: true
+        checked: screen.kiosk.largeText
+        height: screen.style.buttonHeight * 0.8
+        width: height * 1.6
+        text: "Aa"
+        accessibleName: screen.kiosk.words.larger_text
+        anchors.right: languages.visible ? languages.left : parent.right
+        anchors.rightMargin: languages.visible ? screen.style.gap : screen.style.margin
+        y: screen.style.margin * 0.35
+        onTapped: screen.kiosk.setLargeText(!screen.kiosk.largeText)
     }
 
     Column {
@@ -67,6 +88,7 @@ Item {
             style: screen.style
             visible: text !== ""
             width: Math.min(parent.width, screen.style.bodySize * 0.8 * 40)
+            x: screen.style.flipX(0, width, parent.width)
             maxHeight: screen.style.bodySize * 0.8 * 1.3 * 2.2
             size: screen.style.bodySize * 0.8
             color: screen.style.muted
@@ -74,6 +96,10 @@ Item {
         }
         Text {
             objectName: "questionHow"
+            width: parent.width
+            horizontalAlignment: Text.AlignLeft  // mirrored right to left (FitText.qml)
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             text: screen.question.how || ""
             font.family: screen.style.family
             font.pixelSize: screen.style.fineSize * 1.1
@@ -86,6 +112,9 @@ Item {
     Grid {
         id: grid
         objectName: "optionGrid"
+        Accessible.role: Accessible.List
+        Accessible.name: screen.question.prompt || ""
+        Accessible.description: screen.question.how || ""
         x: screen.style.margin
         y: head.y + head.height + screen.style.gap * 1.5
         width: parent.width - 2 * screen.style.margin
@@ -128,6 +157,10 @@ Item {
             onTapped: screen.kiosk.questions.back()
         }
         Column {
+            objectName: "progress"
+            // For screen readers: one bar that says "Question 2 of 5" (the dots are ignored).
+            Accessible.role: Accessible.ProgressBar
+            Accessible.name: screen.question.progress || ""
             // Between the buttons in landscape; above them in portrait, where the row is narrow.
             anchors.horizontalCenter: parent.horizontalCenter
             y: screen.style.portrait ? -height - screen.style.gap * 1.5 : (parent.height - height) / 2
@@ -135,6 +168,7 @@ Item {
             Row {
                 anchors.horizontalCenter: parent.horizontalCenter
                 spacing: 14 * screen.style.s
+                Accessible.ignored: true
                 Repeater {
                     model: screen.question.total || 0
                     Rectangle {
@@ -148,6 +182,7 @@ Item {
             }
             Text {
                 objectName: "progressText"
+                Accessible.ignored: true  // the bar above carries it
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: screen.question.progress || ""
                 font.family: screen.style.family

@@ -7,6 +7,8 @@ Item {
     required property var kiosk
     objectName: "resultScreen"
     readonly property var result: kiosk.result.suggestion
+    // Larger text in landscape: less height for the words, so they sit closer together.
+    readonly property bool roomy: style.portrait || !style.large
     readonly property real sideWidth: style.portrait ? parent.width - 2 * style.margin : 520 * style.s
 
     PillButton {
@@ -16,7 +18,7 @@ Item {
         quiet: true
         primary: false
         text: screen.kiosk.words.start_over
-        x: screen.style.margin - screen.style.gap
+        x: screen.style.flipX(screen.style.margin - screen.style.gap, width, screen.width)
         y: screen.style.margin * 0.35
         onTapped: screen.kiosk.result.startOver()
     }
@@ -35,19 +37,25 @@ Item {
 
     Column {
         id: main
-        x: screen.style.margin
+        x: screen.style.flipX(screen.style.margin, width, screen.width)
         y: done.y + done.height + screen.style.gap
         width: screen.style.portrait ? parent.width - 2 * screen.style.margin
                                      : parent.width - 3 * screen.style.margin - screen.sideWidth
-        spacing: screen.style.gap
+        spacing: screen.style.gap * (screen.roomy ? 1 : 0.6)
         Item {
             width: parent.width
             height: Math.max(heading.height, picture.visible ? picture.height : 0)
             Column {
                 id: heading
                 width: parent.width - (picture.visible ? picture.width + screen.style.gap * 1.5 : 0)
+                x: screen.style.flipX(0, width, parent.width)
                 spacing: screen.style.gap
                 Text {
+                    objectName: "yourSuggestion"
+                    width: parent.width
+                    horizontalAlignment: Text.AlignLeft  // mirrored right to left (FitText.qml)
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
                     text: screen.kiosk.words.your_suggestion
                     font.family: screen.style.family
                     font.pixelSize: screen.style.fineSize * 1.2
@@ -67,9 +75,12 @@ Item {
                     text: screen.result.name || ""
                 }
                 Row {
+                    x: screen.style.flipX(0, width, parent.width)
                     spacing: screen.style.gap
                     Text {
                         objectName: "packageMinutes"
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                         text: screen.result.minutes || ""
                         font.family: screen.style.family
                         font.pixelSize: screen.style.bodySize
@@ -79,11 +90,14 @@ Item {
                     Text {
                         visible: (screen.result.price || "") !== ""
                         text: "\u00B7"
+                        Accessible.ignored: true
                         font.pixelSize: screen.style.bodySize
                         color: screen.style.muted
                     }
                     Text {
                         objectName: "packagePrice"
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
                         text: screen.result.price || ""
                         font.family: screen.style.family
                         font.pixelSize: screen.style.bodySize
@@ -95,6 +109,8 @@ Item {
             Image {
                 id: picture
                 objectName: "packageImage"
+                Accessible.role: Accessible.Graphic
+                Accessible.name: screen.result.name || ""
                 anchors.right: parent.right
                 anchors.verticalCenter: heading.verticalCenter
                 width: (screen.style.portrait ? 180 : 240) * screen.style.s
@@ -103,7 +119,8 @@ Item {
                 source: screen.result.image || ""
                 asynchronous: true
                 fillMode: Image.PreserveAspectFit
-                visible: status === Image.Ready
+                // Left out with larger text in landscape: the words take its room and reflow.
+                visible: status === Image.Ready && !(screen.style.large && !screen.style.portrait)
             }
         }
         FitText {
@@ -111,7 +128,9 @@ Item {
             style: screen.style
             visible: text !== ""
             width: Math.min(parent.width, screen.style.bodySize * 0.9 * 26)
-            maxHeight: screen.style.bodySize * 0.9 * 1.3 * 4.2
+            x: screen.style.flipX(0, width, parent.width)
+            // With larger text in landscape it may shrink a little (FitText) to leave room.
+            maxHeight: screen.style.bodySize * 0.9 * 1.3 * (screen.roomy ? 4.2 : 2.4)
             size: screen.style.bodySize * 0.9
             lineHeight: 1.3
             color: screen.style.muted
@@ -119,6 +138,9 @@ Item {
         }
         Text {
             objectName: "moreTimeNote"
+            horizontalAlignment: Text.AlignLeft
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             visible: text !== ""
             width: parent.width
             wrapMode: Text.WrapAtWordBoundaryOrAnywhere
@@ -134,13 +156,19 @@ Item {
             spacing: screen.style.gap * 0.6
             topPadding: screen.style.gap * 0.4
             Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignLeft
                 text: screen.kiosk.words.because + ":"
+                Accessible.role: Accessible.StaticText
+                Accessible.name: text
                 font.family: screen.style.family
                 font.pixelSize: screen.style.fineSize * 1.15
                 color: screen.style.muted
             }
             Flow {
                 objectName: "reasons"
+                Accessible.role: Accessible.List
+                Accessible.name: screen.kiosk.words.because
                 width: parent.width
                 spacing: screen.style.gap * 0.5
                 Repeater {
@@ -150,6 +178,8 @@ Item {
                         required property int index
                         objectName: "reason_" + index
                         property alias text: chip.text
+                        Accessible.role: Accessible.ListItem
+                        Accessible.name: modelData
                         height: 64 * screen.style.s
                         width: Math.min(chip.implicitWidth + 48 * screen.style.s, main.width)
                         radius: height / 2
@@ -158,6 +188,7 @@ Item {
                         border.color: screen.style.tint(screen.style.accent, 0.6)
                         Text {
                             id: chip
+                            Accessible.ignored: true
                             anchors.centerIn: parent
                             width: Math.min(implicitWidth, parent.width - 40 * screen.style.s)
                             elide: Text.ElideRight
@@ -173,6 +204,9 @@ Item {
         }
         Text {
             objectName: "alsoGood"
+            horizontalAlignment: Text.AlignLeft
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             visible: (screen.result.alsoGood || "") !== ""
             topPadding: screen.style.gap * 0.4
             width: parent.width
@@ -187,9 +221,10 @@ Item {
     // The hand-off to the front desk: code in large type, QR code to book.
     Rectangle {
         id: side
-        x: screen.style.portrait ? screen.style.margin : parent.width - screen.style.margin - width
+        x: screen.style.flipX(screen.style.portrait ? screen.style.margin
+                              : parent.width - screen.style.margin - width, width, parent.width)
         y: screen.style.portrait ? main.y + main.height + screen.style.gap * 1.5
-                                 : Math.max(screen.style.margin, (bottomBar.y - height) / 2)
+                                 : Math.max(done.y + done.height + screen.style.gap, (bottomBar.y - height) / 2)
         width: screen.sideWidth
         height: sideContent.height + 2 * screen.style.gap * 1.5
         radius: screen.style.radius * 1.5
@@ -212,6 +247,8 @@ Item {
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WrapAtWordBoundaryOrAnywhere
                     text: screen.kiosk.words.desk_code
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: text
                     font.family: screen.style.family
                     font.pixelSize: screen.style.fineSize * 1.15
                     color: screen.style.muted
@@ -227,6 +264,9 @@ Item {
                     Text {
                         id: code
                         objectName: "deskCode"
+                        Accessible.role: Accessible.StaticText
+                        Accessible.name: text
+                        Accessible.description: screen.kiosk.words.desk_code
                         anchors.centerIn: parent
                         text: screen.result.code || ""
                         font.family: screen.style.family
@@ -253,6 +293,10 @@ Item {
                     Image {
                         id: qr
                         objectName: "qrCode"
+                        // The text alternative: what the code is for, and the desk code.
+                        Accessible.role: Accessible.Graphic
+                        Accessible.name: screen.kiosk.words.scan_to_book + " (" + (screen.result.code || "") + ")"
+                        Accessible.description: screen.kiosk.words.desk_code + ": " + (screen.result.code || "")
                         anchors.fill: parent
                         anchors.margins: 14 * screen.style.s
                         source: screen.result.qr || ""
@@ -265,6 +309,7 @@ Item {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: screen.kiosk.words.scan_to_book
+                    Accessible.ignored: true  // the QR code's name says it
                     font.family: screen.style.family
                     font.pixelSize: screen.style.fineSize
                     color: screen.style.muted
@@ -289,8 +334,10 @@ Item {
         }
         Text {
             objectName: "resultDisclaimer"
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
             // Between the buttons in landscape; above them in portrait, where the row is narrow.
-            x: screen.style.portrait ? 0 : parent.width * 0.22
+            x: screen.style.flipX(screen.style.portrait ? 0 : parent.width * 0.22, width, parent.width)
             width: screen.style.portrait ? parent.width : parent.width * 0.5
             y: screen.style.portrait ? -height - screen.style.gap : (parent.height - height) / 2
             horizontalAlignment: Text.AlignHCenter

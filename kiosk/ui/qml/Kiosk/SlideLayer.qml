@@ -20,7 +20,8 @@ Item {
     // The room the picture may fill: it is shown as large as fits, in the middle of it.
     Item {
         id: pictureRoom
-        x: layer.style.portrait ? layer.style.margin : parent.width * 0.45 + layer.style.margin * 0.5
+        x: layer.style.flipX(layer.style.portrait ? layer.style.margin
+                             : parent.width * 0.45 + layer.style.margin * 0.5, width, parent.width)
         y: layer.style.portrait ? layer.style.margin * 2 : layer.style.margin * 1.5
         width: Math.round(layer.style.portrait ? parent.width - 2 * layer.style.margin : parent.width * 0.55 - layer.style.margin * 1.5)
         // Above the call to action, which is centred below the words and the picture.
@@ -64,7 +65,9 @@ Item {
         // Whole pixels, position and size: the words' image is then copied as it is in each
         // frame of a fade, not resampled at a fraction of a pixel (a fade frame took 5.7 ms
         // instead of 3.7 at 1920x1080, where the words sat 0.025 px off the pixel grid and were 499.15 px tall).
-        x: Math.round(layer.hasImage || layer.style.portrait ? layer.style.margin : (parent.width - wide) / 2)
+        x: Math.round(layer.style.flipX(layer.hasImage || layer.style.portrait
+                                        ? layer.style.margin : (parent.width - wide) / 2,
+                                        Math.round(wide), parent.width))
         width: Math.round(wide)
         readonly property real textTop: layer.style.portrait && layer.hasImage
             ? pictureRoom.y + pictureRoom.height + layer.style.gap * 2 : layer.reserveTop
@@ -74,6 +77,8 @@ Item {
 
         FitText {
             objectName: layer.live ? "slideTitle" : ""
+            // Only the slide on screen is read out, not the one faded out behind it.
+            Accessible.ignored: !layer.live || text === ""
             style: layer.style
             width: parent.width
             maxHeight: Math.min(layer.style.titleSize * 3.4, words.room * 0.45)
@@ -89,14 +94,17 @@ Item {
             height: Math.max(3, 4 * layer.style.s)
             radius: height / 2
             color: layer.style.accent
-            x: layer.hasImage || layer.style.portrait ? 0 : (parent.width - width) / 2
+            x: layer.style.flipX(layer.hasImage || layer.style.portrait ? 0
+                                 : (parent.width - width) / 2, width, parent.width)
         }
         FitText {
             objectName: layer.live ? "slideBody" : ""
+            Accessible.ignored: !layer.live || text === ""
             style: layer.style
             visible: text !== ""
             width: Math.min(parent.width, layer.style.bodySize * 28)
-            x: layer.hasImage || layer.style.portrait ? 0 : (parent.width - width) / 2
+            x: layer.style.flipX(layer.hasImage || layer.style.portrait ? 0
+                                 : (parent.width - width) / 2, width, parent.width)
             maxHeight: Math.min(layer.style.bodySize * 1.35 * 6.5,
                              words.room - y - words.spacing)
             size: layer.style.bodySize

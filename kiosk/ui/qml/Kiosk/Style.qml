@@ -8,6 +8,15 @@ QtObject {
     required property real width
     required property real height
     property string family: "DejaVu Sans"
+    // Larger text (kiosk.largeText): every text a third larger, and the buttons and cards that
+    // hold it a little taller; the screens wrap and reflow around it.
+    property bool large: false
+    // Right-to-left languages (ar, he, fa, ur...): Main.qml mirrors the layout (anchors, rows,
+    // grids); what is placed by x uses `flipX` to mirror too.
+    property bool mirrored: false
+    function flipX(left, width, within) { return mirrored ? within - left - width : left }
+    readonly property real textScale: large ? 1.3 : 1
+    readonly property real boxScale: large ? 1.2 : 1
 
     readonly property bool portrait: height > width
     readonly property real s: Math.max(0.3, Math.min(width, height) / 1080)
@@ -22,14 +31,14 @@ QtObject {
 
     readonly property real margin: (portrait ? 72 : 96) * s
     readonly property real gap: 24 * s
-    readonly property real titleSize: 88 * s
-    readonly property real bodySize: 40 * s
-    readonly property real promptSize: 64 * s
-    readonly property real labelSize: 36 * s
-    readonly property real buttonSize: 36 * s
-    readonly property real fineSize: 24 * s
-    readonly property real buttonHeight: 96 * s
-    readonly property real cardHeight: 120 * s
+    readonly property real titleSize: 88 * s * textScale
+    readonly property real bodySize: 40 * s * textScale
+    readonly property real promptSize: 64 * s * textScale
+    readonly property real labelSize: 36 * s * textScale
+    readonly property real buttonSize: 36 * s * textScale
+    readonly property real fineSize: 24 * s * textScale
+    readonly property real buttonHeight: 96 * s * boxScale
+    readonly property real cardHeight: 120 * s * boxScale
     readonly property real radius: 24 * s
 
     readonly property int fade: reducedMotion ? 200 : 300
