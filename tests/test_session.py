@@ -279,3 +279,78 @@ def test_larger_text_lasts_for_one_guest_and_the_next_begins_at_the_staff_size(
     assert staff_large.set_large_text(False) and not staff_large.large_text
     staff_large.leave(Leave.START_OVER)
     assert staff_large.large_text
+
+
+def _to_question(session: Session, question_id: str) -> None:
+    """Answer with the first option (Next after each) until `question_id` is on screen."""
+    while session.journey is not None and session.journey.question.id != question_id:
+        journey = session.journey
+        if not journey.selected():
+            session.toggle(journey.question.options[0].id)
+        assert session.next(now=1.0)
+
+
+def test_a_single_choice_moves_on_and_a_second_tap_keeps_it(content: Content) -> None:
+    session = Session(content, Recorder())
+    session.begin(now=0.0)
+    assert not session.moves_on, "nothing chosen yet"
+    _to_question(session, "pressure")
+    journey = session.journey
+    assert journey is not None
+    assert not session.moves_on
+    session.toggle("medium")
+    assert session.moves_on
+    session.toggle("medium")  # the second tap of a double tap
+    assert journey.selected() == ("medium",), "a double tap does not take the choice back"
+    session.toggle("firm")
+    assert journey.selected() == ("firm",), "another answer changes it"
+    assert session.next(now=2.0) and journey.question.id == "time"
+    assert session.back() and journey.selected() == ("firm",), "Back shows the answer chosen"
+    assert session.moves_on, "and a tap on it (or another) moves on again"
+
+
+def test_a_multiple_choice_and_the_last_question_wait_for_next(content: Content) -> None:
+    session = Session(content, Recorder())
+    session.begin(now=0.0)
+    journey = session.journey
+    assert journey is not None and journey.question.kind == "multiple"
+    session.toggle(journey.question.options[0].id)
+    assert not session.moves_on, "several may be chosen: the guest says when with Next"
+    single_last = replace(
+        content, questions=(*content.questions[:-1], replace(content.questions[3], id="last"))
+    )
+    session = Session(single_last, Recorder())
+    session.begin(now=0.0)
+    _to_question(session, "last")
+    session.toggle(session.journey.question.options[0].id)  # type: ignore[union-attr]
+    assert session.journey is not None and session.journey.is_last
+    assert not session.moves_on, "the last question keeps its explicit See my suggestion"
+
+
+def test_staff_can_turn_moving_on_by_choice_off(content: Content) -> None:
+    timing = replace(content.kiosk.timing, advance_on_choice=False)
+    off = replace(content, kiosk=replace(content.kiosk, timing=timing))
+    session = Session(off, Recorder())
+    session.begin(now=0.0)
+    _to_question(session, "pressure")
+    session.toggle("medium")
+    assert not session.moves_on
+    session.toggle("medium")
+    assert session.journey is not None and session.journey.selected() == (), (
+        "without moving on, a second tap takes the answer back as before"
+    )
+
+
+def test_an_optional_question_skips_until_something_is_chosen(content: Content) -> None:
+    session = Session(content, Recorder())
+    session.begin(now=0.0)
+    assert not session.skips, "the first question needs an answer"
+    journey = session.journey
+    assert journey is not None
+    session.toggle("ease_aches")  # brings the optional "tension_areas"
+    assert session.next(now=1.0) and journey.question.id == "tension_areas"
+    assert session.skips
+    session.toggle("lower_back")
+    assert not session.skips
+    session.toggle("lower_back")
+    assert session.skips, "nothing chosen again"

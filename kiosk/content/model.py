@@ -465,6 +465,11 @@ class Timing(Model):
     result_seconds: Annotated[
         Seconds, Help("seconds the suggestion stays on screen before the slides return", 90)
     ] = 90
+    advance_on_choice: Annotated[
+        YesNo, Help("true: a question where the guest chooses one answer moves on as soon as "
+                    "it is chosen (the last question still waits for \"See my suggestion\"); "
+                    "false: every question waits for Next", True)
+    ] = True
 
 
 @dataclass(frozen=True, kw_only=True)

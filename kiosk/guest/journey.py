@@ -62,14 +62,17 @@ class Journey:
     def selected(self, question_id: str | None = None) -> tuple[str, ...]:
         return self._answers.get(question_id or self.question.id, ())
 
-    def toggle(self, option_id: str) -> None:
-        """A tap on an option card: single, multiple, `max` and exclusive rules applied."""
+    def toggle(self, option_id: str, keep: bool = False) -> None:
+        """A tap on an option card: single, multiple, `max` and exclusive rules applied.
+        `keep`: a tap on the chosen answer of a single-choice question keeps it chosen."""
         question = self.question
         option = question.option(option_id)
         if option is None:
             raise KeyError(f"question '{question.id}' has no option '{option_id}'")
         picked = list(self.selected(question.id))
         if option_id in picked:
+            if keep and question.kind == "single":
+                return
             picked.remove(option_id)
         elif question.kind == "single" or option.exclusive:
             picked = [option_id]
@@ -94,6 +97,11 @@ class Journey:
         if count == 0:
             return question.optional
         return count <= question.most
+
+    @property
+    def skips(self) -> bool:
+        """Next would leave this (optional) question unanswered: its button says "Skip"."""
+        return self.question.optional and not self.selected(self.question.id)
 
     def next(self) -> Suggestion | None:
         """Move on; after the last question, make and return the suggestion."""

@@ -62,6 +62,10 @@ class Idle:
 NO_GUEST = Idle(warning=False, countdown=0, wake_in=None)
 SLEEP_RECHECK_SECONDS = 60.0
 
+CHOICE_SHOWN_SECONDS = 0.35
+"""How long a chosen answer shows (pressed, with its check mark) before its question moves on
+by itself: long enough to be seen, short enough not to wait for."""
+
 
 class Session:
     """One kiosk's screens and the guest using it, if any."""
@@ -166,8 +170,30 @@ class Session:
         if journey.question.option(option_id) is None:
             return False
         before = (journey.is_last, journey.progress.total)
-        journey.toggle(option_id)
+        # Where a choice moves on, a second tap on it (a double tap) must not take it back.
+        journey.toggle(option_id, keep=self.content.kiosk.timing.advance_on_choice)
         return (journey.is_last, journey.progress.total) != before
+
+    @property
+    def moves_on(self) -> bool:
+        """The question on screen moves on by itself (`CHOICE_SHOWN_SECONDS` after the tap):
+        a single-choice question with its answer chosen, unless staff turned this off
+        (`timing.advance_on_choice`). The last question waits for "See my suggestion"."""
+        journey = self.journey
+        if journey is None or self.screen is not Screen.QUESTION or journey.is_last:
+            return False
+        return (
+            self.content.kiosk.timing.advance_on_choice
+            and journey.question.kind == "single"
+            and bool(journey.selected())
+            and journey.can_go_next
+        )
+
+    @property
+    def skips(self) -> bool:
+        """Next leaves the question on screen unanswered (it is optional): "Skip", not "Next"."""
+        journey = self.journey
+        return journey is not None and self.screen is Screen.QUESTION and journey.skips
 
     def next(self, now: float) -> bool:
         """Next (or "See my suggestion" after the last question); False when not allowed."""
