@@ -18,7 +18,7 @@ from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 from kiosk import media
 from kiosk.content.model import Content, Slide, Text
 from kiosk.guest.journey import Journey
-from kiosk.guest.session import Idle, Leave, Screen, Session, UsageSink
+from kiosk.guest.session import CHOICE_SHOWN_SECONDS, Idle, Leave, Screen, Session, UsageSink
 from kiosk.ui.qr import qr_data_url
 from kiosk.ui.scheduler import Clock, Handle
 from kiosk.ui.screen_models import AttractModel, IdleModel, QuestionsModel, ResultModel
@@ -92,6 +92,14 @@ class KioskController(QObject):
         self._slide_serial = 0
         self._slide_timer: Handle | None = None
         self._idle_timer: Handle | None = None
+        self._result_tick: Handle | None = None
+        # How long a chosen answer shows before its question moves on: what the guest sees,
+        # on the real clock like the screens' fades (and the taps held back after them).
+        self._move_on_timer = QTimer(self)
+        self._move_on_timer.setSingleShot(True)
+        self._move_on_timer.setInterval(round(CHOICE_SHOWN_SECONDS * 1000))
+        self._move_on_timer.timeout.connect(self._move_on)
+        self._move_on_from = ""
         self._font_family = "DejaVu Sans"
         self._look = Kept(LookView(Look.of(content.kiosk.theme, "")))
         self._languages: list[LanguageView] = []
@@ -396,26 +404,51 @@ class KioskController(QObject):
         if self.session.toggle(option_id):
             self._show_question()  # show_if changed what comes next
         self._questions.selectionChanged.emit()
+        if self.session.moves_on:
+            self._move_on_from = journey.question.id
+            self._move_on_timer.start()
+        else:
+            self._move_on_timer.stop()
+        self._questions.set_advancing(self._move_on_timer.isActive())
 
-    def next(self) -> None:
+    def _move_on(self) -> None:
+        """The chosen answer has been seen: its question moves on, if it is still on screen."""
+        self._questions.set_advancing(False)
+        journey = self.session.journey
+        if journey is None or journey.question.id != self._move_on_from:
+            return
+        if self.session.moves_on:
+            self.next(by_choice=True)
+
+    def _stop_moving_on(self) -> None:
+        self._move_on_timer.stop()
+        self._questions.set_advancing(False)
+
+    def next(self, by_choice: bool = False) -> None:
         screen = self.session.screen
+        self._stop_moving_on()
         if not self.session.next(self._clock.monotonic()):
             return
+        self._questions.set_moved_by_choice(by_choice)
         self._questions.selectionChanged.emit()
         if self.session.screen is screen:
             self._show_question()
             return
         self._show_result()
+        self._show_result_time()
         self.screenChanged.emit()
         self._check_idle()
 
     def back(self) -> None:
         screen = self.session.screen
+        self._stop_moving_on()
         if not self.session.back():
             return
+        self._questions.set_moved_by_choice(False)
         self._show_question()
         self._questions.selectionChanged.emit()
         if self.session.screen is not screen:
+            self._show_result_time()
             self.screenChanged.emit()
 
     def done(self) -> None:
@@ -432,6 +465,9 @@ class KioskController(QObject):
         self._after_journey()
 
     def _after_journey(self) -> None:
+        self._stop_moving_on()
+        self._show_result_time()  # off screen: its tick stops
+        self._questions.set_moved_by_choice(False)
         self._cancel_idle_timer()
         self._idle.show(self.session.idle(self._clock.monotonic()))
         self.languageChanged.emit()
@@ -483,6 +519,20 @@ class KioskController(QObject):
         self.session.touched(self._clock.monotonic())
         if self._idle.property("warning"):
             self._check_idle()
+        self._show_result_time()
+
+    def _show_result_time(self) -> None:
+        """The suggestion's time left, for its indicator, once a second (a small step of a thin
+        bar, and nothing in between: no animation runs all the while the suggestion shows)."""
+        if self._result_tick is not None:
+            self._result_tick.cancel()
+            self._result_tick = None
+        if self.session.screen not in (Screen.RESULT, Screen.CONSULT):
+            return
+        left = self.session.result_left(self._clock.monotonic())
+        self._result.show_time(left, self.content.kiosk.timing.result_seconds)
+        if left > 0:
+            self._result_tick = self._clock.call_later(left % 1.0 or 1.0, self._show_result_time)
 
     def _check_idle(self) -> None:
         """Ask the idle rule, show its answer, and wake up when it next needs asking."""
@@ -519,6 +569,10 @@ class KioskController(QObject):
             self._idle_timer = None
 
     def shutdown(self) -> None:
+        self._move_on_timer.stop()
+        if self._result_tick is not None:
+            self._result_tick.cancel()
+            self._result_tick = None
         self._cancel_slide_timer()
         self._cancel_idle_timer()
         if self._sleep_timer is not None:

@@ -80,6 +80,9 @@ def render_screens(
 
     application()
     out.mkdir(parents=True, exist_ok=True)
+    # Each screen still, as it is before a guest's choice moves it on.
+    timing = replace(content.kiosk.timing, advance_on_choice=False)
+    content = replace(content, kiosk=replace(content.kiosk, timing=timing))
     kiosk = KioskWindow(content, StillClock(), QSize(*size))
     kiosk.window.show()
     controller = kiosk.controller

@@ -48,15 +48,48 @@ class QuestionsModel(QObject):
 
     questionChanged = Signal()
     selectionChanged = Signal()
+    advancingChanged = Signal()
+    movedByChoiceChanged = Signal()
 
     def __init__(self, kiosk: KioskController) -> None:
         super().__init__(kiosk)
         self._kiosk = kiosk
         self._question = Kept(QuestionView(QuestionText()))
+        self._moved_by_choice = False
+        self._advancing = False
 
     def show(self, question: QuestionText) -> None:
         self._question.replace(QuestionView(question))
         self.questionChanged.emit()
+
+    def set_moved_by_choice(self, moved: bool) -> None:
+        """Whether the question on screen came by itself, after a choice (not by a button)."""
+        if moved != self._moved_by_choice:
+            self._moved_by_choice = moved
+            self.movedByChoiceChanged.emit()
+
+    def _get_moved_by_choice(self) -> bool:
+        return self._moved_by_choice
+
+    # Read when the question changes: the finger that chose may still be tapping.
+    movedByChoice = Property(bool, _get_moved_by_choice, notify=movedByChoiceChanged)
+
+    def _get_skips(self) -> bool:
+        return self._kiosk.session.skips
+
+    # Next leaves this optional question unanswered: its button says "Skip".
+    skips = Property(bool, _get_skips, notify=selectionChanged)
+
+    def set_advancing(self, advancing: bool) -> None:
+        if advancing != self._advancing:
+            self._advancing = advancing
+            self.advancingChanged.emit()
+
+    def _get_advancing(self) -> bool:
+        return self._advancing
+
+    # The chosen answer is on show, and its question moves on in a moment.
+    advancing = Property(bool, _get_advancing, notify=advancingChanged)
 
     def _get_question(self) -> QuestionView:
         return self._question.current
@@ -102,11 +135,30 @@ class ResultModel(QObject):
     """The suggestion, or the consult screen's words, with Back, Done and Start over."""
 
     suggestionChanged = Signal()
+    timeChanged = Signal()
 
     def __init__(self, kiosk: KioskController) -> None:
         super().__init__(kiosk)
         self._kiosk = kiosk
         self._suggestion = Kept(SuggestionView(SuggestionText()))
+        self._seconds_left = 0.0
+        self._seconds = 0.0
+
+    def show_time(self, left: float, seconds: float) -> None:
+        """The suggestion stays `left` more seconds (of `seconds`) unless it is touched."""
+        self._seconds_left, self._seconds = max(0.0, left), seconds
+        self.timeChanged.emit()
+
+    def _get_seconds_left(self) -> float:
+        return self._seconds_left
+
+    # As of the last touch (or the suggestion's showing): the indicator empties from there.
+    secondsLeft = Property(float, _get_seconds_left, notify=timeChanged)
+
+    def _get_seconds(self) -> float:
+        return self._seconds
+
+    seconds = Property(float, _get_seconds, notify=timeChanged)
 
     def show(self, suggestion: SuggestionText) -> None:
         self._suggestion.replace(SuggestionView(suggestion))

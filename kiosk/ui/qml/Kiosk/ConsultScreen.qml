@@ -9,6 +9,8 @@ Item {
     objectName: "consultScreen"
     readonly property var result: kiosk.result.suggestion
 
+    ResultTime { z: 1; style: screen.style; kiosk: screen.kiosk }
+
     // Top right, away from where "See my suggestion" was (see ResultScreen.qml).
     PillButton {
         objectName: "consultDoneButton"
@@ -22,12 +24,13 @@ Item {
     }
 
     // A Shape, not a round Rectangle: see the glow in SlideLayer.qml.
+    // Portrait: a tall soft light that fades out at its edges, not a disc in the middle.
     Shape {
         id: glow
         Accessible.ignored: true
         anchors.centerIn: column
-        width: Math.min(parent.width, parent.height) * 0.9
-        height: width
+        width: screen.style.portrait ? parent.width * 1.3 : Math.min(parent.width, parent.height) * 0.9
+        height: screen.style.portrait ? parent.height * 1.1 : width  // its edge off screen
         preferredRendererType: Shape.CurveRenderer  // smooth edges with a GPU too
         ShapePath {
             strokeColor: "transparent"
@@ -38,7 +41,7 @@ Item {
             }
             PathAngleArc {
                 centerX: glow.width / 2; centerY: glow.height / 2
-                radiusX: glow.width / 2; radiusY: radiusX
+                radiusX: glow.width / 2; radiusY: glow.height / 2
                 sweepAngle: 360
             }
         }
@@ -46,15 +49,17 @@ Item {
     Column {
         id: column
         anchors.centerIn: parent
-        anchors.verticalCenterOffset: -screen.style.margin * 0.5
+        // Portrait: on the glance line, a little above the middle.
+        anchors.verticalCenterOffset: screen.style.portrait ? -parent.height * 0.08
+                                                            : -screen.style.margin * 0.5
         width: Math.min(parent.width - 2 * screen.style.margin, 1300 * screen.style.s)
-        spacing: screen.style.gap * 1.5
+        spacing: screen.style.gap * (screen.style.portrait ? 2 : 1.5)
         Image {
             Accessible.ignored: true  // the spa's logo, decoration here
             anchors.horizontalCenter: parent.horizontalCenter
             source: screen.kiosk.theme.logo || ""
             visible: status === Image.Ready
-            width: 120 * screen.style.s
+            width: (screen.style.portrait ? 180 : 120) * screen.style.s
             height: width
             sourceSize: Qt.size(width, height)
             asynchronous: true
@@ -63,8 +68,8 @@ Item {
             objectName: "consultTitle"
             style: screen.style
             width: parent.width
-            maxHeight: screen.style.titleSize * 2.3
-            size: screen.style.titleSize
+            maxHeight: size * 2.3
+            size: screen.style.titleSize * (screen.style.portrait ? 1.1 : 1)
             font.weight: Font.DemiBold
             horizontalAlignment: Text.AlignHCenter
             text: screen.result.consultTitle || ""
@@ -73,8 +78,8 @@ Item {
             objectName: "consultBody"
             style: screen.style
             width: parent.width
-            maxHeight: screen.style.bodySize * 1.35 * 6
-            size: screen.style.bodySize
+            maxHeight: size * 1.35 * 7
+            size: screen.style.bodySize * (screen.style.portrait ? 1.15 : 1)
             lineHeight: 1.35
             color: screen.style.text
             horizontalAlignment: Text.AlignHCenter

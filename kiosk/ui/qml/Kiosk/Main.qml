@@ -83,6 +83,9 @@ Window {
             id: tapGuard
             objectName: "tapGuard"
             fade: kioskStyle.fade
+            // A question that came by itself, on a choice: the finger that chose may still be
+            // tapping (a triple tap 600 ms apart), so it holds a little longer.
+            settle: window.kiosk.questions.movedByChoice ? 700 : 300
             page: window.kiosk.screen + "/" + window.kiosk.questions.question.id + "/"
                   + (window.kiosk.idle.warning ? "idle" : "")
         }

@@ -7,6 +7,9 @@ Rectangle {
     required property var option
     property bool selected: false
     property bool available: true
+    // Chosen, and about to move on: it stays pressed for the moment it shows.
+    property bool held: false
+    property real labelSize: style.labelSize
     signal tapped()
 
     // For screen readers: a check box (several may be chosen) or a radio button (one), which
@@ -29,7 +32,7 @@ Rectangle {
     border.width: selected ? Math.max(3, 3 * style.s) : Math.max(1, style.s)
     border.color: selected ? style.accent : style.tint(style.text, 0.14)
     opacity: available || selected ? 1 : 0.45
-    scale: tap.pressed ? 0.97 : 1
+    scale: tap.pressed || held ? 0.97 : 1
     Behavior on scale { NumberAnimation { duration: 90 } }
     Behavior on color { ColorAnimation { duration: 120 } }
 
@@ -37,7 +40,7 @@ Rectangle {
         anchors.fill: parent
         radius: parent.radius
         color: card.style.text
-        opacity: tap.pressed ? 0.10 : 0
+        opacity: tap.pressed || card.held ? 0.10 : 0
     }
     Image {
         id: icon
@@ -46,7 +49,7 @@ Rectangle {
         anchors.left: parent.left
         anchors.leftMargin: card.style.gap * 1.2
         anchors.verticalCenter: parent.verticalCenter
-        width: card.option.icon !== "" ? Math.min(card.height * 0.55, 72 * card.style.s) : 0
+        width: card.option.icon !== "" ? Math.min(card.height * 0.55, 72 * card.style.s * card.labelSize / card.style.labelSize) : 0
         height: width
         sourceSize: Qt.size(width, height)
         source: card.option.icon
@@ -67,9 +70,9 @@ Rectangle {
         horizontalAlignment: Text.AlignLeft  // mirrored right to left (FitText.qml)
         text: card.option.label
         font.family: card.style.family
-        font.pixelSize: card.style.labelSize
+        font.pixelSize: card.labelSize
         font.weight: Font.Medium
-        minimumPixelSize: Math.round(card.style.labelSize * 0.75)
+        minimumPixelSize: Math.round(card.labelSize * 0.75)
         fontSizeMode: Text.Fit
         wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         elide: Text.ElideRight

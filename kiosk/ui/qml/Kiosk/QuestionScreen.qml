@@ -8,9 +8,16 @@ Item {
     objectName: "questionScreen"
     readonly property var question: kiosk.questions.question
     readonly property var options: question.options || []
-    readonly property int columns: style.portrait ? (options.length > 4 ? 2 : 1)
+    // Portrait: one column of larger cards up to six options (they read down the screen),
+    // two beyond; the prompt and cards sit as one block a little above the middle.
+    readonly property int columns: style.portrait ? (options.length > 6 ? 2 : 1)
                                                   : (options.length > 4 ? 3 : 2)
     readonly property int rows: Math.max(1, Math.ceil(options.length / columns))
+    readonly property bool tall: style.portrait && columns === 1
+    readonly property real areaTop: startOver.y + startOver.height + style.gap
+    readonly property real areaBottom: bottomBar.y - style.gap * 1.5
+                                       - (style.portrait ? progress.height + style.gap * 1.5 : 0)
+    readonly property real blockHeight: head.height + style.gap * 1.5 + grid.height
 
     // Top bar: a quiet "Start over" on the left, languages on the right of the first screen.
     PillButton {
@@ -71,14 +78,16 @@ Item {
         id: head
         x: screen.style.margin
         width: parent.width - 2 * screen.style.margin
-        y: startOver.y + startOver.height + screen.style.gap
+        y: screen.style.portrait
+           ? screen.areaTop + Math.max(0, (screen.areaBottom - screen.areaTop - screen.blockHeight) * 0.4)
+           : screen.areaTop
         spacing: screen.style.gap * 0.6
         FitText {
             objectName: "questionPrompt"
             style: screen.style
             width: parent.width
-            maxHeight: screen.style.promptSize * 2.6
-            size: screen.style.promptSize
+            maxHeight: size * 2.6
+            size: screen.style.promptSize * (screen.style.portrait ? 1.1 : 1)
             font.weight: Font.DemiBold
             lineHeight: 1.1
             text: screen.question.prompt || ""
@@ -118,12 +127,14 @@ Item {
         x: screen.style.margin
         y: head.y + head.height + screen.style.gap * 1.5
         width: parent.width - 2 * screen.style.margin
-        readonly property real room: bottomBar.y - y - screen.style.gap * 1.5
+        // The room the cards may take, wherever the block is placed (no binding loop).
+        readonly property real room: screen.areaBottom - screen.areaTop - head.height - screen.style.gap * 1.5
         columns: screen.columns
         spacing: screen.style.gap
         readonly property real cardWidth: (width - (columns - 1) * spacing) / columns
         readonly property real cardHeight: Math.max(screen.style.cardHeight,
-            Math.min(screen.style.cardHeight * 1.6, (room - (screen.rows - 1) * spacing) / screen.rows))
+            Math.min(screen.style.cardHeight * (screen.style.portrait ? 1.75 : 1.6),
+                     (room - (screen.rows - 1) * spacing) / screen.rows))
         Repeater {
             model: screen.options
             OptionCard {
@@ -133,6 +144,8 @@ Item {
                 multiple: screen.question.multiple === true
                 width: grid.cardWidth
                 height: grid.cardHeight
+                labelSize: screen.style.labelSize * (screen.tall ? 1.15 : 1)
+                held: selected && screen.kiosk.questions.advancing
                 selected: screen.kiosk.questions.selected.indexOf(modelData.id) >= 0
                 available: screen.kiosk.questions.canPickMore || modelData.exclusive
                 onTapped: screen.kiosk.questions.toggle(modelData.id)
@@ -157,6 +170,7 @@ Item {
             onTapped: screen.kiosk.questions.back()
         }
         Column {
+            id: progress
             objectName: "progress"
             // For screen readers: one bar that says "Question 2 of 5" (the dots are ignored).
             Accessible.role: Accessible.ProgressBar
@@ -195,7 +209,10 @@ Item {
             objectName: "nextButton"
             style: screen.style
             enabled: screen.kiosk.questions.canNext
-            text: (screen.question.last ? screen.kiosk.words.see_suggestion : screen.kiosk.words.next) + "  \u203A"
+            // Honest: "Skip" while an optional question has nothing chosen.
+            text: (screen.question.last ? screen.kiosk.words.see_suggestion
+                   : screen.kiosk.questions.skips ? screen.kiosk.words.skip
+                   : screen.kiosk.words.next) + "  \u203A"
             anchors.right: parent.right
             onTapped: screen.kiosk.questions.next()
         }

@@ -11,6 +11,8 @@ Item {
     readonly property bool roomy: style.portrait || !style.large
     readonly property real sideWidth: style.portrait ? parent.width - 2 * style.margin : 520 * style.s
 
+    ResultTime { style: screen.style; kiosk: screen.kiosk }
+
     PillButton {
         id: topBar
         objectName: "resultStartOverButton"
@@ -35,10 +37,18 @@ Item {
         onTapped: screen.kiosk.result.done()
     }
 
+    // Portrait: the package and the hand-off to the desk as one block, centred in the room
+    // between the top buttons and the disclaimer.
+    readonly property real areaTop: done.y + done.height + style.gap
+    readonly property real areaBottom: bottomBar.y - disclaimer.height - style.gap * 2
+    readonly property real blockTop: style.portrait
+        ? areaTop + Math.max(0, (areaBottom - areaTop - main.height - style.gap * 2 - side.height) / 2)
+        : areaTop
+
     Column {
         id: main
         x: screen.style.flipX(screen.style.margin, width, screen.width)
-        y: done.y + done.height + screen.style.gap
+        y: screen.blockTop
         width: screen.style.portrait ? parent.width - 2 * screen.style.margin
                                      : parent.width - 3 * screen.style.margin - screen.sideWidth
         spacing: screen.style.gap * (screen.roomy ? 1 : 0.6)
@@ -113,7 +123,7 @@ Item {
                 Accessible.name: screen.result.name || ""
                 anchors.right: parent.right
                 anchors.verticalCenter: heading.verticalCenter
-                width: (screen.style.portrait ? 180 : 240) * screen.style.s
+                width: (screen.style.portrait ? 300 : 240) * screen.style.s
                 height: width
                 sourceSize: Qt.size(width, height)
                 source: screen.result.image || ""
@@ -223,7 +233,7 @@ Item {
         id: side
         x: screen.style.flipX(screen.style.portrait ? screen.style.margin
                               : parent.width - screen.style.margin - width, width, parent.width)
-        y: screen.style.portrait ? main.y + main.height + screen.style.gap * 1.5
+        y: screen.style.portrait ? main.y + main.height + screen.style.gap * 2
                                  : Math.max(done.y + done.height + screen.style.gap, (bottomBar.y - height) / 2)
         width: screen.sideWidth
         height: sideContent.height + 2 * screen.style.gap * 1.5
@@ -250,7 +260,7 @@ Item {
                     Accessible.role: Accessible.StaticText
                     Accessible.name: text
                     font.family: screen.style.family
-                    font.pixelSize: screen.style.fineSize * 1.15
+                    font.pixelSize: screen.style.fineSize * (screen.style.portrait ? 1.4 : 1.15)
                     color: screen.style.muted
                 }
                 Rectangle {
@@ -270,7 +280,7 @@ Item {
                         anchors.centerIn: parent
                         text: screen.result.code || ""
                         font.family: screen.style.family
-                        font.pixelSize: 72 * screen.style.s
+                        font.pixelSize: (screen.style.portrait ? 96 : 72) * screen.style.s
                         font.weight: Font.DemiBold
                         font.letterSpacing: 4 * screen.style.s
                         color: screen.style.text
@@ -283,7 +293,7 @@ Item {
             Column {
                 id: qrBox
                 visible: qr.source != ""
-                width: 280 * screen.style.s
+                width: (screen.style.portrait ? 400 : 280) * screen.style.s
                 spacing: screen.style.gap * 0.5
                 Rectangle {
                     width: parent.width
@@ -333,6 +343,7 @@ Item {
             onTapped: screen.kiosk.result.back()
         }
         Text {
+            id: disclaimer
             objectName: "resultDisclaimer"
             Accessible.role: Accessible.StaticText
             Accessible.name: text
