@@ -204,8 +204,21 @@ class Guest:
         self.qtbot.waitUntil(lambda: self.controller.screen == screen, timeout=3000)
         self.item(f"{screen}Screen")
 
+    def question_id(self) -> str:
+        return str(self.controller.screens.questions.property("question").property("id"))
+
     def answer(self, *option_ids: str, next_: bool = True) -> None:
+        """Tap the options, then Next; a single choice that moves on by itself is waited
+        for instead, as a guest would."""
+        before = self.question_id()
         for option_id in option_ids:
             self.tap(f"option_{option_id}")
-        if next_:
+        if not next_:
+            return
+        if self.controller.screens.questions.property("advancing"):
+            self.qtbot.waitUntil(
+                lambda: self.question_id() != before or self.controller.screen != "question",
+                timeout=3000,
+            )
+        else:
             self.tap("nextButton")

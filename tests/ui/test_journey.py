@@ -112,7 +112,6 @@ def test_max_stops_a_third_pick_and_exclusive_clears_the_others(guest: Guest) ->
 def test_back_keeps_answers_and_start_over_forgets_everything(guest: Guest) -> None:
     guest.tap("tapToBegin")
     guest.answer("stress")
-    guest.answer("t30", next_=False)
     guest.tap("backButton")
     guest.qtbot.waitUntil(
         lambda: guest.text("questionPrompt") == "What would you like to feel better?"
