@@ -60,6 +60,7 @@ def test_spec_field_names_are_in_the_schemas(schemas: dict[str, dict[str, Any]])
     )
     assert set(defs["kiosk"]["Timing"]["properties"]) == {
         "slide_seconds", "idle_seconds", "warning_seconds", "result_seconds",
+        "advance_on_choice",
     }
     assert set(defs["slides"]["Slide"]["properties"]) == {
         "id", "title", "body", "image", "seconds", "source", "show",
