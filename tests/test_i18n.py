@@ -214,6 +214,6 @@ def test_check_says_which_phrases_fall_back_to_which_language(make_content: Make
     kiosk = _kiosk("languages: [pl, cs]\nwords:\n  pl: {next: Dalej, back: Wstecz}\n")
     lines = words_lines(make_content, kiosk)
     assert len(lines) == 2
-    assert "in 'pl': guests see 'tap_to_begin', 'see_suggestion', 'start_over'" in lines[0]
+    assert "in 'pl': guests see 'tap_to_begin', 'skip', 'see_suggestion'" in lines[0]
     assert "in 'cs': guests see 'next', 'back' in 'pl' and 'tap_to_begin', " in lines[1]
     assert "and 9 more in English (buttons" in lines[1]

@@ -65,6 +65,7 @@ PLACEHOLDERS: dict[str, tuple[str, ...]] = {
 PHRASES: tuple[Phrase, ...] = (
     QT_TRANSLATE_NOOP("Kiosk", "Tap to find your session", "tap_to_begin"),
     QT_TRANSLATE_NOOP("Kiosk", "Next", "next"),
+    QT_TRANSLATE_NOOP("Kiosk", "Skip", "skip"),
     QT_TRANSLATE_NOOP("Kiosk", "See my suggestion", "see_suggestion"),
     QT_TRANSLATE_NOOP("Kiosk", "Back", "back"),
     QT_TRANSLATE_NOOP("Kiosk", "Start over", "start_over"),

@@ -14,6 +14,11 @@
         <translation>التالي</translation>
     </message>
     <message>
+        <source>Skip</source>
+        <comment>skip</comment>
+        <translation>تخطي</translation>
+    </message>
+    <message>
         <source>See my suggestion</source>
         <comment>see_suggestion</comment>
         <translation>اعرض اقتراحي</translation>

@@ -14,6 +14,11 @@
         <translation>Weiter</translation>
     </message>
     <message>
+        <source>Skip</source>
+        <comment>skip</comment>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
         <source>See my suggestion</source>
         <comment>see_suggestion</comment>
         <translation>Meinen Vorschlag ansehen</translation>

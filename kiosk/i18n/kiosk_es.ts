@@ -14,6 +14,11 @@
         <translation>Siguiente</translation>
     </message>
     <message>
+        <source>Skip</source>
+        <comment>skip</comment>
+        <translation>Saltar</translation>
+    </message>
+    <message>
         <source>See my suggestion</source>
         <comment>see_suggestion</comment>
         <translation>Ver mi sugerencia</translation>

@@ -14,6 +14,11 @@
         <translation>Suivant</translation>
     </message>
     <message>
+        <source>Skip</source>
+        <comment>skip</comment>
+        <translation>Passer</translation>
+    </message>
+    <message>
         <source>See my suggestion</source>
         <comment>see_suggestion</comment>
         <translation>Voir ma suggestion</translation>

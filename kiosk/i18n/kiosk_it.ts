@@ -14,6 +14,11 @@
         <translation>Avanti</translation>
     </message>
     <message>
+        <source>Skip</source>
+        <comment>skip</comment>
+        <translation>Salta</translation>
+    </message>
+    <message>
         <source>See my suggestion</source>
         <comment>see_suggestion</comment>
         <translation>Vedi il mio suggerimento</translation>

@@ -14,6 +14,11 @@
         <translation>次へ</translation>
     </message>
     <message>
+        <source>Skip</source>
+        <comment>skip</comment>
+        <translation>スキップ</translation>
+    </message>
+    <message>
         <source>See my suggestion</source>
         <comment>see_suggestion</comment>
         <translation>おすすめを見る</translation>

@@ -14,6 +14,11 @@
         <translation>Volgende</translation>
     </message>
     <message>
+        <source>Skip</source>
+        <comment>skip</comment>
+        <translation>Overslaan</translation>
+    </message>
+    <message>
         <source>See my suggestion</source>
         <comment>see_suggestion</comment>
         <translation>Bekijk mijn advies</translation>
