@@ -29,7 +29,7 @@ Item {
         id: glow
         Accessible.ignored: true
         anchors.centerIn: column
-        width: screen.style.portrait ? parent.width * 1.3 : Math.min(parent.width, parent.height) * 0.9
+        width: screen.style.portrait ? parent.width * 1.8 : Math.min(parent.width, parent.height) * 0.9
         height: screen.style.portrait ? parent.height * 1.1 : width  // its edge off screen
         preferredRendererType: Shape.CurveRenderer  // smooth edges with a GPU too
         ShapePath {
