@@ -156,7 +156,7 @@ def test_check_is_quiet_for_shipped_languages(make_content: MakeContent) -> None
 def test_check_warns_that_a_language_has_no_words(make_content: MakeContent) -> None:
     assert words_lines(make_content, _kiosk("languages: [en, pl]\n")) == [
         "content/kiosk.yaml:2:17: warning: languages[1]: the kiosk has no words of its own in "
-        "'pl': guests see all 23 of its phrases in English (buttons, headings, the idle "
+        "'pl': guests see all 24 of its phrases in English (buttons, headings, the idle "
         "warning); write them under 'words: pl:' (see docs/languages.md)"
     ]
 
@@ -207,7 +207,7 @@ def test_english_words_are_read_by_a_language_that_falls_back(make_content: Make
 def test_a_language_without_words_reads_the_main_language(make_content: MakeContent) -> None:
     lines = words_lines(make_content, _kiosk("languages: [de, pl]\n"))
     assert len(lines) == 1
-    assert "'pl': guests see all 23 of its phrases in 'de' (buttons" in lines[0]
+    assert "'pl': guests see all 24 of its phrases in 'de' (buttons" in lines[0]
 
 
 def test_check_says_which_phrases_fall_back_to_which_language(make_content: MakeContent) -> None:
@@ -216,4 +216,4 @@ def test_check_says_which_phrases_fall_back_to_which_language(make_content: Make
     assert len(lines) == 2
     assert "in 'pl': guests see 'tap_to_begin', 'skip', 'see_suggestion'" in lines[0]
     assert "in 'cs': guests see 'next', 'back' in 'pl' and 'tap_to_begin', " in lines[1]
-    assert "and 9 more in English (buttons" in lines[1]
+    assert "and 10 more in English (buttons" in lines[1]
