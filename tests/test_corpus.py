@@ -827,7 +827,7 @@ CASES = [
     Case(  # YAML 1.1 read `no` as false: keys and values are text as written
         "language-no-is-norwegian",
         ["content/kiosk.yaml:2:13: warning: languages[0]: the kiosk has no words of its own in "
-         "'no': guests see all 23 of its phrases in English (buttons, headings, the idle "
+         "'no': guests see all 24 of its phrases in English (buttons, headings, the idle "
          "warning); write them under 'words: no:' (see docs/languages.md)"],
         {"kiosk": "spa_name: {no: Spa}\nlanguages: [no]\n"},
     ),

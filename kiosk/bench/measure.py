@@ -66,7 +66,9 @@ QUICK = Plan("quick", 5, 1, 200, 4, 16, 5, 3, 1_000, 100, rounds=3, attract_slid
 SMOKE = Plan(
     "smoke", 1, 1, 4, 1, 1, 1, 1, 20, 2,
     scenario_slides=2, scenario_journeys=1, steadiness_rounds=20,
-    rounds=1, attract_slides=0.25, settle_seconds=0.5, warm_up=False,
+    # One whole slide, so that both kiosks draw a cross-fade in it: over a quarter of a slide an
+    # idle browser page could use no CPU at all, and the CPU ratio had nothing to divide by.
+    rounds=1, attract_slides=1, settle_seconds=0.5, warm_up=False,
 )
 SLIDE_SECONDS = 8.0
 
