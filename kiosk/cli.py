@@ -18,14 +18,14 @@ from typing import Any
 
 from kiosk import __version__
 from kiosk.bench import worker
+from kiosk.content.load_result import FolderError, LoadResult
 from kiosk.content.model import Content
-from kiosk.content.result import FolderError, LoadResult
 from kiosk.guest.explain import AnswerError, explain, parse_answers
 from kiosk.ops import check_command, checker
 from kiosk.ops.control import screenshot_command, status_command
 from kiosk.ops.places import choose_content
 from kiosk.ops.service import service_command
-from kiosk.ops.staff import set_pin_command
+from kiosk.ops.staff_pin import set_pin_command
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:

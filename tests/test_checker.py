@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from contentkit import MakeContent
 
-from kiosk.content.result import FolderError
+from kiosk.content.load_result import FolderError
 from kiosk.ops import checker
 
 
@@ -82,7 +82,7 @@ def test_the_helper_does_not_get_the_kiosks_systemd_sockets(
 def test_a_set_from_the_helper_is_kept_for_the_next_start_as_the_helper_pickled_it(
     make_content: MakeContent, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kiosk.content import snapshot
+    from kiosk.content import last_good
     from kiosk.content.fingerprint import fingerprint
 
     folder = make_content()
@@ -91,10 +91,10 @@ def test_a_set_from_the_helper_is_kept_for_the_next_start_as_the_helper_pickled_
     def no_pickling_here(stream: object) -> None:
         raise AssertionError("the kiosk pickled the set again")
 
-    monkeypatch.setattr(snapshot, "content_pickler", no_pickling_here)
+    monkeypatch.setattr(last_good, "content_pickler", no_pickling_here)
     target = tmp_path / "data" / "snapshot"
-    snapshot.save(target, result, fingerprint(folder))
-    assert snapshot.load(target, folder, fingerprint(folder)) == (result, True)
+    last_good.save(target, result, fingerprint(folder))
+    assert last_good.load(target, folder, fingerprint(folder)) == (result, True)
     monkeypatch.undo()
-    snapshot.save(target, result, fingerprint(folder))  # the helper's bytes are used once
-    assert snapshot.load(target, folder, fingerprint(folder)) == (result, True)
+    last_good.save(target, result, fingerprint(folder))  # the helper's bytes are used once
+    assert last_good.load(target, folder, fingerprint(folder)) == (result, True)

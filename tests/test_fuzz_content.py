@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.content.load import LoadResult, load_content
-from kiosk.ops.status import ContentStatus
+from kiosk.ops.content_status import ContentStatus
 
 REPO = Path(__file__).resolve().parent.parent
 FILES = ["kiosk.yaml", "slides.yaml", "questionnaire.yaml", "packages.yaml"]

@@ -13,7 +13,7 @@ from kiosk.guest.attract import RECHECK_SECONDS, AttractLoop
 from kiosk.guest.idle import IdleWatch, Phase
 from kiosk.guest.journey import Journey
 from kiosk.guest.recommend import suggest
-from kiosk.guest.samples import sample_answers
+from kiosk.guest.sample_answers import sample_answers
 
 QUESTIONS = """\
 questions:

@@ -46,7 +46,7 @@ QT_ALLOWED = {"media", "lettering", "ui", "bench", "cli"}
 @dataclass(frozen=True)
 class Import:
     module: str  # the importing module, e.g. kiosk.ops.checker
-    target: str  # what it imports: a module, e.g. kiosk.content.result, or PySide6.QtCore
+    target: str  # what it imports: a module, e.g. kiosk.content.load_result, or PySide6.QtCore
     line: int
 
     def __str__(self) -> str:
@@ -100,7 +100,7 @@ def modules_of(root: Path) -> set[str]:
 
 def imports_of(root: Path) -> list[Import]:
     """What each module under `root` (a package folder) imports, resolved to module names:
-    `from kiosk.content import snapshot` is kiosk.content.snapshot."""
+    `from kiosk.content import last_good` is kiosk.content.last_good."""
     files = sorted(root.rglob("*.py"))
     modules = modules_of(root)
     found = []
@@ -223,7 +223,7 @@ def _package(tmp_path: Path, files: dict[str, str]) -> Path:
          "nothing imports the command line"),
         ({"content/model.py": "from kiosk.ops import places\n", "ops/places.py": ""},
          "the content layer may not import the ops layer"),
-        ({"ops/status.py": "def f():\n    from kiosk.ui import app\n", "ui/app.py": ""},
+        ({"ops/content_status.py": "def f():\n    from kiosk.ui import app\n", "ui/app.py": ""},
          "the ops layer may not import the ui layer"),
         ({"content/load.py": "from kiosk.content.check import check\n",
           "content/check.py": "def check():\n    from kiosk.content import load\n"},

@@ -13,7 +13,7 @@ import pytest
 from kioskproc import private_env, start_and_quit
 
 from kiosk import __version__
-from kiosk.content.result import LoadResult
+from kiosk.content.load_result import LoadResult
 
 pytest.importorskip("PyInstaller", reason="the 'build' extra (PyInstaller) is not installed")
 pytestmark = [pytest.mark.packaging, pytest.mark.slow]

@@ -13,8 +13,8 @@ from contentkit import SVG, write_content
 
 from kiosk.content.fingerprint import fingerprint
 from kiosk.content.load import LoadResult, load_content
+from kiosk.ops.content_status import ContentStatus
 from kiosk.ops.reload import ContentWatcher
-from kiosk.ops.status import ContentStatus
 
 
 class Recorder:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kiosk.content.problems import Severity
 from kiosk.ops.checker import read_here
-from kiosk.ops.status import ContentStatus
+from kiosk.ops.content_status import ContentStatus
 
 REPO = Path(__file__).resolve().parent.parent
 SCREENING_FLAGS = ("unwell", "low_sensation", "pregnancy", "heart", "recent_injury")

@@ -18,7 +18,7 @@ from kioskproc import private_env, start_and_quit
 from wheelkit import REPO
 
 from kiosk import __version__
-from kiosk.content.result import LoadResult
+from kiosk.content.load_result import LoadResult
 
 pytestmark = [pytest.mark.packaging, pytest.mark.slow]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from kiosk.content.model import Content, Slide
 from kiosk.guest.schedule import showing_now
-from kiosk.ui.wording import words
+from kiosk.ui.phrases import words
 
 CROSSFADE_MS = 800  # Style.qml's crossfade (without reduced motion)
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")

@@ -121,7 +121,7 @@ async def _scenario(kiosk: KioskWindow, slides: int, journeys: int) -> None:
     import functools
 
     from kiosk.bench.qtkit import named
-    from kiosk.guest.samples import sample_answers
+    from kiosk.guest.sample_answers import sample_answers
 
     window = kiosk.window
     controller = kiosk.controller
@@ -437,7 +437,7 @@ def growth(args: argparse.Namespace) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from kiosk.bench.qtkit import rss_mib
-    from kiosk.guest.samples import sample_answers
+    from kiosk.guest.sample_answers import sample_answers
 
     # Half the screen's size: the frames drawn between the changes cost a quarter, so 10,000
     # slides take a minute, not five; what leaks, leaks at any size.
@@ -558,8 +558,8 @@ def reload(args: argparse.Namespace) -> None:
     import tempfile
 
     from kiosk.bench.qtkit import StallProbe
-    from kiosk.content import snapshot
-    from kiosk.content.result import LoadResult
+    from kiosk.content import last_good
+    from kiosk.content.load_result import LoadResult
     from kiosk.ops.checker import read_content
     from kiosk.ops.reload import ContentWatcher
 
@@ -579,7 +579,7 @@ def reload(args: argparse.Namespace) -> None:
             kiosk.controller.set_content(result.content)  # as run_kiosk does, and it keeps
             if watcher.loaded is not None:  # the set for the next start beside the screen
                 loop.run_in_executor(
-                    None, snapshot.save, kept, result, watcher.loaded
+                    None, last_good.save, kept, result, watcher.loaded
                 )
         if arrived and not arrived[-1].done():
             arrived[-1].set_result(result)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.result import ASSETS_FOLDER, FILE_NAMES
+from kiosk.content.load_result import ASSETS_FOLDER, FILE_NAMES
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 MAX_ASSET_FILES = 5000

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from kiosk.content.assets import FileVerifier
 from kiosk.content.check import check_sources
+from kiosk.content.load_result import ASSETS_FOLDER, FolderError, LoadResult
 from kiosk.content.messages import UNKNOWN_FIELD, describe, field_names, message_for
 from kiosk.content.model import (
     FILE_MODELS,
@@ -26,7 +27,6 @@ from kiosk.content.model import (
     yaml_name,
 )
 from kiosk.content.problems import Problem, Severity, display_path
-from kiosk.content.result import ASSETS_FOLDER, FolderError, LoadResult
 from kiosk.content.sources import SourceFile, Sources, key_path_text
 from kiosk.content.validate import validate
 from kiosk.content.yamlread import KeyPath, YamlError, read_yaml

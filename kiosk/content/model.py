@@ -135,7 +135,7 @@ class Text:
         return f"Text({dict(self._values)!r})"
 
     def __reduce__(self) -> tuple[type[Text], tuple[dict[str, str]]]:
-        return (Text, (dict(self._values),))  # for the start-up snapshot (content/snapshot.py)
+        return (Text, (dict(self._values),))  # for the start-up snapshot (content/last_good.py)
 
     @classmethod
     def _parse(cls, value: Any) -> Text:

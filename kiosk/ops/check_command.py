@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from kiosk.content.load_result import FILE_NAMES, FolderError, LoadResult
 from kiosk.content.problems import Problem, display_path
-from kiosk.content.result import FILE_NAMES, FolderError, LoadResult
 from kiosk.ops.checker import read_here
 from kiosk.ops.places import ContentChoice, choose_content
 

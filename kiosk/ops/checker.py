@@ -23,9 +23,9 @@ from pathlib import Path
 from types import MappingProxyType
 
 from kiosk.content.assets import AssetFolder
+from kiosk.content.load_result import FolderError, LoadResult
 from kiosk.content.model import FILE_MODELS, Content, StoredAsset
 from kiosk.content.problems import Problem, Severity, display_path
-from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import assetstore
 
 log = logging.getLogger("kiosk.checker")
@@ -174,9 +174,9 @@ def check_in_helper(folder: Path) -> LoadResult:
             raise HelperFailed(f"unreadable result ({type(exc).__name__}: {exc})") from exc
     if not isinstance(result, LoadResult):
         raise HelperFailed(f"unexpected result {type(result).__name__}")
-    from kiosk.content import snapshot
+    from kiosk.content import last_good
 
-    snapshot.keep_pickled(result, raw)  # the copy for the next start is written from these
+    last_good.keep_pickled(result, raw)  # the copy for the next start is written from these
     return result
 
 
@@ -189,7 +189,7 @@ def helper_command() -> list[str]:
 
 def worker_main(argv: Sequence[str]) -> int:
     """`check-worker FOLDER TARGET`: check FOLDER and pickle the LoadResult into TARGET."""
-    from kiosk.content.snapshot import content_pickler
+    from kiosk.content.last_good import content_pickler
 
     folder, target = Path(argv[0]), Path(argv[1])
     with contextlib.suppress(OSError):

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.content.fingerprint import READY_FILE, Fingerprint, FolderState, folder_state
-from kiosk.content.result import FolderError, LoadResult
+from kiosk.content.load_result import FolderError, LoadResult
 
 log = logging.getLogger("kiosk.reload")
 

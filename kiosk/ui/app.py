@@ -18,13 +18,13 @@ from PySide6.QtQml import QQmlApplicationEngine, QQmlError
 from kiosk.content.assets import FONT_SUFFIXES, looks_like_font_file
 from kiosk.guest.session import UsageSink
 from kiosk.ops import memory, places
+from kiosk.ops.content_status import ContentStatus
 from kiosk.ops.places import default_content_dir, qml_dir
-from kiosk.ops.status import ContentStatus
 from kiosk.ui.controller import KioskController
 from kiosk.ui.keepfront import KeepFront
 from kiosk.ui.renderer import use as use_renderer
 from kiosk.ui.scheduler import Clock
-from kiosk.ui.staff import StaffActions, StaffController
+from kiosk.ui.staff_panel import StaffActions, StaffController
 
 if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow

@@ -31,7 +31,7 @@ from kiosk.ops.metrics import FRAME_BUCKETS, INTERVAL_SECONDS, MetricsFile
 from kiosk.ui import renderer
 
 if TYPE_CHECKING:
-    from kiosk.ops.status import ContentStatus
+    from kiosk.ops.content_status import ContentStatus
     from kiosk.ops.usage import UsageLog
     from kiosk.ui.app import KioskWindow
 

@@ -19,6 +19,7 @@ from kiosk import media
 from kiosk.content.model import Content, Slide, Text
 from kiosk.guest.journey import Journey
 from kiosk.guest.session import CHOICE_SHOWN_SECONDS, Idle, Leave, Screen, Session, UsageSink
+from kiosk.ui.phrases import Words, language_name, words
 from kiosk.ui.qr import qr_data_url
 from kiosk.ui.scheduler import Clock, Handle
 from kiosk.ui.screen_models import AttractModel, IdleModel, QuestionsModel, ResultModel
@@ -32,7 +33,6 @@ from kiosk.ui.views import (
     QuestionText,
     SuggestionText,
 )
-from kiosk.ui.wording import Words, language_name, words
 
 Fonts = Callable[[str | None, Path], str]
 """Registers the theme's font (a family name, or a file in the assets) and names its family."""

@@ -74,7 +74,7 @@ def render_screens(
     from PySide6.QtCore import QSize
     from PySide6.QtQuick import QQuickWindow  # noqa: F401  (before the window: see KioskWindow)
 
-    from kiosk.guest.samples import sample_answers
+    from kiosk.guest.sample_answers import sample_answers
     from kiosk.ui.app import KioskWindow, application
     from kiosk.ui.scheduler import StillClock
 

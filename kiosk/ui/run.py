@@ -40,21 +40,21 @@ from PySide6.QtGui import QCursor, QGuiApplication
 import qasync
 
 from kiosk import __version__
-from kiosk.content import snapshot
+from kiosk.content import last_good
 from kiosk.content.fingerprint import Fingerprint, fingerprint
+from kiosk.content.load_result import FolderError, LoadResult
 from kiosk.content.model import Content
-from kiosk.content.result import FolderError, LoadResult
 from kiosk.ops import assetstore, checker, instance, places, screensaver, watchdog
+from kiosk.ops.content_status import ContentStatus
 from kiosk.ops.logs import install_excepthooks, setup_logging
 from kiosk.ops.metrics import metrics_path
 from kiosk.ops.places import ContentChoice, choose_content, default_content_dir
 from kiosk.ops.reload import ContentWatcher
-from kiosk.ops.staff import PinStore
-from kiosk.ops.status import ContentStatus
+from kiosk.ops.staff_pin import PinStore
 from kiosk.ops.usage import UsageLog
 from kiosk.ui.app import KioskWindow, application, on_first_frame, parse_size
 from kiosk.ui.control_server import ControlServer, serve_control
-from kiosk.ui.staff import StaffActions, StaffController
+from kiosk.ui.staff_panel import StaffActions, StaffController
 
 log = logging.getLogger("kiosk")
 EXIT_ALREADY_RUNNING = 3
@@ -189,7 +189,7 @@ def last_good_copy(folder: Path, seen: Fingerprint | None = None) -> Startup:
     result: LoadResult | None = None
     folder_error = None
     seen = fingerprint(folder) if seen is None else seen
-    kept = snapshot.load(places.snapshot_path(), folder, seen)
+    kept = last_good.load(places.snapshot_path(), folder, seen)
     if kept is not None and kept[1]:
         result = kept[0]
         log.info("content unchanged since it was last checked; using the checked copy")
@@ -206,7 +206,7 @@ def last_good_copy(folder: Path, seen: Fingerprint | None = None) -> Startup:
             folder_error = str(exc)
             log.error("%s; showing the default content", exc)
         if result is not None and result.content is not None:
-            snapshot.save(places.snapshot_path(), result, seen)
+            last_good.save(places.snapshot_path(), result, seen)
     if result is not None:
         if result.content is not None:
             return Startup(result.content, result, None, False, seen)
@@ -332,7 +332,7 @@ class RunningKiosk:
             assert self.watcher is not None and self.loop is not None
             if self.watcher.loaded is not None:
                 self.loop.run_in_executor(
-                    None, snapshot.save, places.snapshot_path(), result, self.watcher.loaded
+                    None, last_good.save, places.snapshot_path(), result, self.watcher.loaded
                 )
         self.staff.refresh()
 

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from kiosk.content.model import Consult, Text
 from kiosk.guest.journey import Journey
 from kiosk.guest.recommend import Suggestion
+from kiosk.ui.phrases import Words
 from kiosk.ui.views import OptionText, QuestionText, SuggestionText
-from kiosk.ui.wording import Words
 
 InLanguage = Callable[[Text | None], str]
 """A staff text in the language in use ("" for none)."""

@@ -114,7 +114,7 @@ def output_folder(given: str | None) -> Path:
 def run_soak(content: Content, hours: float, speed: float, seed: int = 1) -> SoakReport:
     from PySide6.QtCore import QEventLoop, QSize, QTimer, QtMsgType, qInstallMessageHandler
 
-    from kiosk.guest.samples import sample_answers
+    from kiosk.guest.sample_answers import sample_answers
     from kiosk.ui.app import KioskWindow, application
     from kiosk.ui.scheduler import SimulatedClock
 

@@ -22,8 +22,8 @@ from prometheus_client.parser import text_string_to_metric_families
 from PySide6.QtGui import QImage
 
 from kiosk.ops import control
+from kiosk.ops.content_status import ContentStatus
 from kiosk.ops.control import ControlError
-from kiosk.ops.status import ContentStatus
 from kiosk.ops.usage import UsageLog
 from kiosk.ui.control_server import ControlServer
 

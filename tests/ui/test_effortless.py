@@ -21,7 +21,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.content.model import Content
 from kiosk.guest.session import CHOICE_SHOWN_SECONDS
-from kiosk.ui.wording import words
+from kiosk.ui.phrases import words
 
 pytestmark = pytest.mark.ui
 

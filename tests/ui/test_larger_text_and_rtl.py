@@ -15,7 +15,7 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk import cli
 from kiosk.content.model import Content
-from kiosk.guest.samples import sample_answers
+from kiosk.guest.sample_answers import sample_answers
 from kiosk.ui.render import with_text_size
 
 StartKiosk = Callable[..., Guest]

@@ -18,10 +18,10 @@ from kioskkit import FakeClock, load_test_content, write_test_content
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
+from kiosk.ops.content_status import ContentStatus
 from kiosk.ops.renderer_choice import GlInfo, Renderer, RendererChoice
-from kiosk.ops.staff import PinStore
-from kiosk.ops.status import ContentStatus
-from kiosk.ui.staff import StaffActions, StaffController
+from kiosk.ops.staff_pin import PinStore
+from kiosk.ui.staff_panel import StaffActions, StaffController
 
 pytestmark = pytest.mark.ui
 SOFTWARE_REASONS = (

@@ -11,9 +11,9 @@ from kioskkit import FakeClock, Guest, load_test_content, write_test_content
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from kiosk.ops.staff import PinStore
-from kiosk.ops.status import ContentStatus
-from kiosk.ui.staff import PANEL_IDLE_SECONDS, StaffActions, StaffController
+from kiosk.ops.content_status import ContentStatus
+from kiosk.ops.staff_pin import PinStore
+from kiosk.ui.staff_panel import PANEL_IDLE_SECONDS, StaffActions, StaffController
 
 pytestmark = pytest.mark.ui
 LEFT = Qt.MouseButton.LeftButton

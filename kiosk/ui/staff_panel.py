@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk import __version__
+from kiosk.ops.content_status import ContentStatus
 from kiosk.ops.renderer_choice import RendererChoice
-from kiosk.ops.staff import PinStatus, PinStore
-from kiosk.ops.status import ContentStatus
+from kiosk.ops.staff_pin import PinStatus, PinStore
 from kiosk.ui.renderer import in_use as renderer_in_use
 from kiosk.ui.scheduler import Clock, Handle
 

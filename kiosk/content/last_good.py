@@ -3,7 +3,7 @@ at once instead of reading and checking every file again (most of a start's time
 
 The file holds the header (`_header`: what makes the copy true) pickled, then the checked result.
 
-A snapshot is for one folder, and only the same versions of the kiosk and Python read it back
+The copy is for one folder, and only the same versions of the kiosk and Python read it back
 (anything else, including a damaged or unreadable file, means reading the folder as usual). When
 nothing in the folder has changed since (same fingerprint) it *is* the folder's content; when
 something has, it is still the last good content the kiosk showed, and the kiosk shows it while
@@ -27,7 +27,7 @@ from typing import Any, BinaryIO
 from kiosk import __version__
 from kiosk.content import model
 from kiosk.content.fingerprint import Fingerprint
-from kiosk.content.result import LoadResult
+from kiosk.content.load_result import LoadResult
 
 log = logging.getLogger("kiosk.snapshot")
 FORMAT = 7  # 6: the pictures' copies (Content.stored); 7: no first frame before the header

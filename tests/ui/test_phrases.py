@@ -13,7 +13,7 @@ from kioskkit import KIOSK_YAML, FakeClock, Guest, load_test_content, write_test
 
 from kiosk.i18n.catalogue import BY_KEY, PHRASES
 from kiosk.i18n.languages import shipped
-from kiosk.ui.wording import words
+from kiosk.ui.phrases import words
 
 RESET = "reset_soon"
 PRIVATE = "to keep your answers private."

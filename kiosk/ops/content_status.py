@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from kiosk.content.result import LoadResult
+    from kiosk.content.load_result import LoadResult
 
 log = logging.getLogger("kiosk.reload")
 

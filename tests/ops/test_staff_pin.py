@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.ops.staff import MAX_LOCK_SECONDS, PinResult, PinStatus, PinStore, lock_seconds
+from kiosk.ops.staff_pin import MAX_LOCK_SECONDS, PinResult, PinStatus, PinStore, lock_seconds
 
 T0 = 1_800_000_000.0  # some wall-clock moment
 OK = PinResult(PinStatus.OK)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from contentkit import MakeContent
 
-from kiosk.content import snapshot
+from kiosk.content import last_good
 from kiosk.content.fingerprint import fingerprint
 from kiosk.content.load import load_content
-from kiosk.content.result import LoadResult
+from kiosk.content.load_result import LoadResult
 
 
 def _checked(folder: Path) -> LoadResult:
@@ -29,9 +29,9 @@ def test_a_snapshot_gives_back_the_same_content(make_content: MakeContent, tmp_p
     folder = make_content()
     result = _checked(folder)
     target = tmp_path / "data" / "snapshot"
-    snapshot.save(target, result, fingerprint(folder))
+    last_good.save(target, result, fingerprint(folder))
 
-    kept = snapshot.load(target, folder, fingerprint(folder))
+    kept = last_good.load(target, folder, fingerprint(folder))
     assert kept is not None and kept[1]  # still true for the folder
     again = kept[0]
 
@@ -52,26 +52,26 @@ def test_a_snapshot_is_not_used_once_a_file_changed(
     folder = make_content()
     target = tmp_path / "snapshot"
     checked_before = _checked(folder)
-    snapshot.save(target, checked_before, fingerprint(folder))
+    last_good.save(target, checked_before, fingerprint(folder))
     slides = folder / "slides.yaml"
     slides.write_text(slides.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     later = time.time() + 5
     os.utime(slides, (later, later))
 
     # Not as the folder's content; it is still the last good content shown from that folder.
-    assert snapshot.load(target, folder, fingerprint(folder)) == (checked_before, False)
-    assert snapshot.load(target, tmp_path / "elsewhere", fingerprint(folder)) is None
+    assert last_good.load(target, folder, fingerprint(folder)) == (checked_before, False)
+    assert last_good.load(target, tmp_path / "elsewhere", fingerprint(folder)) is None
 
 
 def test_a_snapshot_is_only_for_its_own_folder(make_content: MakeContent, tmp_path: Path) -> None:
     folder = make_content()
     target = tmp_path / "snapshot"
     seen = fingerprint(folder)
-    snapshot.save(target, _checked(folder), seen)
+    last_good.save(target, _checked(folder), seen)
     other = tmp_path / "elsewhere"
     other.mkdir()
 
-    assert snapshot.load(target, other, seen) is None
+    assert last_good.load(target, other, seen) is None
 
 
 def test_only_checked_content_without_errors_is_last_good(
@@ -82,9 +82,9 @@ def test_only_checked_content_without_errors_is_last_good(
     target = tmp_path / "snapshot"
     broken = load_content(folder)
     assert broken.content is None
-    snapshot.save(target, broken, fingerprint(folder))
-    assert snapshot.load(target, folder, fingerprint(folder)) == (broken, True)
-    assert snapshot.load(target, folder, fingerprint(folder.parent)) is None  # not last good
+    last_good.save(target, broken, fingerprint(folder))
+    assert last_good.load(target, folder, fingerprint(folder)) == (broken, True)
+    assert last_good.load(target, folder, fingerprint(folder.parent)) is None  # not last good
 
 
 def test_a_damaged_or_missing_snapshot_is_ignored(
@@ -93,12 +93,12 @@ def test_a_damaged_or_missing_snapshot_is_ignored(
     folder = make_content()
     target = tmp_path / "snapshot"
     seen = fingerprint(folder)
-    assert snapshot.load(target, folder, seen) is None
-    snapshot.save(target, _checked(folder), seen)
+    assert last_good.load(target, folder, seen) is None
+    last_good.save(target, _checked(folder), seen)
     raw = target.read_bytes()
     for damaged in (b"", raw[: len(raw) // 2], b"not a snapshot", raw[:40] + b"\x00" * 40):
         target.write_bytes(damaged)
-        assert snapshot.load(target, folder, seen) is None
+        assert last_good.load(target, folder, seen) is None
 
 
 def test_a_snapshot_that_cannot_be_written_is_only_a_slower_start(
@@ -108,7 +108,7 @@ def test_a_snapshot_that_cannot_be_written_is_only_a_slower_start(
     blocker = tmp_path / "a-file"
     blocker.write_text("in the way", encoding="utf-8")
 
-    snapshot.save(blocker / "snapshot", _checked(folder), fingerprint(folder))  # no exception
+    last_good.save(blocker / "snapshot", _checked(folder), fingerprint(folder))  # no exception
 
     assert not (blocker / "snapshot").exists()
 
@@ -138,6 +138,6 @@ def test_a_full_disk_leaves_no_half_written_copy_behind(
     make_content: MakeContent, full_disk: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     folder = make_content()
-    snapshot.save(full_disk / "snapshot", _checked(folder), fingerprint(folder))
+    last_good.save(full_disk / "snapshot", _checked(folder), fingerprint(folder))
     assert sorted(path.name for path in full_disk.iterdir()) == ["filler"]
     assert "could not keep a snapshot" in caplog.text
