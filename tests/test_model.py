@@ -24,6 +24,7 @@ from kiosk.content.model import (
     Text,
 )
 from kiosk.content.validate import validate
+from kiosk.i18n.languages import shipped
 
 
 def loaded(folder: Path) -> Content:
@@ -366,3 +367,11 @@ def test_unreadable_folder_is_a_folder_error(tmp_path: Path) -> None:
 def test_kiosk_file_needs_a_spa_name() -> None:
     with pytest.raises(ValidationError):
         validate(KioskFile, {})
+
+
+def test_the_built_in_disclaimer_speaks_every_shipped_language() -> None:
+    """A spa that lists a shipped language and writes no disclaimer still tells those guests, in
+    their own language, that this is not medical advice (not the English line)."""
+    assert shipped() <= DEFAULT_DISCLAIMER.languages, shipped() - DEFAULT_DISCLAIMER.languages
+    for code in sorted(shipped()):
+        assert DEFAULT_DISCLAIMER.get(code).strip()

@@ -491,6 +491,16 @@ DEFAULT_DISCLAIMER = Text(
         "Sie bei Beschwerden Ihre Ärztin oder Ihren Arzt.",
         "fr": "Pour la détente et le bien-être uniquement. Pas un avis médical : parlez de tout "
         "problème de santé à votre médecin.",
+        "it": "Solo per il relax e il benessere. Non è un consiglio medico: per qualsiasi "
+        "problema di salute si rivolga al suo medico.",
+        "pt": "Apenas para relaxamento e bem-estar. Não é aconselhamento médico: fale com o "
+        "seu médico sobre qualquer problema de saúde.",
+        "nl": "Alleen voor ontspanning en welzijn. Geen medisch advies: vraag uw arts om raad "
+        "bij gezondheidsklachten.",
+        "ja": "リラクゼーションと心身の健康のためのものです。医療上の助言ではありません。"
+        "健康上の不安がある方は医師にご相談ください。",
+        "zh": "仅供放松与保健之用，并非医疗建议。如有任何健康问题，请咨询您的医生。",  # noqa: RUF001
+        "ar": "للاسترخاء والعافية فقط، وليس نصيحة طبية. استشر طبيبك في أي مشكلة صحية.",
     }
 )
 
