@@ -5,6 +5,7 @@ apart from one another in both orientations, and Arabic mirrors the layout."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk import cli
 from kiosk.content.model import Content
 from kiosk.guest.sample_answers import sample_answers
+from kiosk.i18n.languages import shipped
 from kiosk.ui.render import with_text_size
 
 StartKiosk = Callable[..., Guest]
@@ -179,3 +181,26 @@ def test_render_draws_the_larger_text_when_asked(tmp_path: Path) -> None:
     normal, large = pictures["normal"], pictures["large"]
     assert not normal.isNull() and normal.size() == large.size()
     assert normal != large
+
+
+@pytest.mark.parametrize("text_size", ["normal", "large"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_every_shipped_language_offered_at_once_stays_on_the_screen(
+    start_kiosk: StartKiosk, default_content: Content, size: tuple[int, int], text_size: str
+) -> None:
+    """A spa that offers all ten languages: the language buttons wrap (beside "Start over" in
+    landscape, on lines of their own in portrait) instead of running off the screen or over
+    "Start over" and "Aa", and the eight option cards below them stay clear of the bottom bar."""
+    languages = ("en", *sorted(shipped() - {"en"}))
+    many = replace(default_content, kiosk=replace(default_content.kiosk, languages=languages))
+    guest = start_kiosk(with_text_size(many, text_size), size)  # type: ignore[arg-type]
+    guest.tap("tapToBegin")
+    guest.wait_screen("question")
+    guest.wait_settled()
+    for code in languages:
+        assert guest.item(f"language_{code}").isVisible()
+    assert len(default_content.questions[0].options) == 8
+    assert_laid_out(guest, "questionScreen")
+    guest.tap("language_ar")  # mirrored, and still laid out
+    guest.wait_settled()
+    assert_laid_out(guest, "questionScreen")

@@ -10,11 +10,26 @@ Item {
     readonly property var options: question.options || []
     // Portrait: one column of larger cards up to six options (they read down the screen),
     // two beyond; the prompt and cards sit as one block a little above the middle.
-    readonly property int columns: style.portrait ? (options.length > 6 ? 2 : 1)
-                                                  : (options.length > 4 ? 3 : 2)
+    // One more column (up to two in portrait, four in landscape) when the rows of cards at
+    // their least height would not fit between the prompt and the bottom bar, e.g. under
+    // several lines of language buttons.
+    readonly property int columns: {
+        let c = style.portrait ? (options.length > 6 ? 2 : 1) : (options.length > 4 ? 3 : 2)
+        const most = Math.min(style.portrait ? 2 : 4, Math.max(1, options.length))
+        while (c < most && !rowsFit(c))
+            c += 1
+        return c
+    }
+    readonly property real cardRoom: areaBottom - areaTop - head.height - style.gap * 1.5
+    function rowsFit(c: int): bool {
+        const r = Math.ceil(options.length / c)
+        return r * style.cardHeight + (r - 1) * style.gap <= cardRoom
+    }
     readonly property int rows: Math.max(1, Math.ceil(options.length / columns))
     readonly property bool tall: style.portrait && columns === 1
-    readonly property real areaTop: startOver.y + startOver.height + style.gap
+    readonly property real areaTop: Math.max(startOver.y + startOver.height,
+                                             languages.visible ? languages.y + languages.height : 0)
+                                    + style.gap
     readonly property real areaBottom: bottomBar.y - style.gap * 1.5
                                        - (style.portrait ? progress.height + style.gap * 1.5 : 0)
     readonly property real blockHeight: head.height + style.gap * 1.5 + grid.height
@@ -31,15 +46,37 @@ Item {
         y: screen.style.margin * 0.35
         onTapped: screen.kiosk.questions.startOver()
     }
-    Row {
+    // Languages sit in the top bar beside "Start over" and "Aa", on more lines there when
+    // they do not fit on one (landscape, where that room is wide); where the room is narrow
+    // (portrait) they get lines of their own under the top bar, the full width of the screen.
+    Flow {
         id: languages
         objectName: "languageSwitch"
         Accessible.role: Accessible.Grouping
         Accessible.name: screen.kiosk.words.language
         visible: screen.question.first === true && screen.kiosk.languages.length > 1
+        readonly property real room: screen.width - screen.style.margin
+                                     - (screen.style.margin - screen.style.gap + startOver.width)
+                                     - largerText.width
+                                     - 2 * screen.style.gap
+        readonly property real natural: {
+            let sum = 0
+            let count = 0
+            for (let i = 0; i < children.length; ++i) {
+                if (children[i].objectName.startsWith("language_")) {
+                    sum += children[i].implicitWidth
+                    count += 1
+                }
+            }
+            return sum + spacing * Math.max(0, count - 1)
+        }
+        readonly property real fullWidth: screen.width - 2 * screen.style.margin
+        readonly property bool ownLines: natural > room && room < fullWidth * 0.6
+        width: ownLines ? fullWidth : Math.ceil(Math.min(natural, room))
         anchors.right: parent.right
         anchors.rightMargin: screen.style.margin
-        y: screen.style.margin * 0.35
+        y: ownLines ? startOver.y + startOver.height + screen.style.gap * 0.5
+                    : screen.style.margin * 0.35
         spacing: screen.style.gap * 0.5
         Repeater {
             model: screen.kiosk.languages
@@ -48,6 +85,8 @@ Item {
                 objectName: "language_" + modelData.code
                 style: screen.style
                 height: screen.style.buttonHeight * 0.8
+                width: Math.min(implicitWidth, languages.ownLines ? languages.fullWidth
+                                                                  : languages.room)
                 primary: screen.kiosk.language === modelData.code
                 text: modelData.name
                 accessibleDescription: primary ? screen.kiosk.words.language : ""
@@ -68,8 +107,9 @@ Item {
         width: height * 1.6
         text: "Aa"
         accessibleName: screen.kiosk.words.larger_text
-        anchors.right: languages.visible ? languages.left : parent.right
-        anchors.rightMargin: languages.visible ? screen.style.gap : screen.style.margin
+        readonly property bool besideLanguages: languages.visible && !languages.ownLines
+        anchors.right: besideLanguages ? languages.left : parent.right
+        anchors.rightMargin: besideLanguages ? screen.style.gap : screen.style.margin
         y: screen.style.margin * 0.35
         onTapped: screen.kiosk.setLargeText(!screen.kiosk.largeText)
     }
@@ -128,11 +168,16 @@ Item {
         y: head.y + head.height + screen.style.gap * 1.5
         width: parent.width - 2 * screen.style.margin
         // The room the cards may take, wherever the block is placed (no binding loop).
-        readonly property real room: screen.areaBottom - screen.areaTop - head.height - screen.style.gap * 1.5
+        readonly property real room: screen.cardRoom
         columns: screen.columns
         spacing: screen.style.gap
         readonly property real cardWidth: (width - (columns - 1) * spacing) / columns
-        readonly property real cardHeight: Math.max(screen.style.cardHeight,
+        // Larger text makes cards taller; where they would not fit even so, they keep at least
+        // the height of cards at normal text size (LOOK.md's least) instead of running under
+        // the bottom bar.
+        readonly property real least: screen.rowsFit(screen.columns) ? screen.style.cardHeight
+                                      : screen.style.cardHeight / screen.style.boxScale
+        readonly property real cardHeight: Math.max(least,
             Math.min(screen.style.cardHeight * (screen.style.portrait ? 1.75 : 1.6),
                      (room - (screen.rows - 1) * spacing) / screen.rows))
         Repeater {
