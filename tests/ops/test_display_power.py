@@ -1,11 +1,14 @@
 """Switching the display off while the kiosk sleeps: which way each kind of session gets, and
-the exact command lines, run for real against fakes on PATH that write down their arguments
-(GNOME and KDE cannot run here; sway can: tests/ui/test_wayland_sleep.py)."""
+the exact command lines, run for real against fakes on PATH that write down their arguments,
+and GNOME's against a stand-in for Mutter on a real D-Bus session bus (GNOME and KDE cannot run
+here; sway can: tests/ui/test_wayland_sleep.py)."""
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -177,3 +180,72 @@ def test_without_a_way_the_log_says_the_screen_shows_black(
     caplog.set_level(logging.INFO, logger="kiosk.display_power")
     assert display_power.chosen_way() is None
     assert "no way to switch this display off is known here" in caplog.text
+
+
+FAKE_MUTTER = '''\
+from gi.repository import Gio, GLib
+XML = """<node><interface name="org.gnome.Mutter.DisplayConfig">
+<property name="PowerSaveMode" type="i" access="readwrite"/></interface></node>"""
+info = Gio.DBusNodeInfo.new_for_xml(XML).interfaces[0]
+mode = [0]
+def get(conn, sender, path, interface, name):
+    return GLib.Variant("i", mode[0])
+def set(conn, sender, path, interface, name, value):
+    mode[0] = value.unpack()
+    print("PowerSaveMode", mode[0], flush=True)
+    return True
+def bus(conn, name):
+    conn.register_object("/org/gnome/Mutter/DisplayConfig", info, None, get, set)
+Gio.bus_own_name(Gio.BusType.SESSION, "org.gnome.Mutter.DisplayConfig",
+                 Gio.BusNameOwnerFlags.NONE, bus, lambda conn, name: print("ready", flush=True))
+GLib.MainLoop().run()
+'''
+
+
+def system_python_with_gi() -> str | None:
+    python = shutil.which("python3", path="/usr/bin")
+    if python is None:
+        return None
+    done = subprocess.run([python, "-c", "from gi.repository import Gio"], capture_output=True)
+    return python if done.returncode == 0 else None
+
+
+def test_gnome_command_lines_set_the_property_on_a_real_session_bus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stand-in for Mutter's DisplayConfig on a private D-Bus session bus, which checks the
+    value's type as Mutter's does: the real gdbus and busctl, with the kiosk's arguments."""
+    python = system_python_with_gi()
+    tools = [shutil.which(tool) for tool in ("dbus-daemon", "gdbus", "busctl")]
+    if python is None or None in tools:
+        pytest.skip("needs dbus-daemon, gdbus, busctl and python3-gi")
+    daemon = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    assert daemon.stdout is not None
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", daemon.stdout.readline().strip())
+    (tmp_path / "mutter.py").write_text(FAKE_MUTTER)
+    mutter = subprocess.Popen(
+        [python, str(tmp_path / "mutter.py")],
+        stdout=subprocess.PIPE,
+        text=True,  # type: ignore[list-item]
+    )
+    assert mutter.stdout is not None
+    try:
+        assert mutter.stdout.readline().strip() == "ready"
+        environ = {"WAYLAND_DISPLAY": "wayland-0", "XDG_CURRENT_DESKTOP": "GNOME"}
+        for tool in ("gdbus", "busctl"):
+            way = choose(
+                environ, lambda name, tool=tool: shutil.which(name) if name == tool else None
+            )
+            assert way is not None and tool in way.name
+            assert set_power(False, way)
+            assert mutter.stdout.readline().split() == ["PowerSaveMode", "3"]
+            assert set_power(True, way)
+            assert mutter.stdout.readline().split() == ["PowerSaveMode", "0"]
+    finally:
+        mutter.kill()
+        mutter.wait()
+        daemon.kill()
+        daemon.wait()
