@@ -7,7 +7,8 @@
   thread; the undo clears it.
 - Elsewhere (Wayland, macOS): nothing; see the README.
 
-Best effort: `inhibit()` never raises, and neither does the undo it returns.
+Best effort: `inhibit()` never raises, and neither does the undo it returns. Switching the display
+off while the kiosk sleeps is kiosk.ops.display_power (`display_power` here is that one).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import logging
 import os
 import shutil
 import sys
-import threading
 from collections.abc import Callable, Sequence
+
+from kiosk.ops.display_power import display_power as display_power
 
 log = logging.getLogger("kiosk.screensaver")
 
@@ -93,16 +95,3 @@ if sys.platform == "win32":
                 log.debug("SetThreadExecutionState undo failed", exc_info=True)
 
         return undo
-
-
-def display_power(on: bool) -> None:
-    """Put the display into power saving (on=False) or wake it (on=True), where the display
-    server lets a program do it: DPMS through `xset` on X11 (in a thread of its own: the screen's
-    thread never waits for it). Elsewhere (Wayland has no standard way) nothing happens here and
-    the kiosk's black, still window is what stays on the screen."""
-    xset = shutil.which("xset") if os.environ.get("DISPLAY") else None
-    if xset is None:
-        return
-    # Awake, DPMS goes off again, so the screen never blanks while the spa is open.
-    commands = [["dpms", "force", "on"], ["-dpms"]] if on else [["+dpms"], ["dpms", "force", "off"]]
-    threading.Thread(target=_xset, args=(xset, commands), name="display-power", daemon=True).start()
