@@ -185,7 +185,8 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     screenshot.add_argument("file", metavar="FILE.png")
 
     stats = command(
-        "stats", help="summary of the anonymous usage counts, as text, CSV or a chart",
+        "stats", parents=[content],
+        help="summary of the anonymous usage counts, as text, CSV or a chart",
         description="Summarise the kiosk's usage counts; with several files (copies of "
         "several kiosks' usage.sqlite3), one report with a column per kiosk and a total.",
     )
@@ -198,7 +199,19 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     )
     stats.add_argument("--csv", metavar="FILE", help="also write one row per day to a CSV file")
     stats.add_argument(
-        "--chart", metavar="FILE.png", help="also draw journeys per day as a bar chart PNG"
+        "--chart", metavar="FILE.png",
+        help="also draw how journeys ended per day or week as a bar chart PNG (light, to print)",
+    )
+    stats.add_argument(
+        "--per", choices=("day", "week"),
+        help="how journeys ended over time, by day or by week (default: by day up to 31 days)",
+    )
+    stats.add_argument(
+        "--dark", action="store_true", help="draw the chart in the kiosk's dark colours"
+    )
+    stats.add_argument(
+        "--language", metavar="CODE",
+        help="the chart's month names in this language (default: the kiosk's first language)",
     )
     stats.add_argument(
         "--db", metavar="FILE",

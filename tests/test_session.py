@@ -28,11 +28,11 @@ class Recorder:
     def slide_shown(self, slide_id: str) -> None:
         self.events.append(("slide_shown", slide_id))
 
-    def journey_started(self, language: str) -> None:
-        self.events.append(("journey_started", language))
+    def journey_started(self, language: str, slide_id: str | None = None) -> None:
+        self.events.append(("journey_started", language, str(slide_id)))
 
-    def question_reached(self, question_id: str) -> None:
-        self.events.append(("question_reached", question_id))
+    def question_reached(self, question_id: str, position: int | None = None) -> None:
+        self.events.append(("question_reached", question_id, str(position)))
 
     def language_changed(self, code: str) -> None:
         self.events.append(("language_changed", code))
@@ -81,9 +81,48 @@ def test_a_journey_from_the_loop_to_the_suggestion_and_back(content: Content) ->
     assert session.suggestion is not None and session.suggestion.package is not None
     session.leave(Leave.DONE)
     assert session.screen is Screen.ATTRACT and session.journey is None
-    assert usage.named("journey_started") == [("journey_started", "en")]
+    assert usage.named("journey_started") == [("journey_started", "en", turn.slide.id)]
     assert len(usage.named("journey_finished")) == 1
     assert usage.named("journey_abandoned") == [], "a finished journey is not also abandoned"
+
+
+def test_a_journey_is_counted_with_the_slide_it_began_on(content: Content) -> None:
+    """The slide on screen at the tap, whichever it is; the calm fallback slide as ''."""
+    usage = Recorder()
+    session = Session(content, usage)
+    session.next_slide(NOON)
+    second, _ = session.next_slide(NOON)
+    assert second.slide is not None and second.slide.id != content.slides[0].id
+    session.begin(now=0.0)
+    session.leave(Leave.START_OVER)
+    nothing_on = replace(content, slides=())
+    fallback = Session(nothing_on, usage)
+    turn, _ = fallback.next_slide(NOON)
+    assert turn.slide is None
+    fallback.begin(now=0.0)
+    assert usage.named("journey_started") == [
+        ("journey_started", "en", second.slide.id), ("journey_started", "en", ""),
+    ]
+
+
+def test_each_question_is_counted_with_its_place_in_the_questionnaire(
+    content: Content,
+) -> None:
+    """Its place in the content (1 for the first), not how many questions the guest saw: a
+    question a guest's answers skip leaves its place empty."""
+    usage = Recorder()
+    session = Session(content, usage)
+    session.next_slide(NOON)
+    session.begin(now=0.0)
+    session.toggle("sleep_better")  # no "where do you feel it" (tension_areas) after this
+    session.next(now=1.0)
+    answer_everything(session, now=1.0)
+    places = {question.id: str(n) for n, question in enumerate(content.questions, start=1)}
+    reached = usage.named("question_reached")
+    assert [(question, place) for _, question, place in reached] == [
+        (question, places[question]) for question in ("goals", "pressure", "time", "screening")
+    ]
+    assert places["pressure"] == "3"
 
 
 def test_a_journey_counts_once_however_often_back_and_next_are_tapped(content: Content) -> None:

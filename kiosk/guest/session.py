@@ -37,11 +37,14 @@ class Leave(StrEnum):
 
 
 class UsageSink(Protocol):
-    """Where anonymous usage events go (kiosk.ops.usage.UsageLog); never answers or flags."""
+    """Where anonymous usage events go (kiosk.ops.usage.UsageLog); never answers or flags.
+
+    `journey_started` is told the slide on screen at the tap ('' for the calm fallback slide),
+    `question_reached` the question's place in the questionnaire (1 for its first question)."""
 
     def slide_shown(self, slide_id: str) -> None: ...
-    def journey_started(self, language: str) -> None: ...
-    def question_reached(self, question_id: str) -> None: ...
+    def journey_started(self, language: str, slide_id: str | None = None) -> None: ...
+    def question_reached(self, question_id: str, position: int | None = None) -> None: ...
     def language_changed(self, code: str) -> None: ...
     def journey_finished(self, outcome: str, package_id: str | None, screened: bool) -> None: ...
     def journey_abandoned(self, where: str, why: str) -> None: ...
@@ -82,6 +85,7 @@ class Session:
         self._idle: IdleWatch | None = None
         self._finished = False
         self._reached = ""
+        self._on_screen = ""  # the slide the attract loop shows now; '' the calm fallback
         self._awake_until = -math.inf
         self.large_text = self._staff_text_size()
 
@@ -108,6 +112,7 @@ class Session:
         the content changed. A slide shown is counted; the calm fallback slide is not."""
         changed = self._take_pending()
         turn = self._loop.next(now)
+        self._on_screen = "" if turn.slide is None else turn.slide.id
         if turn.slide is not None:
             self._count_slide(turn.slide.id)
         return turn, changed
@@ -157,7 +162,7 @@ class Session:
         self._idle = IdleWatch(timing.idle_seconds, timing.warning_seconds, now)
         sink = self._counted()
         if sink is not None:
-            sink.journey_started(self.language)
+            sink.journey_started(self.language, self._on_screen)
         self.screen = Screen.QUESTION
         self._question_shown()
         return True
@@ -255,7 +260,14 @@ class Session:
             self._reached = question_id
             sink = self._counted()
             if sink is not None:
-                sink.question_reached(question_id)
+                sink.question_reached(question_id, self._position(question_id))
+
+    def _position(self, question_id: str) -> int | None:
+        """The question's place in the questionnaire (1 for the first in the content)."""
+        for index, question in enumerate(self.content.questions, start=1):
+            if question.id == question_id:
+                return index
+        return None
 
     def _counted(self) -> UsageSink | None:
         return None if self.preview else self.usage

@@ -1,6 +1,11 @@
-"""The `spa-kiosk stats --chart` picture: journeys per day as a calm bar chart PNG in the kiosk's
-colours. The one module of `kiosk.ops` that uses Qt (QImage and QPainter, no window), imported
-only when a chart is asked for.
+"""The `spa-kiosk stats --chart` picture: how journeys ended, per day or per week, as stacked bars
+in a PNG. Light by default (white paper, dark ink, no large dark fills: it prints well), or in
+the kiosk's own dark colours. Month names are written in the language asked for (the kiosk's
+first language), by Qt's locale data.
+
+The one module of `kiosk.ops` that uses Qt (QImage and QPainter, no window). Qt is imported inside
+`write_chart`, the only function that needs it: only `stats --chart` pays for loading it, and the
+other staff tools (and `spa-kiosk stats` without `--chart`) start without Qt.
 """
 
 from __future__ import annotations
@@ -8,19 +13,65 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.model import Theme
+from kiosk.ops.places import default_content_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFontDatabase
 
 _HOUSE = Theme()  # the house colours, declared once in the content model
-BACKGROUND = _HOUSE.background
-IVORY = _HOUSE.text
-EMBER = _HOUSE.accent
 SIZE = (1600, 900)
 _FAMILY: list[str | None] = []  # loaded once per process
 _APP: list[object] = []  # the application made here, if there was none
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+SERIES = ("package suggested", '"talk to us"', "walked away", "not ended (kiosk stopped)")
+"""What each part of a bar counts, bottom to top."""
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    ink: str  # titles and values
+    soft_alpha: float  # axis labels: the ink, lighter
+    grid_alpha: float
+    parts: tuple[str, str, str, str]  # one colour per SERIES
+
+
+DARK = Palette(
+    background=_HOUSE.background, ink=_HOUSE.text, soft_alpha=0.72, grid_alpha=0.12,
+    parts=(_HOUSE.accent, "#7FB7BE", "#8C7B70", "#4A3C36"),
+)
+LIGHT = Palette(
+    background="#FFFFFF", ink="#1A1210", soft_alpha=0.70, grid_alpha=0.14,
+    parts=(_HOUSE.accent, "#2F7F8A", "#B7ABA3", "#E6E0DB"),
+)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One day or week: its first day and how many journeys ended each way (SERIES order)."""
+
+    start: date
+    parts: tuple[int, int, int, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.parts)
+
+
+# How a day is written, by language: Qt's month names in a pattern that reads naturally there.
+_DAY_PATTERNS = {"de": "d. MMM", "ja": "MMMd日", "zh": "MMMd日", "ko": "MMM d일"}
+_DATE_PATTERNS = {
+    "de": "d. MMM yyyy", "ja": "yyyy年MMMd日", "zh": "yyyy年MMMd日", "ko": "yyyy년 MMM d일",
+}
+
+
+_FSI, _PDI = "\u2068", "\u2069"  # Unicode's first-strong isolate, and its end
 
 
 def nice_step(top: int, ticks: int = 5) -> int:
@@ -34,25 +85,49 @@ def nice_step(top: int, ticks: int = 5) -> int:
 
 
 def write_chart(
-    days: Sequence[tuple[date, int]], path: Path, title: str = "Journeys per day"
+    bars: Sequence[Bar],
+    path: Path,
+    *,
+    per: str = "day",
+    title: str | None = None,
+    light: bool = True,
+    language: str = "en",
 ) -> None:
-    """Draw one bar per day (days in order, zeros included) and save a PNG; OSError if it
-    cannot be saved."""
+    """Draw one stacked bar per day or week (`per`; bars in order, empty ones included) and save
+    a PNG; OSError if it cannot be saved. `language`: a code (de, ja, pt-BR) for month names."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt here, not at the top: see the module docstring.
     from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPainterPath, QPen
+    from PySide6.QtGui import (
+        QColor,
+        QFont,
+        QFontDatabase,
+        QGuiApplication,
+        QImage,
+        QPainter,
+        QPainterPath,
+        QPen,
+        QTextOption,
+    )
 
     if QGuiApplication.instance() is None:  # fonts need one; it stays for the process
         _APP.append(QGuiApplication([]))
-    family = _font_family()
+    family = _font_family(QFontDatabase)
+
+    def written(day: date, year: bool = False) -> str:
+        text = day_text(day, language, year=year)
+        return f"{_FSI}{text}{_PDI}"  # its own direction, whatever the words around it
+
+    palette = LIGHT if light else DARK
     width, height = SIZE
     image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.fill(QColor(BACKGROUND))
-    ivory, ember = QColor(IVORY), QColor(EMBER)
-    soft = QColor(IVORY)
-    soft.setAlphaF(0.72)
-    faint = QColor(IVORY)
-    faint.setAlphaF(0.12)
+    image.fill(QColor(palette.background))
+    ink = QColor(palette.ink)
+    soft = QColor(palette.ink)
+    soft.setAlphaF(palette.soft_alpha)
+    faint = QColor(palette.ink)
+    faint.setAlphaF(palette.grid_alpha)
+    colours = [QColor(colour) for colour in palette.parts]
 
     def font(pixels: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
         result = QFont(family) if family else QFont()
@@ -64,21 +139,46 @@ def write_chart(
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        total = sum(n for _, n in days)
-        painter.setPen(ivory)
+        total = sum(bar.total for bar in bars)
+        painter.setPen(ink)
         painter.setFont(font(44, QFont.Weight.DemiBold))
-        painter.drawText(QRectF(80, 40, width - 160, 60), Qt.AlignmentFlag.AlignLeft, title)
+        heading = title or ("Journeys per week" if per == "week" else "Journeys per day")
+        painter.drawText(QRectF(80, 40, width - 160, 60), Qt.AlignmentFlag.AlignLeft, heading)
         painter.setPen(soft)
         painter.setFont(font(24))
-        if days:
-            span = f"{_label(days[0][0])} {days[0][0].year} to {_label(days[-1][0])} " \
-                f"{days[-1][0].year}  ·  {total} journeys"
+        if bars:
+            last = bars[-1].start
+            span = (
+                f"{written(bars[0].start, year=True)} to "
+                f"{written(last, year=True)}  ·  {total} journeys"
+            )
+            if per == "week":
+                span = f"weeks beginning {span}"
         else:
             span = "nothing counted yet"
-        painter.drawText(QRectF(80, 104, width - 160, 36), Qt.AlignmentFlag.AlignLeft, span)
+        # Left to right as a whole (the words are English), each date in its own direction:
+        # an Arabic date stays one right-to-left run inside the line.
+        line = QTextOption(Qt.AlignmentFlag.AlignLeft)
+        line.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        painter.drawText(QRectF(80, 104, width - 160, 36), span, line)
 
-        left, right, top, bottom = 150.0, width - 70.0, 190.0, height - 130.0
-        peak = max((n for _, n in days), default=0)
+        # The legend, one line under the subtitle: a swatch and a name for each part.
+        painter.setFont(font(22))
+        metrics = painter.fontMetrics()
+        x = 80.0
+        for colour, name in zip(colours, SERIES, strict=True):
+            painter.fillRect(QRectF(x, 160, 22, 22), colour)
+            painter.setPen(QPen(faint, 1.0))
+            painter.drawRect(QRectF(x, 160, 22, 22))
+            painter.setPen(ink)
+            painter.drawText(
+                QRectF(x + 32, 152, 400, 36),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name,
+            )
+            x += 32 + metrics.horizontalAdvance(name) + 44
+
+        left, right, top, bottom = 150.0, width - 70.0, 240.0, height - 130.0
+        peak = max((bar.total for bar in bars), default=0)
         step = nice_step(peak)
         ceiling = max(step * math.ceil(max(peak, 1) / step), step)
         scale = (bottom - top) / ceiling
@@ -94,35 +194,47 @@ def write_chart(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value),
             )
 
-        if days:
-            slot = (right - left) / len(days)
-            bar = max(min(slot * 0.62, 90.0), 1.0)
-            every = max(1, math.ceil(len(days) / 12))  # at most about 12 day labels
-            show_values = len(days) <= 31
-            for index, (day, count) in enumerate(days):
-                x = left + slot * index + (slot - bar) / 2
-                h = count * scale
-                if count:
+        if bars:
+            slot = (right - left) / len(bars)
+            thick = max(min(slot * 0.62, 90.0), 1.0)
+            painter.setFont(font(20))
+            label_width = max(
+                painter.fontMetrics().horizontalAdvance(written(bar.start))
+                for bar in bars
+            ) + 16
+            every = max(1, math.ceil(label_width / slot))  # day labels never touch
+            show_values = len(bars) <= 31 and slot >= 30
+            for index, bar in enumerate(bars):
+                x = left + slot * index + (slot - thick) / 2
+                h = bar.total * scale
+                if bar.total:
                     shape = QPainterPath()
-                    radius = min(8.0, bar / 2, h)
-                    shape.addRoundedRect(QRectF(x, bottom - h, bar, h + radius), radius, radius)
+                    radius = min(8.0, thick / 2, h)
+                    shape.addRoundedRect(QRectF(x, bottom - h, thick, h + radius), radius, radius)
                     painter.save()
-                    painter.setClipRect(QRectF(x - 1, top - 40, bar + 2, bottom - top + 40))
-                    painter.fillPath(shape, ember)
+                    painter.setClipRect(QRectF(x - 1, top - 40, thick + 2, bottom - top + 40))
+                    painter.setClipPath(shape, Qt.ClipOperation.IntersectClip)
+                    y = bottom
+                    for colour, count in zip(colours, bar.parts, strict=True):
+                        part = count * scale
+                        painter.fillRect(QRectF(x, y - part, thick, part), colour)
+                        y -= part
                     painter.restore()
-                if show_values and count:
-                    painter.setPen(ivory)
+                if show_values and bar.total:
+                    painter.setPen(ink)
                     painter.setFont(font(20, QFont.Weight.Medium))
                     painter.drawText(
-                        QRectF(x - 30, bottom - h - 34, bar + 60, 30),
-                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, str(count),
+                        QRectF(x - 30, bottom - h - 34, thick + 60, 30),
+                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                        str(bar.total),
                     )
                 if index % every == 0:
                     painter.setPen(soft)
                     painter.setFont(font(20))
                     painter.drawText(
-                        QRectF(x + bar / 2 - 60, bottom + 14, 120, 30),
-                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, _label(day),
+                        QRectF(x + thick / 2 - label_width / 2, bottom + 14, label_width, 30),
+                        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                        written(bar.start),
                     )
         else:
             painter.setPen(soft)
@@ -137,7 +249,8 @@ def write_chart(
         painter.setPen(soft)
         painter.setFont(font(24))
         painter.drawText(
-            QRectF(left, height - 70, right - left, 36), Qt.AlignmentFlag.AlignHCenter, "day"
+            QRectF(left, height - 70, right - left, 36), Qt.AlignmentFlag.AlignHCenter,
+            "week beginning" if per == "week" else "day",
         )
         painter.save()
         painter.translate(48, (top + bottom) / 2)
@@ -150,26 +263,33 @@ def write_chart(
         raise OSError(f"cannot write the chart to {path}")
 
 
-def _label(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
+def day_text(day: date, language: str, *, year: bool = False) -> str:
+    """`day` as the chart writes it, with the month's name in `language` (a code: de, ja,
+    pt-BR; one Qt does not know gives English): 23 Nov, 23. Nov., 11月23日."""
+    # Qt here, not at the top: see the module docstring.
+    from PySide6.QtCore import QDate, QLocale
+
+    base = language.replace("_", "-").split("-")[0].lower()
+    patterns = _DATE_PATTERNS if year else _DAY_PATTERNS
+    pattern = patterns.get(base, "d MMM yyyy" if year else "d MMM")
+    locale = QLocale(language.replace("-", "_"))
+    return locale.toString(QDate(day.year, day.month, day.day), pattern)
 
 
-def _font_family() -> str | None:
-    """The kiosk's own font (Inter, shipped with the default content), if it can be loaded."""
+def _font_family(database: type[QFontDatabase]) -> str | None:
+    """The kiosk's own font (Inter, shipped with the default content), if it can be loaded;
+    `database` is Qt's QFontDatabase. Letters Inter lacks (Japanese, Arabic) come from the
+    system's fonts, as Qt finds them."""
     if _FAMILY:
         return _FAMILY[0]
-    from PySide6.QtGui import QFontDatabase
-
-    from kiosk.ops.places import default_content_dir
-
     fonts = default_content_dir().parent / "assets" / "fonts"
     family = None
     for name in ("Inter-Regular.otf", "Inter-Medium.otf", "Inter-SemiBold.otf"):
         if not (fonts / name).is_file():
             continue
-        font_id = QFontDatabase.addApplicationFont(str(fonts / name))
+        font_id = database.addApplicationFont(str(fonts / name))
         if font_id >= 0 and family is None:
-            families = QFontDatabase.applicationFontFamilies(font_id)
+            families = database.applicationFontFamilies(font_id)
             family = families[0] if families else None
     _FAMILY.append(family)
     return family

@@ -1,9 +1,16 @@
 """`spa-kiosk stats`: the usage database as a summary for the manager, a CSV and a bar chart.
 
-Journeys per day, completion rate, drop-off per question (how many journeys reached each question
-and where the abandoned ones stopped), packages suggested, the "talk to us" rate, languages,
-slides and busy hours, from the counts `kiosk.ops.usage` keeps (or from a first-format file, read
-as the same counts). Reads the database read-only, so it can run while the kiosk writes.
+Journeys per day, completion rate, how journeys ended per day or per week (a package suggested,
+"talk to us", walked away), drop-off per question in questionnaire order (how many journeys
+reached each question and where the abandoned ones stopped), packages suggested, the slide on
+screen when guests began, languages, slides, busy hours and weekdays, from the counts
+`kiosk.ops.usage` keeps (or from a first-format file, read as the same counts). Reads the
+database read-only, so it can run while the kiosk writes.
+
+The questionnaire order comes from the usage file itself (the kiosk stores each question's place
+with its count), so a copy on a technician's laptop is listed in order without the content. The
+chart's month names are in the kiosk's first language: `--language`, else the first of
+`languages` in the content folder's kiosk.yaml (`--content`, else the kiosk's own).
 
 With several files (copies of several kiosks' databases, e.g. fetched with rsync or scp), one
 report with a column per kiosk and a total. A copy is opened read-only too, and checked before it
@@ -17,19 +24,29 @@ import csv
 import sqlite3
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+import yaml
+
 from kiosk.ops import places
+from kiosk.ops.chart import Bar, write_chart
 from kiosk.ops.usage import SCREENED, journeys_from_events
 
 CSV_COLUMNS = (
     "date", "journeys_started", "journeys_finished", "packages_suggested", "talk_to_us",
-    "abandoned", "not_ended", "completion_percent", "slides_shown",
+    "abandoned", "not_ended", "completion_percent", "slides_shown", "week",
 )
+"""The CSV's columns: one row per day; `abandoned` is walked away (left idle or started over),
+`week` the Monday of the day's week (to sum by week in a spreadsheet)."""
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+PERIODS = ("day", "week")
+DAYS_SHOWN_BY_DAY = 31
+"""Up to this many days the report and the chart go day by day, and week by week beyond."""
+FALLBACK_SLIDE = "(the spa's name: no slide scheduled)"
 
 
 class StatsError(Exception):
@@ -51,6 +68,16 @@ class DayRow:
     def completion(self) -> float | None:
         return self.finished / self.started if self.started else None
 
+    def add(self, other: DayRow) -> None:
+        """Count `other`'s journeys and slides in this row too (a week's, or several kiosks')."""
+        for key in ("started", "finished", "packages", "consult", "abandoned", "not_ended",
+                    "slides"):
+            setattr(self, key, getattr(self, key) + getattr(other, key))
+
+    def bar(self) -> Bar:
+        """The chart's bar: package suggested, "talk to us", walked away, not ended."""
+        return Bar(self.day, (self.packages, self.consult, self.abandoned, self.not_ended))
+
 
 @dataclass
 class QuestionRow:
@@ -58,6 +85,10 @@ class QuestionRow:
     reached: int = 0
     stopped: int = 0
     why: Counter[str] = field(default_factory=Counter)
+    position: int | None = None
+    """Its place in the questionnaire on the latest day it was reached (1: the first)."""
+    position_day: str = ""
+    first_day: str = ""
 
 
 @dataclass
@@ -77,6 +108,8 @@ class Stats:
     """Journeys begun in each hour of the day (0-23), over every day read."""
     by_weekday: Counter[int] = field(default_factory=Counter)
     """Journeys begun on each day of the week (0 Monday to 6 Sunday), over every day read."""
+    began_on: Counter[str] = field(default_factory=Counter)
+    """Journeys by the slide on screen at the tap that began them ('' the fallback slide)."""
 
     @property
     def started(self) -> int:
@@ -98,8 +131,13 @@ class Stats:
     def not_ended(self) -> int:
         return sum(row.not_ended for row in self.days)
 
-    def as_text(self) -> str:
-        return _format(self)
+    def as_text(self, per: str | None = None) -> str:
+        """The report; `per` "day" or "week" for how journeys ended over time (default: by
+        the length of the time read, see `choose_per`)."""
+        return _format(self, choose_per(len(self.days), per))
+
+    def periods(self, per: str) -> list[DayRow]:
+        return by_period(self.days, per)
 
 
 class NothingCounted(StatsError):
@@ -156,8 +194,9 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
     stopped_elsewhere: Counter[str] = Counter()
     packages: Counter[str] = Counter()
     languages: Counter[str] = Counter()
+    began_on: Counter[str] = Counter()
     language_changes = screened = 0
-    for day, what, item, detail, n in counts:
+    for day, what, item, detail, n in sorted(counts):
         today = row(day)
         if what == "outcome":
             today.finished += n
@@ -173,7 +212,12 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
             today.abandoned += n
             stops.append((item, detail, n))
         elif what == "reached":
-            questions.setdefault(item, QuestionRow(item)).reached += n
+            question = questions.setdefault(item, QuestionRow(item, first_day=day))
+            question.reached += n
+            if detail.isdigit() and day >= question.position_day:
+                question.position, question.position_day = int(detail), day
+        elif what == "began_on":
+            began_on[item] += n
         elif what == "language":
             languages[item] += n
         elif what == "language_changed":
@@ -193,13 +237,75 @@ def read_stats(path: Path, since: date | None = None) -> Stats:
         slides[slide] += shown
 
     rows = _every_day(days)
-    ordered = sorted(questions.values(), key=lambda q: (-q.reached, q.question))
     return Stats(
-        source=path, since=since, days=rows, questions=ordered,
+        source=path, since=since, days=rows, questions=questionnaire_order(questions.values()),
         stopped_elsewhere=stopped_elsewhere, packages=packages, languages=languages,
         slides=slides, language_changes=language_changes, screened=screened,
-        by_hour=by_hour, by_weekday=by_weekday,
+        by_hour=by_hour, by_weekday=by_weekday, began_on=began_on,
     )
+
+
+def questionnaire_order(questions: Iterable[QuestionRow]) -> list[QuestionRow]:
+    """Questions in the order of the questionnaire as last counted: each at its place on the
+    latest day it was reached. A question whose place a later one took (it was moved or taken
+    out of the content), and questions counted without a place (files from older kiosks),
+    follow: by the day first reached, then the most reached (earlier questions are reached by
+    more guests), then by name."""
+    placed: dict[int, QuestionRow] = {}
+    rest: list[QuestionRow] = []
+    latest_first = sorted(questions, key=lambda q: q.position_day, reverse=True)
+    for question in latest_first:
+        if question.position is not None and question.position not in placed:
+            placed[question.position] = question
+        else:
+            rest.append(question)
+    rest.sort(key=lambda q: (q.first_day, -q.reached, q.question))
+    return [placed[position] for position in sorted(placed)] + rest
+
+
+def choose_per(days: int, per: str | None = None) -> str:
+    """`per` if given, else "day" for up to DAYS_SHOWN_BY_DAY days and "week" beyond."""
+    if per in PERIODS:
+        return per
+    return "day" if days <= DAYS_SHOWN_BY_DAY else "week"
+
+
+def week_of(day: date) -> date:
+    """The Monday of `day`'s week."""
+    return day - timedelta(days=day.weekday())
+
+
+def by_period(rows: Iterable[DayRow], per: str) -> list[DayRow]:
+    """Day rows summed per day or per week (a row for each, dated its first day, the Monday for
+    a week; the first and last weeks may hold fewer days)."""
+    periods: dict[date, DayRow] = {}
+    for row in rows:
+        start = week_of(row.day) if per == "week" else row.day
+        periods.setdefault(start, DayRow(start)).add(row)
+    return [periods[start] for start in sorted(periods)]
+
+
+def first_language(folder: Path) -> str | None:
+    """The first of `languages` in `folder`'s kiosk.yaml, or None where it cannot be read
+    (the content is checked by `spa-kiosk check`, not here)."""
+    try:
+        data = yaml.safe_load((folder / "kiosk.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    languages = data.get("languages") if isinstance(data, dict) else None
+    if isinstance(languages, list) and languages and isinstance(languages[0], str):
+        return languages[0].strip() or None
+    return None
+
+
+def chart_language(args: argparse.Namespace) -> str:
+    """--language, else the kiosk's first language (from --content or the kiosk's content
+    folder), else English."""
+    given = getattr(args, "language", None)
+    if given:
+        return str(given)
+    folder = places.choose_content(getattr(args, "content", None)).folder
+    return first_language(folder) or "en"
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -266,7 +372,7 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
 
 
-def _format(stats: Stats) -> str:
+def _format(stats: Stats, per: str) -> str:
     out: list[str] = []
     if stats.days:
         first, last, count = stats.days[0].day, stats.days[-1].day, len(stats.days)
@@ -297,9 +403,14 @@ def _format(stats: Stats) -> str:
             f"{day.abandoned:>9}  {_percent(day.finished, day.started):>10}  {day.slides:>6}"
         )
 
+    out += _ended_over_time(stats.periods(per), per)
+
     if stats.questions:
         width = max(8, *(len(q.question) for q in stats.questions))
-        out += ["", "Drop-off per question", f"  {'question':<{width}}  reached  stopped here"]
+        out += [
+            "", "Drop-off per question (in questionnaire order)",
+            f"  {'question':<{width}}  reached  stopped here",
+        ]
         for question in stats.questions:
             why = ", ".join(
                 f"{n} {reason.replace('_', ' ')}" for reason, n in question.why.most_common()
@@ -330,6 +441,7 @@ def _format(stats: Stats) -> str:
         out += [
             f"  {WEEKDAYS[day]}  {stats.by_weekday.get(day, 0):>6}" for day in range(7)
         ]
+    out += _began_on(stats.began_on, stats.started)
     if stats.languages:
         changed = (
             f"; changed during {stats.language_changes} journeys" if stats.language_changes else ""
@@ -342,6 +454,37 @@ def _format(stats: Stats) -> str:
     return "\n".join(out) + "\n"
 
 
+ENDED_HEAD = ("package", "talk to us", "walked away", "not ended")
+
+
+def _ended_over_time(periods: list[DayRow], per: str) -> list[str]:
+    """How journeys ended, one line per day or week: counts and, for a week, shares."""
+    label = "week of" if per == "week" else "day"
+    out = ["", f"How journeys ended, per {per} (package suggested, \"talk to us\", walked away)"]
+    out.append(f"  {label:<10}  started  " + "  ".join(f"{h:>11}" for h in ENDED_HEAD))
+    for row in periods:
+        parts = (row.packages, row.consult, row.abandoned, row.not_ended)
+        cells = [f"{n} {_percent(n, row.started):>4}" for n in parts]
+        out.append(
+            f"  {row.day.isoformat():<10}  {row.started:>7}  "
+            + "  ".join(f"{cell:>11}" for cell in cells)
+        )
+    return out
+
+
+def _began_on(began_on: Counter[str], started: int) -> list[str]:
+    """The "began on slide" table: which slide guests tapped to begin, and its share."""
+    if not began_on:
+        return []
+    named = Counter({(slide or FALLBACK_SLIDE): n for slide, n in began_on.items()})
+    out = ["", "Began on slide (the slide on screen at the tap that began a journey)"]
+    out += _counts(named)
+    unknown = started - sum(began_on.values())
+    if unknown > 0:
+        out.append(f"  and {unknown} journeys counted before the kiosk kept this")
+    return out
+
+
 def _counts(counter: Counter[str]) -> list[str]:
     width = max(len(name) for name in counter)
     total = sum(counter.values())
@@ -351,18 +494,23 @@ def _counts(counter: Counter[str]) -> list[str]:
     ]
 
 
+def _csv_cells(row: DayRow) -> list[object]:
+    """A day's cells after the date (and kiosk): CSV_COLUMNS[1:]."""
+    completion = row.completion
+    return [
+        row.started, row.finished, row.packages, row.consult, row.abandoned, row.not_ended,
+        "" if completion is None else f"{100 * completion:.1f}", row.slides,
+        week_of(row.day).isoformat(),
+    ]
+
+
 def write_csv(stats: Stats, path: Path) -> None:
     """One row per day, with a header; completion as a percentage with one decimal."""
     with path.open("w", encoding="utf-8", newline="") as file:
         writer = csv.writer(file)
         writer.writerow(CSV_COLUMNS)
         for day in stats.days:
-            completion = day.completion
-            writer.writerow([
-                day.day.isoformat(), day.started, day.finished, day.packages, day.consult,
-                day.abandoned, day.not_ended,
-                "" if completion is None else f"{100 * completion:.1f}", day.slides,
-            ])
+            writer.writerow([day.day.isoformat(), *_csv_cells(day)])
 
 
 def parse_day(text: str) -> date:
@@ -388,15 +536,17 @@ def stats_command(args: argparse.Namespace) -> int:
     except StatsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    print(stats.as_text(), end="")
+    per = choose_per(len(stats.days), getattr(args, "per", None))
+    print(stats.as_text(per), end="")
     try:
         if args.csv:
             write_csv(stats, Path(args.csv))
             print(f"wrote {args.csv}")
         if args.chart:
-            from kiosk.ops.chart import write_chart
-
-            write_chart([(row.day, row.started) for row in stats.days], Path(args.chart))
+            write_chart(
+                [row.bar() for row in stats.periods(per)], Path(args.chart), per=per,
+                light=not getattr(args, "dark", False), language=chart_language(args),
+            )
             print(f"wrote {args.chart}")
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -451,10 +601,11 @@ def _by_day(stats: Stats) -> dict[date, DayRow]:
     return {row.day: row for row in stats.days}
 
 
-def format_many(named: list[tuple[str, Stats]]) -> str:
+def format_many(named: list[tuple[str, Stats]], per: str | None = None) -> str:
     """One report over several kiosks: a column per kiosk, then the total."""
     names = [name for name, _ in named]
     days = _days(named)
+    per = choose_per(len(days), per)
     if days:
         span = f"{days[0]} (1 day)" if len(days) == 1 else (
             f"{days[0]} to {days[-1]} ({len(days)} days)"
@@ -504,6 +655,27 @@ def format_many(named: list[tuple[str, Stats]]) -> str:
         (day.isoformat(), counts([rows[day].started if day in rows else 0 for rows in per_day]))
         for day in days
     ])
+    periods = [{row.day: row for row in stats.periods(per)} for stats in every]
+    starts = [row.day for row in total_periods(named, per)]
+    for title, part in (
+        ("package suggested", "packages"), ('"talk to us"', "consult"),
+        ("walked away", "abandoned"),
+    ):
+        out += table(f"{title}, per {per}", [
+            (start.isoformat(), counts([
+                getattr(rows[start], part) if start in rows else 0 for rows in periods
+            ]))
+            for start in starts
+        ])
+    slides = sorted(
+        {slide for s in every for slide in s.began_on},
+        key=lambda slide: (-sum(s.began_on.get(slide, 0) for s in every), slide),
+    )
+    if slides:
+        out += table("Began on slide", [
+            (slide or FALLBACK_SLIDE, counts([s.began_on.get(slide, 0) for s in every]))
+            for slide in slides
+        ])
     packages = sorted({name for s in every for name in s.packages})
     if packages:
         out += table("Packages suggested", [
@@ -519,6 +691,16 @@ def format_many(named: list[tuple[str, Stats]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def total_periods(named: list[tuple[str, Stats]], per: str) -> list[DayRow]:
+    """Every kiosk's days summed, per day or per week, from the first day any kiosk counted
+    to the last (days no kiosk counted included)."""
+    totals = {day: DayRow(day) for day in _days(named)}
+    for _, stats in named:
+        for row in stats.days:
+            totals[row.day].add(row)
+    return by_period(totals.values(), per)
+
+
 def write_csv_many(named: list[tuple[str, Stats]], path: Path) -> None:
     """One row per day and kiosk, and one per day for the total: a `kiosk` column after the
     date, then the columns of the one-kiosk CSV."""
@@ -530,16 +712,9 @@ def write_csv_many(named: list[tuple[str, Stats]], path: Path) -> None:
             rows = [(name, rows.get(day) or DayRow(day)) for name, rows in per_day]
             total = DayRow(day)
             for _, row in rows:
-                for key in ("started", "finished", "packages", "consult", "abandoned",
-                            "not_ended", "slides"):
-                    setattr(total, key, getattr(total, key) + getattr(row, key))
+                total.add(row)
             for name, row in [*rows, (TOTAL, total)]:
-                completion = row.completion
-                writer.writerow([
-                    day.isoformat(), name, row.started, row.finished, row.packages, row.consult,
-                    row.abandoned, row.not_ended,
-                    "" if completion is None else f"{100 * completion:.1f}", row.slides,
-                ])
+                writer.writerow([day.isoformat(), name, *_csv_cells(row)])
 
 
 def _many_command(args: argparse.Namespace, paths: list[Path]) -> int:
@@ -548,20 +723,18 @@ def _many_command(args: argparse.Namespace, paths: list[Path]) -> int:
         print(f"error: {problem}", file=sys.stderr)
     if not named:
         return 1
-    print(format_many(named), end="")
+    per = choose_per(len(_days(named)), getattr(args, "per", None))
+    print(format_many(named, per), end="")
     try:
         if args.csv:
             write_csv_many(named, Path(args.csv))
             print(f"wrote {args.csv}")
         if args.chart:
-            from kiosk.ops.chart import write_chart
-
-            per_day = [_by_day(stats) for _, stats in named]
-            totals = [
-                (day, sum(rows[day].started for rows in per_day if day in rows))
-                for day in _days(named)
-            ]
-            write_chart(totals, Path(args.chart), f"Journeys per day, {len(named)} kiosks")
+            write_chart(
+                [row.bar() for row in total_periods(named, per)], Path(args.chart), per=per,
+                title=f"Journeys per {per}, {len(named)} kiosks",
+                light=not getattr(args, "dark", False), language=chart_language(args),
+            )
             print(f"wrote {args.chart}")
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -14,8 +14,11 @@ What is stored, and nothing else (see `SCHEMA`), as counts that cannot be joined
 - per day, how many journeys ended with a package (and which), with "talk to us", or with a
   package after a screening answer (which package is not kept: it could say what the guest
   answered), how many were abandoned and where (a question id or a screen name) and why (idle,
-  start over), how often each question was reached, the language each journey ended in, how
-  many journeys changed language, and how often each slide was shown.
+  start over), how often each question was reached (with the question's place in the
+  questionnaire, so that `spa-kiosk stats` can list questions in that order from a copied file
+  alone), the language each journey ended in, how many journeys changed language, which slide
+  was on screen at the tap that began each journey (a slide id; none for the calm fallback
+  slide), and how often each slide was shown.
 No journey number, no time finer than the hour, and no outcome or question tied to any time
 finer than the day; never an answer, a screening flag or anything a guest typed: every value is
 an id from the content or one of a few fixed words, and anything else is refused (without
@@ -70,7 +73,10 @@ CREATE TABLE IF NOT EXISTS slides (
     PRIMARY KEY (day, slide)
 ) WITHOUT ROWID;
 """
-MEASURES = ("outcome", "abandoned", "reached", "language", "language_changed")
+MEASURES = ("outcome", "abandoned", "reached", "language", "language_changed", "began_on")
+"""What `counts.what` holds. `reached` keeps the question's place in the questionnaire (1 for
+its first question) in `detail`; `began_on` the slide on screen at the tap that began a journey
+in `item` ('' for the calm fallback slide)."""
 OUTCOMES = ("package", "consult")
 SCREENED = "screened"
 """The stored outcome of a journey that ended with a package after a screening answer."""
@@ -86,6 +92,7 @@ _ID = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?")
 _SQLITE_BUSY = {5, 6}  # SQLITE_BUSY, SQLITE_LOCKED: someone else holds the file for a moment
 _MAX_QUEUED = 10_000
+_MAX_POSITION = 999
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,8 @@ class Journey:
     hour: str  # the hour it began, HOUR_FORMAT
     language: str
     reached: list[str] = field(default_factory=list)
+    positions: dict[str, int] = field(default_factory=dict)  # question id: place in the content
+    began_on: str | None = None  # the slide on screen at the first tap; '' the fallback slide
     language_changed: bool = False
     outcome: str | None = None  # package | consult | screened; None: abandoned or not ended
     package: str | None = None
@@ -119,7 +128,10 @@ class Journey:
         elif self.stopped is not None:
             yield "abandoned", *self.stopped
         for question in self.reached:
-            yield "reached", question, ""
+            position = self.positions.get(question)
+            yield "reached", question, "" if position is None else str(position)
+        if self.began_on is not None:
+            yield "began_on", self.began_on, ""
         yield "language", self.language, ""
         if self.language_changed:
             yield "language_changed", "", ""
@@ -183,13 +195,26 @@ class UsageLog:
         if self._is_id("slide_shown", slide_id):
             self._put("slide_shown", slide_id)
 
-    def journey_started(self, language: str) -> None:
-        if self._is_language("journey_started", language):
-            self._put("journey_started", language)
+    def journey_started(self, language: str, slide_id: str | None = None) -> None:
+        """`slide_id`: the slide on screen at the tap that began the journey ('' for the calm
+        fallback slide, None when not known); counted per day, like the rest."""
+        if not self._is_language("journey_started", language):
+            return
+        if slide_id and not self._is_id("journey_started", slide_id):
+            slide_id = None  # the journey still counts; only where it began is not kept
+        self._put("journey_started", language, slide_id)
 
-    def question_reached(self, question_id: str) -> None:
-        if self._is_id("question_reached", question_id):
-            self._put("question_reached", question_id)
+    def question_reached(self, question_id: str, position: int | None = None) -> None:
+        """`position`: the question's place in the questionnaire (1 for the first question in
+        the content), so that reports list questions in that order."""
+        if not self._is_id("question_reached", question_id):
+            return
+        if position is not None and not (
+            isinstance(position, int) and 0 < position <= _MAX_POSITION
+        ):
+            self._refuse("question_reached", "the position is not a small whole number")
+            position = None
+        self._put("question_reached", question_id, None if position is None else str(position))
 
     def language_changed(self, code: str) -> None:
         if self._is_language("language_changed", code):
@@ -327,12 +352,14 @@ class UsageLog:
         elif event.kind == "journey_started":
             if journey is not None:
                 self._store_journey(journey)  # its end never came: begun, not ended
-            self._journey = Journey(event.hour, event.item or "")
+            self._journey = Journey(event.hour, event.item or "", began_on=event.detail)
         elif journey is None:
             log.debug("usage: %s outside a journey, ignored", event.kind)
         elif event.kind == "question_reached":
             if event.item and event.item not in journey.reached:
                 journey.reached.append(event.item)
+                if event.detail:
+                    journey.positions[event.item] = int(event.detail)
         elif event.kind == "language_changed":
             journey.language = event.item or journey.language
             journey.language_changed = True

@@ -12,7 +12,7 @@ import pytest
 from otheruser import need_another_user, run_as_nobody, shared_folder
 
 from kiosk.cli import main
-from kiosk.ops.stats import kiosk_names
+from kiosk.ops.stats import kiosk_names, read_many, total_periods
 from kiosk.ops.usage import UsageLog
 
 
@@ -21,14 +21,14 @@ def fill(path: Path, day: int, packages: list[str], consult: int = 0, left: int 
     `consult` ending with "talk to us" and `left` abandoned."""
     with UsageLog(path, clock=lambda: datetime(2026, 11, day, 10, 15)) as usage:
         for package in packages:
-            usage.journey_started("en")
+            usage.journey_started("en", "welcome")
             usage.question_reached("goals")
             usage.journey_finished("package", package, False)
         for _ in range(consult):
             usage.journey_started("en")
             usage.journey_finished("consult", None, False)
         for _ in range(left):
-            usage.journey_started("en")
+            usage.journey_started("en", "ease_aches")
             usage.question_reached("goals")
             usage.journey_abandoned("goals", "idle")
         usage.slide_shown("welcome")
@@ -81,6 +81,29 @@ def test_a_column_per_kiosk_and_a_total(
     assert rows_of(text, "Journeys begun by hour")["10:00"] == ["4", "3", "7"]
 
 
+def test_how_journeys_ended_and_where_they_began_per_kiosk(
+    copies: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["stats", *map(str, copies)]) == 0
+    text = capsys.readouterr().out
+    packages = rows_of(text, "package suggested, per day")
+    assert packages == {
+        "": ["lobby", "upstairs", "total"], "2026-11-23": ["2", "0", "2"],
+        "2026-11-24": ["0", "1", "1"],
+    }
+    assert rows_of(text, '"talk to us", per day')["2026-11-23"] == ["1", "0", "1"]
+    walked = rows_of(text, "walked away, per day")
+    assert (walked["2026-11-23"], walked["2026-11-24"]) == (["1", "0", "1"], ["0", "2", "2"])
+    assert main(["stats", *map(str, copies), "--per", "week"]) == 0
+    weekly = rows_of(capsys.readouterr().out, "walked away, per week")
+    assert weekly == {"": ["lobby", "upstairs", "total"], "2026-11-23": ["1", "2", "3"]}
+    named, _ = read_many(copies)
+    assert [row.bar().parts for row in total_periods(named, "day")] == [(2, 1, 1, 0), (1, 0, 2, 0)]
+    began = rows_of(text, "Began on slide")
+    assert began["welcome"] == ["2", "1", "3"]
+    assert began["ease_aches"] == ["1", "2", "3"]
+
+
 def test_csv_and_chart(copies: list[Path], tmp_path: Path) -> None:
     out_csv, chart = tmp_path / "all.csv", tmp_path / "all.png"
     assert main(["stats", *map(str, copies), "--csv", str(out_csv), "--chart", str(chart)]) == 0
@@ -92,6 +115,9 @@ def test_csv_and_chart(copies: list[Path], tmp_path: Path) -> None:
         ("2026-11-24", "total", "3"),
     ]
     assert rows[2]["completion_percent"] == "75.0"
+    assert [(r["talk_to_us"], r["abandoned"], r["week"]) for r in rows[2::3]] == [
+        ("1", "1", "2026-11-23"), ("0", "2", "2026-11-23"),
+    ]
     assert chart.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

@@ -96,6 +96,39 @@ def test_scripted_journeys_are_stored_as_hourly_and_daily_counts(ops_dirs: Path)
     assert b"mother_to_be" not in stored
 
 
+def test_the_slide_a_journey_began_on_and_each_questions_place_are_day_counts(
+    ops_dirs: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Both are ids and numbers from the content, counted per day like the rest: which slide
+    guests tapped, and where each question stands in the questionnaire."""
+    clock = FakeClock()
+    path = ops_dirs / "data" / "usage.sqlite3"
+    with UsageLog(clock=clock) as usage:
+        usage.journey_started("en", "welcome")
+        usage.question_reached("goals", 1)
+        usage.question_reached("time", 4)  # the questions between were not for this guest
+        usage.journey_finished("consult", None, False)
+        usage.journey_started("en", "welcome")
+        usage.question_reached("goals", 1)
+        usage.journey_abandoned("goals", "idle")
+        usage.journey_started("en", "")  # the calm fallback slide was on screen
+        usage.question_reached("goals", 1)
+        usage.journey_abandoned("goals", "start_over")
+        usage.journey_started("es", "not a slide id!")  # counted, without where it began
+        usage.question_reached("goals", -3)  # counted, without a place
+        usage.journey_finished("package", "calm_sleep_60", False)
+    counts = everything(path)["counts"]
+    assert [row for row in counts if row[1] in ("began_on", "reached")] == [
+        ("2026-11-26", "began_on", "", "", 1),
+        ("2026-11-26", "began_on", "welcome", "", 2),
+        ("2026-11-26", "reached", "goals", "", 1),
+        ("2026-11-26", "reached", "goals", "1", 3),
+        ("2026-11-26", "reached", "time", "4", 1),
+    ]
+    assert rows(path, "SELECT sum(started) FROM hours") == [(4,)]
+    assert "not a slide id" not in caplog.text and "-3" not in caplog.text
+
+
 def test_the_schema_has_no_place_for_a_guest_a_minute_or_a_path(ops_dirs: Path) -> None:
     with UsageLog() as usage:
         usage.journey_started("en")
