@@ -147,13 +147,11 @@ def write_chart(
         painter.setPen(soft)
         painter.setFont(font(24))
         if bars:
-            last = bars[-1].start
-            span = (
-                f"{written(bars[0].start, year=True)} to "
-                f"{written(last, year=True)}  ·  {total} journeys"
-            )
+            first, last = written(bars[0].start, year=True), written(bars[-1].start, year=True)
+            span = first if len(bars) == 1 else f"{first} to {last}"
             if per == "week":
-                span = f"weeks beginning {span}"
+                span = f"{'week' if len(bars) == 1 else 'weeks'} beginning {span}"
+            span += f"  ·  {total} journeys"
         else:
             span = "nothing counted yet"
         # Left to right as a whole (the words are English), each date in its own direction:

@@ -658,8 +658,8 @@ def format_many(named: list[tuple[str, Stats]], per: str | None = None) -> str:
     periods = [{row.day: row for row in stats.periods(per)} for stats in every]
     starts = [row.day for row in total_periods(named, per)]
     for title, part in (
-        ("package suggested", "packages"), ('"talk to us"', "consult"),
-        ("walked away", "abandoned"),
+        ("Package suggested", "packages"), ('"Talk to us"', "consult"),
+        ("Walked away", "abandoned"),
     ):
         out += table(f"{title}, per {per}", [
             (start.isoformat(), counts([

@@ -21,10 +21,10 @@ What is stored, and nothing else (see `SCHEMA`), as counts that cannot be joined
   slide), and how often each slide was shown.
 No journey number, no time finer than the hour, and no outcome or question tied to any time
 finer than the day; never an answer, a screening flag or anything a guest typed: every value is
-an id from the content or one of a few fixed words, and anything else is refused (without
-logging the value). The file is private to the kiosk's user (0600, in a 0700 folder), deleted
-rows are overwritten (secure_delete), and the write-ahead log is emptied after each journey, so
-the file keeps no trace of which counts one journey added to.
+an id from the content, a question's place in the content, or one of a few fixed words, and
+anything else is refused (without logging the value). The file is private to the kiosk's user
+(0600, in a 0700 folder), deleted rows are overwritten (secure_delete), and the write-ahead log
+is emptied after each journey, so the file keeps no trace of which counts one journey added to.
 
 A database in the first format (one row per event, linked by journey number and timed to the
 minute) is turned into these counts once, when the kiosk opens it, and its rows are erased.
@@ -446,7 +446,7 @@ class UsageLog:
         """Empty the write-ahead log after a journey: it holds the pages each transaction
         changed, so kept, it could tell which counts one journey added to. Best effort: a
         reader holding the file (`spa-kiosk stats`) or a full disk just leaves it for later."""
-        import sqlite3
+        import sqlite3  # not at the top: see _connection
 
         if self._db is None:
             return
@@ -460,7 +460,7 @@ class UsageLog:
         counted: dict[str, int], day: str,
     ) -> bool:
         """Run `statements` in one transaction; on failure nothing of them is stored (False)."""
-        import sqlite3
+        import sqlite3  # not at the top: see _connection
 
         db = self._connection()
         if db is None:

@@ -86,16 +86,16 @@ def test_how_journeys_ended_and_where_they_began_per_kiosk(
 ) -> None:
     assert main(["stats", *map(str, copies)]) == 0
     text = capsys.readouterr().out
-    packages = rows_of(text, "package suggested, per day")
+    packages = rows_of(text, "Package suggested, per day")
     assert packages == {
         "": ["lobby", "upstairs", "total"], "2026-11-23": ["2", "0", "2"],
         "2026-11-24": ["0", "1", "1"],
     }
-    assert rows_of(text, '"talk to us", per day')["2026-11-23"] == ["1", "0", "1"]
-    walked = rows_of(text, "walked away, per day")
+    assert rows_of(text, '"Talk to us", per day')["2026-11-23"] == ["1", "0", "1"]
+    walked = rows_of(text, "Walked away, per day")
     assert (walked["2026-11-23"], walked["2026-11-24"]) == (["1", "0", "1"], ["0", "2", "2"])
     assert main(["stats", *map(str, copies), "--per", "week"]) == 0
-    weekly = rows_of(capsys.readouterr().out, "walked away, per week")
+    weekly = rows_of(capsys.readouterr().out, "Walked away, per week")
     assert weekly == {"": ["lobby", "upstairs", "total"], "2026-11-23": ["1", "2", "3"]}
     named, _ = read_many(copies)
     assert [row.bar().parts for row in total_periods(named, "day")] == [(2, 1, 1, 0), (1, 0, 2, 0)]
