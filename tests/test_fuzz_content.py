@@ -98,7 +98,8 @@ def load_with(folder: Path, name: str, text: str) -> LoadResult:
         (folder / other).write_text(text if other == name else ORIGINAL[other], encoding="utf-8")
     start = time.perf_counter()
     result = load_content(folder)
-    assert time.perf_counter() - start < 1.0
+    # A guard against a reader that hangs on some input, not a speed goal (that is the bench).
+    assert time.perf_counter() - start < 30.0
     return result
 
 

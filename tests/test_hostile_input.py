@@ -7,7 +7,6 @@ import resource
 import struct
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 
@@ -34,9 +33,7 @@ def test_a_20000_pixel_image_is_refused_without_decoding_it(tmp_path: Path) -> N
         assets={"huge.png": png_header_only(20000, 20000)},
     )
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.perf_counter()
     lines = problem_lines(folder)
-    assert time.perf_counter() - started < 1.0
     grown_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mib < 100  # the 1.6 GB of pixels were never allocated
     assert lines == [

@@ -20,6 +20,7 @@ from kiosk.guest.recommend import suggest
 REPO = Path(__file__).resolve().parent.parent
 FILES = ["kiosk.yaml", "slides.yaml", "questionnaire.yaml", "packages.yaml"]
 ORIGINAL = {name: (REPO / "content" / name).read_bytes() for name in FILES}
+HANG_SECONDS = 30.0
 SETTINGS = settings(
     max_examples=50, deadline=None, derandomize=True, database=None,
     suppress_health_check=[HealthCheck.too_slow],
@@ -32,7 +33,9 @@ def load_with(folder: Path, name: str, data: bytes) -> LoadResult:
     start = time.perf_counter()
     result = load_content(folder)  # must not raise: every mistake is a problem
     seconds = time.perf_counter() - start
-    assert seconds < 1.0, f"loading took {seconds:.2f} s"
+    # A guard against a reader that hangs on some input, not a speed goal (that is the bench):
+    # a load takes well under a second even on a busy machine.
+    assert seconds < HANG_SECONDS, f"loading took {seconds:.2f} s"
     return result
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
 import yaml
 from contentkit import MakeContent
 
+from kiosk.bench.largeset import write_large_set
 from kiosk.content import reach
 from kiosk.content.load import load_content
 from kiosk.content.model import PackagesFile, QuestionnaireFile
@@ -301,8 +303,6 @@ def test_a_long_list_of_flags_without_max_does_not_hang() -> None:
           - {id: b, name: B, minutes: 30, addresses: {stress: 1}, avoid_if: [f17]}
           - {id: c, name: C, minutes: 30, addresses: {stress: 1}, avoid_if: [f3, f17]}
         """
-    import time
-
     started = time.perf_counter()
     found = reach_of(questions, packages)
     assert time.perf_counter() - started < 5
@@ -315,10 +315,6 @@ def test_a_hundred_packages_do_not_hang_the_search(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Not a speed goal (that is the bench): a guard against a search that ran for hours.
-    import time
-
-    from kiosk.bench.largeset import write_large_set
-
     result = load_content(write_large_set(tmp_path))
     assert result.content is not None
     assert not result.warnings
