@@ -62,7 +62,7 @@ def test_the_wheel_carries_every_file_of_the_package_and_the_default_content(
     assert REPO not in package.parents  # the installed copy, not this tree
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard", "kiosk", "content",
-         "assets"],
+         "assets", "schemas"],
         cwd=REPO, capture_output=True, text=True, check=True,
     ).stdout.split()
     wanted = {  # where each file of the tree goes in the installed package
@@ -77,6 +77,11 @@ def test_the_wheel_carries_every_file_of_the_package_and_the_default_content(
     }
     assert wanted - installed == set()  # e.g. kiosk/bench once was missing
     assert {"bench/measure.py", "ui/qml/Kiosk/qmldir", "_default/content/kiosk.yaml"} <= wanted
+    # Each content file's first-line schema resolves in the install as in the tree.
+    for name in ("kiosk", "slides", "questionnaire", "packages"):
+        first = (package / "_default" / "content" / f"{name}.yaml").read_text().split("\n")[0]
+        named = first.removeprefix("# yaml-language-server: $schema=")
+        assert (package / "_default" / "content" / named).is_file(), first
 
 
 def test_every_command_answers_help(installed_kiosk: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from kiosk.content.assets import looks_like_font_file
-from kiosk.content.hours import DAYS, HoursError, OpeningHours, parse_opening_hours
+from kiosk.content.hours import CLOSED, DAYS, HoursError, OpeningHours, parse_opening_hours
 from kiosk.content.problems import did_you_mean
 from kiosk.i18n import catalogue as phrases
 
@@ -338,10 +338,11 @@ Weights = Annotated[Mapping[str, Weight], Rule(after=frozen_mapping)]
 AssetPath = Annotated[str, Rule(min_length=1, json_schema_extra=_AS_TEXT)]
 LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN, json_schema_extra=_AS_TEXT)]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+# A time on a clock as the checks read it: 0:00 to 23:59, and 24:00 (the end of a day).
+_CLOCK_TIME = r"(([01]?\d|2[0-3]):[0-5]\d|24:00)"
+HOURS_PATTERN = rf"^\s*{_CLOCK_TIME}\s*-\s*{_CLOCK_TIME}\s*$"
 Hours = Annotated[
-    str, Rule(after=_check_hours,
-              json_schema_extra={"type": "string",
-                                 "pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"}),
+    str, Rule(after=_check_hours, json_schema_extra={"type": "string", "pattern": HOURS_PATTERN}),
 ]
 Seconds = Annotated[
     float, Rule(gt=0, le=86_400, before=_seconds, json_schema_extra=_DECIMAL_TEXT)
@@ -407,11 +408,21 @@ def _opening_hours(value: Any) -> OpeningHours:
         raise invalid("opening_hours", "{told}", told=exc.message, key=exc.key) from None
 
 
+def _any_case(word: str) -> str:
+    """A pattern for `word` in upper or lower case (JSON Schema patterns have no flags)."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in word)
+
+
+# kiosk.content.hours reads a range's first time up to 23:59 and its last up to 24:00; day names
+# and `closed` in any case, with spaces around.
+_OPENING_RANGE = (
+    r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*-\s*(([01]?\d|2[0-3]):[0-5]\d|24:00)\s*$"
+)
 _HOURS_VALUE = {
     "oneOf": [
-        {"type": "string", "pattern": r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"},
-        {"type": "string", "enum": ["closed"]},
-        {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        {"type": "string", "pattern": _OPENING_RANGE},
+        {"type": "string", "pattern": rf"^\s*{_any_case(CLOSED)}\s*$"},
+        {"type": "array", "items": {"type": "string", "pattern": _OPENING_RANGE}, "minItems": 1},
     ]
 }
 
@@ -430,17 +441,20 @@ class _ReadAsOpeningHours:
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        day = "|".join(DAYS)
+        day = "|".join(_any_case(name) for name in DAYS)
+        dated = {
+            "type": "object",
+            "description": "dated exceptions (YYYY-MM-DD), with the same kinds of value",
+            "propertyNames": {"pattern": r"^\s*\d{4}-\d{2}-\d{2}\s*$"},
+            "additionalProperties": _HOURS_VALUE,
+        }
         return {
             "type": "object",
-            "properties": {
-                "except": {
-                    "type": "object",
-                    "description": "dated exceptions (YYYY-MM-DD), with the same kinds of value",
-                    "additionalProperties": _HOURS_VALUE,
-                },
+            "properties": {"except": dated},
+            "patternProperties": {
+                rf"^\s*({day})\s*(-\s*({day})\s*)?$": _HOURS_VALUE,
+                rf"^\s*{_any_case('except')}\s*$": dated,
             },
-            "patternProperties": {rf"^({day})(-({day}))?$": _HOURS_VALUE},
             "additionalProperties": False,
         }
 
@@ -546,7 +560,7 @@ class KioskFile(Model):
                    {"en": "Ember & Stone", "es": "Ember & Stone"})
     ]
     languages: Annotated[
-        tuple[LanguageCode, ...], Rule(min_length=1),
+        tuple[LanguageCode, ...], Rule(min_length=1, json_schema_extra={"uniqueItems": True}),
         Help("language codes; the first is the main one, and with more than one guests get a "
              "language switch", ["en", "es"]),
     ] = (DEFAULT_LANGUAGE,)
@@ -592,7 +606,8 @@ class Show(Model):
         date | None, Help("the last day the slide plays, written YYYY-MM-DD", "2026-12-31")
     ] = None
     days: Annotated[
-        tuple[Weekday, ...] | None, Help("the weekdays the slide plays", ["sat", "sun"])
+        Annotated[tuple[Weekday, ...], Rule(json_schema_extra={"minItems": 1})] | None,
+        Help("the weekdays the slide plays", ["sat", "sun"]),
     ] = None
     hours: Annotated[
         Hours | None,
@@ -670,6 +685,17 @@ class Option(Model):
 
 @dataclass(frozen=True, kw_only=True)
 class Question(Model):
+    # For editors: `max` with kind: single is an error in check (content/check.py), on its line.
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        **Model.__pydantic_config__,
+        "json_schema_extra": {
+            "if": {"properties": {"kind": {"const": "single"}}, "required": ["kind"]},
+            "then": {"properties": {"max": {
+                "type": "null", "errorMessage": "'max' is only for kind: multiple",
+            }}},
+        },
+    }
+
     id: Annotated[Id, Help("a name for this question, unique among the questions", "goals")]
     prompt: Annotated[Text, Help("the question as the guest reads it", "What brings you in?")]
     help: Annotated[Text | None, Help("a hint under the prompt", "Pick up to two.")] = None
