@@ -79,6 +79,8 @@ def test_spec_field_names_are_in_the_schemas(schemas: dict[str, dict[str, Any]])
         "exclusiveMinimum": 0, "maximum": 1440, "title": "Minutes",
         "type": ["integer", "string"], "pattern": r"^\s*[-+]?\d+\s*$",  # "30" is 30 too
         "description": "how long the session lasts, in minutes", "examples": [60],
+        "errorMessage": "expected a whole number of minutes more than 0 and at most 1440, such "
+                        "as 60 (write 90 for an hour and a half)",  # what an editor shows
     }
 
 

@@ -270,6 +270,7 @@ BROKEN: dict[str, tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str, s
         {
             "kiosk.yaml": [
                 ("  idle_seconds: 45\n", "  idle_seconds: soon\n"),
+                ('  accent: "#E8643C"\n', "  accent: orange\n"),
                 ("  logo: logo.svg\n", "  logo: logo.svg\n  text_size: huge\n"),
             ],
             "slides.yaml": [
@@ -290,15 +291,24 @@ BROKEN: dict[str, tuple[dict[str, list[tuple[str, str]]], list[tuple[str, str, s
             ],
         },
         [
-            ("kiosk.yaml", "  idle_seconds: soon", "does not match the pattern"),  # wrong type
+            (
+                "kiosk.yaml",
+                "  idle_seconds: soon",
+                "expected a number of seconds more than 0",
+            ),  # wrong type
             ("kiosk.yaml", "  text_size: huge", 'Valid values: "normal", "large"'),  # enum
+            ("kiosk.yaml", "  accent: orange", "expected a colour written as #RRGGBB"),
             ("slides.yaml", "  - id: ease_aches", 'Missing property "title"'),  # required
-            ("slides.yaml", '      hours: "18:00-25:00"', "does not match the pattern"),
+            ("slides.yaml", '      hours: "18:00-25:00"', 'expected hours as "HH:MM-HH:MM"'),
             ("questionnaire.yaml", "    kind: several", 'Valid values: "single", "multiple"'),
-            ("questionnaire.yaml", "    optional: maybe", "Value is not accepted"),
-            ("packages.yaml", "    minutes: thirty", "does not match the pattern"),
+            ("questionnaire.yaml", "    optional: maybe", "expected true or false"),
+            ("packages.yaml", "    minutes: thirty", "expected a whole number of minutes"),
             ("packages.yaml", "    colour: red", "Property colour is not allowed"),  # unknown
         ],
+    ),
+    "opening hours": (
+        {"kiosk.yaml": [("booking:\n", "opening_hours:\n  mon-fri: 9-17\nbooking:\n")]},
+        [("kiosk.yaml", "  mon-fri: 9-17", 'expected a time range such as "09:00-21:00"')],
     ),
     "language listed twice": (
         {"kiosk.yaml": [("languages: [en, es]\n", "languages: [en, es, en]\n")]},

@@ -323,37 +323,58 @@ LANGUAGE_PATTERN = r"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})?$"
 _AS_TEXT = {"type": _SCALAR_TYPES}
 _WHOLE = {"type": ["integer", "string"], "pattern": r"^\s*[-+]?\d+\s*$"}
 _DECIMAL_TEXT = {"type": ["number", "string"], "pattern": r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$"}
+
+
+def _told(schema: dict[str, Any], message: str) -> dict[str, Any]:
+    """`schema` with the sentence an editor shows for any mistake in the value (`errorMessage`,
+    which the YAML language server and VS Code read), instead of the bare rule it broke."""
+    return {**schema, "errorMessage": message}
+
+
 Id = Annotated[
-    str, Rule(min_length=1, max_length=64, pattern=ID_PATTERN, json_schema_extra=_AS_TEXT)
+    str, Rule(min_length=1, max_length=64, pattern=ID_PATTERN, json_schema_extra=_told(
+        _AS_TEXT, "expected an id (letters, digits, '-', '_' or '.'), at most 64 characters"))
 ]
 Colour = Annotated[
     str, Rule(before=_colour_given, after=_check_colour,
-              json_schema_extra={"pattern": "^#[0-9A-Fa-f]{6}$"}),
+              json_schema_extra=_told({"pattern": "^#[0-9A-Fa-f]{6}$"},
+                                      'expected a colour written as #RRGGBB (such as "#E8643C"), '
+                                      "in quotes")),
 ]
 # .nan would make ranking undefined
 Weight = Annotated[
-    float, Rule(allow_inf_nan=False, before=_number, json_schema_extra=_DECIMAL_TEXT)
+    float, Rule(allow_inf_nan=False, before=_number, json_schema_extra=_told(
+        _DECIMAL_TEXT, "expected a number; write a plain decimal number such as 1 or 0.5"))
 ]
 Weights = Annotated[Mapping[str, Weight], Rule(after=frozen_mapping)]
 AssetPath = Annotated[str, Rule(min_length=1, json_schema_extra=_AS_TEXT)]
-LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN, json_schema_extra=_AS_TEXT)]
+LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN, json_schema_extra=_told(
+    _AS_TEXT, "expected a language code such as en, es or pt-BR"))]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 # A time on a clock as the checks read it: 0:00 to 23:59, and 24:00 (the end of a day).
 _CLOCK_TIME = r"(([01]?\d|2[0-3]):[0-5]\d|24:00)"
 HOURS_PATTERN = rf"^\s*{_CLOCK_TIME}\s*-\s*{_CLOCK_TIME}\s*$"
 Hours = Annotated[
-    str, Rule(after=_check_hours, json_schema_extra={"type": "string", "pattern": HOURS_PATTERN}),
+    str, Rule(after=_check_hours, json_schema_extra=_told(
+        {"type": "string", "pattern": HOURS_PATTERN},
+        'expected hours as "HH:MM-HH:MM" (such as "09:00-17:30"), in quotes')),
 ]
 Seconds = Annotated[
-    float, Rule(gt=0, le=86_400, before=_seconds, json_schema_extra=_DECIMAL_TEXT)
+    float, Rule(gt=0, le=86_400, before=_seconds, json_schema_extra=_told(
+        _DECIMAL_TEXT, "expected a number of seconds more than 0, such as 45"))
 ]
-Minutes = Annotated[int, Rule(gt=0, le=24 * 60, before=_minutes, json_schema_extra=_WHOLE)]
-_TRUE_FALSE = {"type": ["boolean", "string"], "enum": [True, False, *_TRUE_FALSE_WORDS]}
+Minutes = Annotated[int, Rule(gt=0, le=24 * 60, before=_minutes, json_schema_extra=_told(
+    _WHOLE, "expected a whole number of minutes more than 0 and at most 1440, such as 60 "
+            "(write 90 for an hour and a half)"))]
+_TRUE_FALSE = _told({"type": ["boolean", "string"], "enum": [True, False, *_TRUE_FALSE_WORDS]},
+                    "expected true or false (yes and on mean true; no and off mean false)")
 YesNo = Annotated[bool, Rule(before=_true_false, json_schema_extra=_TRUE_FALSE)]
 WORDS = Rule(json_schema_extra=_AS_TEXT)
 Words = Annotated[str, WORDS]  # a string shown or kept exactly as written (a price, a code)
 BookingUrl = Annotated[
-    str, Rule(after=_check_booking_url, json_schema_extra={"pattern": r"\{package\}"}),
+    str, Rule(after=_check_booking_url, json_schema_extra=_told(
+        {"pattern": r"\{package\}"},
+        "the booking url must contain {package} where the package code goes")),
 ]
 
 
@@ -418,11 +439,16 @@ def _any_case(word: str) -> str:
 _OPENING_RANGE = (
     r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*-\s*(([01]?\d|2[0-3]):[0-5]\d|24:00)\s*$"
 )
+_OPENING_TOLD = (
+    'expected a time range such as "09:00-21:00" (in quotes), a list of those, or closed'
+)
 _HOURS_VALUE = {
-    "oneOf": [
-        {"type": "string", "pattern": _OPENING_RANGE},
-        {"type": "string", "pattern": rf"^\s*{_any_case(CLOSED)}\s*$"},
-        {"type": "array", "items": {"type": "string", "pattern": _OPENING_RANGE}, "minItems": 1},
+    "oneOf": [  # each one says the same: an editor shows the words of the closest one
+        _told({"type": "string", "pattern": _OPENING_RANGE}, _OPENING_TOLD),
+        _told({"type": "string", "pattern": rf"^\s*{_any_case(CLOSED)}\s*$"}, _OPENING_TOLD),
+        _told({"type": "array", "minItems": 1,
+               "items": _told({"type": "string", "pattern": _OPENING_RANGE}, _OPENING_TOLD)},
+              _OPENING_TOLD),
     ]
 }
 
@@ -472,7 +498,8 @@ class Timing(Model):
     ] = 45
     warning_seconds: Annotated[
         float,
-        Rule(ge=20, le=600, before=_seconds, json_schema_extra=_DECIMAL_TEXT),
+        Rule(ge=20, le=600, before=_seconds, json_schema_extra=_told(
+            _DECIMAL_TEXT, "expected a number of seconds from 20 to 600")),
         Help("seconds of the \"Still there?\" countdown before the answers are cleared; at "
              "least 20", 20),
     ] = 20
@@ -704,7 +731,8 @@ class Question(Model):
         Help("single: the guest picks one option; multiple: one or more (see max)", "single"),
     ]
     max: Annotated[
-        Annotated[int, Rule(ge=1, before=_number, json_schema_extra=_WHOLE)] | None,
+        Annotated[int, Rule(ge=1, before=_number, json_schema_extra=_told(
+            _WHOLE, "expected a whole number of options, at least 1"))] | None,
         Help("for kind: multiple, the most options a guest may pick", 2),
     ] = None
     optional: Annotated[YesNo, Help("true: the guest may skip this question", True)] = False
