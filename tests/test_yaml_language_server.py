@@ -109,18 +109,32 @@ class Editor:
     def __init__(self, client: LspClient) -> None:
         self.client = client
         self.version = 0
+        self.opened: set[str] = set()
 
-    def open(self, texts: dict[Path, str], *, keep: bool = False) -> dict[Path, list[Any]]:
-        """Open the files (path: the text in the editor) and wait for each one's diagnostics;
-        closed again unless `keep` (for hover and completion)."""
+    def open(self, texts: dict[Path, str]) -> dict[Path, list[Any]]:
+        """Show the files (path: the text in the editor) and wait for each one's diagnostics.
+        They stay open, as in an editor's tabs: the server publishes diagnostics for a file
+        when it opens or changes, and again (empty) when it closes, which a later wait for the
+        same file would take for its answer."""
         uris = {path.as_uri(): path for path in texts}
         for path, text in texts.items():
             self.version += 1
+            uri = path.as_uri()
+            if uri in self.opened:
+                self.client.notify(
+                    "textDocument/didChange",
+                    {
+                        "textDocument": {"uri": uri, "version": self.version},
+                        "contentChanges": [{"text": text}],
+                    },
+                )
+                continue
+            self.opened.add(uri)
             self.client.notify(
                 "textDocument/didOpen",
                 {
                     "textDocument": {
-                        "uri": path.as_uri(),
+                        "uri": uri,
                         "languageId": "yaml",
                         "version": self.version,
                         "text": text,
@@ -138,9 +152,6 @@ class Editor:
                 f"diagnostics for {', '.join(str(uris[u]) for u in uris if uris[u] not in found)}",
             )
             found[uris[message["params"]["uri"]]] = message["params"]["diagnostics"]
-        if not keep:
-            for uri in uris:
-                self.client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
         return found
 
     def folder(self, folder: Path) -> Diagnostics:
@@ -442,7 +453,7 @@ def test_hover_on_a_field_shows_its_description(
     path = REPO / "content" / file_name
     text = path.read_text(encoding="utf-8")
     number = text.split("\n").index(line)
-    editor.open({path: text}, keep=True)
+    editor.open({path: text})
     uri = path.as_uri()
     hover = editor.at("textDocument/hover", uri, number, line.index(key) + 1)
     shown = hover["contents"]["value"]
@@ -458,7 +469,7 @@ def test_completion_offers_the_missing_fields_with_their_descriptions(
     path = copy_of_default(tmp_path, edits) / "kiosk.yaml"
     text = path.read_text(encoding="utf-8")
     number = text.split("\n").index("  ")
-    editor.open({path: text}, keep=True)
+    editor.open({path: text})
     uri = path.as_uri()
     answer = editor.at("textDocument/completion", uri, number, 2)
     listed = answer["items"] if isinstance(answer, dict) else answer  # a CompletionList or not
@@ -469,3 +480,17 @@ def test_completion_offers_the_missing_fields_with_their_descriptions(
     assert shown == description(
         "kiosk.yaml", lambda s: s["$defs"]["Timing"]["properties"]["advance_on_choice"]
     )
+
+
+def test_completion_of_a_value_says_what_each_allowed_value_means(editor: Editor) -> None:
+    path = REPO / "content" / "questionnaire.yaml"
+    text = path.read_text(encoding="utf-8")
+    number = text.split("\n").index("    kind: multiple")
+    editor.open({path: text})
+    answer = editor.at("textDocument/completion", path.as_uri(), number, len("    kind: "))
+    listed = answer["items"] if isinstance(answer, dict) else answer
+    shown = {item["label"]: item.get("documentation") for item in listed}
+    kind = json.loads((REPO / "schemas" / "questionnaire.schema.json").read_text())["$defs"][
+        "Question"
+    ]["properties"]["kind"]
+    assert shown == dict(zip(kind["enum"], kind["enumDescriptions"], strict=True))

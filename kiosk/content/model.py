@@ -66,14 +66,18 @@ class Rule:
 
 
 class Help:
-    """What a field means, with an example: shown by editors from the JSON Schemas
-    (`spa-kiosk schema`), written beside the field it explains."""
+    """What a field means, with an example and, for a field with a few allowed values, what
+    each one means: shown by editors from the JSON Schemas (`spa-kiosk schema`), written beside
+    the field it explains."""
 
-    __slots__ = ("description", "example")
+    __slots__ = ("description", "example", "values")
 
-    def __init__(self, description: str, example: Any = None) -> None:
+    def __init__(
+        self, description: str, example: Any = None, values: Mapping[str, str] | None = None
+    ) -> None:
         self.description = description
         self.example = example
+        self.values = values
 
     def __get_pydantic_json_schema__(
         self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
@@ -82,6 +86,12 @@ class Help:
         shown["description"] = self.description
         if self.example is not None:
             shown["examples"] = [self.example]
+        if self.values is not None:
+            # The YAML language server and VS Code show these beside each value they complete.
+            if sorted(shown["enum"]) != sorted(self.values):
+                raise ValueError(f"Help explains {sorted(self.values)}, the field allows "
+                                 f"{sorted(shown['enum'])}")
+            shown["enumDescriptions"] = [self.values[value] for value in shown["enum"]]
         return shown
 
 
@@ -418,7 +428,8 @@ class Theme(Model):
         Literal["normal", "large"],
         Help("normal or large: the size of the text on every screen when a guest begins; a "
              "guest can switch to larger text on the questions, for their journey only",
-             "large"),
+             "large", {"normal": "the usual size of text",
+                       "large": "larger text on every screen, for guests who read better so"}),
     ] = "normal"
 
 
@@ -728,7 +739,9 @@ class Question(Model):
     help: Annotated[Text | None, Help("a hint under the prompt", "Pick up to two.")] = None
     kind: Annotated[
         Literal["single", "multiple"],
-        Help("single: the guest picks one option; multiple: one or more (see max)", "single"),
+        Help("single: the guest picks one option; multiple: one or more (see max)", "single",
+             {"single": "the guest picks one option",
+              "multiple": "the guest picks one or more options (at most max)"}),
     ]
     max: Annotated[
         Annotated[int, Rule(ge=1, before=_number, json_schema_extra=_told(
