@@ -269,7 +269,7 @@ class _Page(HTMLParser):
 
 
 def test_frames_between_fades_are_those_away_from_every_slide_change() -> None:
-    from kiosk.bench.worker import frames_between_fades
+    from kiosk.bench.real_kiosk import frames_between_fades
 
     fading = [10.0, 10.016, 10.8]  # a slide change: frames while the new slide came in
     frames = [9.0, 9.95, 10.0, 10.4, 11.05, 11.2, 14.0]

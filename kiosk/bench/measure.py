@@ -28,6 +28,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from kiosk import __version__
 from kiosk.bench.display import Display, DisplayError, display_for_bench
 from kiosk.bench.largeset import write_large_set
@@ -36,6 +38,8 @@ from kiosk.bench.outside import OutsideError, Program, measure
 from kiosk.bench.peer import BROWSERS, browser_command, build_page, find_browser
 from kiosk.bench.screen import Screen, ScreenError
 from kiosk.bench.worker import BENCH_WORKER, ENV_T0, RENDERLOOP, RESULT_PREFIX, SIZE
+from kiosk.content.load import load_content
+from kiosk.content.model import Content
 
 
 @dataclass(frozen=True)
@@ -409,9 +413,7 @@ def _outside_rounds(
     return runs
 
 
-def _content_of(folder: Path) -> Any:
-    from kiosk.content.load import load_content
-
+def _content_of(folder: Path) -> Content:
     result = load_content(folder)
     if result.content is None:
         raise BenchError(f"{folder}: the content has errors; run 'spa-kiosk check' first")
@@ -432,8 +434,6 @@ def _median(values: Iterable[float | None]) -> float | None:
 
 def _with_slide_seconds(content: Path, seconds: float, target: Path) -> Path:
     """`content` itself when every slide lasts `seconds`, else a copy where they do."""
-    import yaml
-
     kiosk_file = content / "kiosk.yaml"
     slides_file = content / "slides.yaml"
     try:

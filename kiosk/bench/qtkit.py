@@ -1,11 +1,10 @@
-"""Qt helpers for the bench workers: frames as they reach the screen, items by objectName, taps,
-memory and a probe for UI-thread stalls. Only the bench uses this; the kiosk never imports it."""
+"""Qt helpers for the bench's in-process phases (in_process.py): frames as they reach the screen,
+waiting for an item, taps, and a probe for UI-thread stalls. Items are found by kiosk.ui.items;
+only the bench uses this, and the kiosk never imports it."""
 
 from __future__ import annotations
 
 import bisect
-import os
-import sys
 import time
 from typing import TYPE_CHECKING
 
@@ -15,8 +14,8 @@ from PySide6.QtGui import QGuiApplication, QMouseEvent
 from kiosk.ui.items import find_visible
 
 if TYPE_CHECKING:
-    # Imported by whoever makes the window (`worker._window`): `find` and `click` need Python to
-    # know the window as a QQuickWindow. The real kiosk leaves that binding out (see KioskWindow).
+    # Imported at run time by whoever makes the window (in_process.py), so that Python knows it
+    # as a QQuickWindow. The real kiosk leaves that binding out (see KioskWindow).
     from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 
@@ -79,27 +78,12 @@ def wait(seconds: float) -> None:
     loop.exec()
 
 
-def find(window: QQuickWindow, name: str) -> QQuickItem | None:
-    """The visible item called `name` (hidden screens and faded layers are skipped)."""
-    return find_visible(window, name)
-
-
-def named(window: QObject, name: str) -> QObject | None:
-    """The first visible object called `name`, looked up in Qt's tree of objects: this works on
-    the real kiosk's window too, which Python knows only as a QWindow (without Python's Qt Quick
-    binding, which the kiosk leaves out). Items a Repeater makes are not in that tree."""
-    for found in window.findChildren(QObject, name):
-        if found.property("visible"):
-            return found
-    return None
-
-
 def wait_item(window: QQuickWindow, name: str, timeout: float = 3.0) -> QQuickItem:
     """The visible item called `name`, once the screen takes taps (held back for a moment after
     each change of screen: TapGuard.qml)."""
     deadline = time.perf_counter() + timeout
     while True:
-        item = find(window, name)
+        item = find_visible(window, name)
         if item is not None and window.property("tapsTaken") is not False:
             return item
         if time.perf_counter() > deadline:
@@ -156,50 +140,3 @@ class StallProbe(QObject):
         """The longest stall since the last reset, counting the one still going on."""
         running = time.perf_counter() - self.last - self.interval
         return max(self.worst, running, 0.0) * 1000
-
-
-def rss_mib() -> float:
-    """Resident memory of this process now."""
-    if sys.platform.startswith("linux"):
-        with open("/proc/self/statm", "rb") as stream:
-            pages = int(stream.read().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    if sys.platform == "win32":
-        return _windows_memory()[0]
-    return peak_rss_mib()
-
-
-def peak_rss_mib() -> float:
-    """The most resident memory this process has used so far."""
-    if sys.platform == "win32":
-        return _windows_memory()[1]
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
-
-
-def _windows_memory() -> tuple[float, float]:
-    import ctypes
-    from ctypes import wintypes
-
-    class Counters(ctypes.Structure):
-        _fields_ = [
-            ("cb", wintypes.DWORD),
-            ("PageFaultCount", wintypes.DWORD),
-            ("PeakWorkingSetSize", ctypes.c_size_t),
-            ("WorkingSetSize", ctypes.c_size_t),
-            ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
-            ("QuotaPagedPoolUsage", ctypes.c_size_t),
-            ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
-            ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
-            ("PagefileUsage", ctypes.c_size_t),
-            ("PeakPagefileUsage", ctypes.c_size_t),
-        ]
-
-    counters = Counters()
-    counters.cb = ctypes.sizeof(counters)
-    windll = ctypes.windll  # type: ignore[attr-defined]
-    process = windll.kernel32.GetCurrentProcess()
-    windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb)
-    return counters.WorkingSetSize / 2**20, counters.PeakWorkingSetSize / 2**20

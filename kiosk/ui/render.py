@@ -12,20 +12,26 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
+
+from PySide6.QtCore import QEventLoop, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtQml import QQmlEngine, QQmlExpression
+
+# Before the window is made, so that Python knows it as a QQuickWindow (see KioskWindow).
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.content.model import Content, Theme
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QImage
+from kiosk.guest.sample_answers import sample_answers
+from kiosk.ops.places import choose_content
+from kiosk.ui.app import KioskWindow, application, parse_size
+from kiosk.ui.controller import KioskController
+from kiosk.ui.scheduler import StillClock
 
 
 def render_command(args: argparse.Namespace, content: Content) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
-    from kiosk.ops.places import choose_content
-    from kiosk.ui.app import parse_size
-
     language = args.lang or content.default_language
     if language not in content.languages:
         print(
@@ -71,13 +77,6 @@ def render_screens(
     Each picture is taken once its screen is ready: every picture on it loaded (or failed),
     no fade under way, two frames alike. A screen not ready within `ready_seconds` raises
     `NotReady` rather than saving what happened to be on screen."""
-    from PySide6.QtCore import QSize
-    from PySide6.QtQuick import QQuickWindow  # noqa: F401  (before the window: see KioskWindow)
-
-    from kiosk.guest.sample_answers import sample_answers
-    from kiosk.ui.app import KioskWindow, application
-    from kiosk.ui.scheduler import StillClock
-
     application()
     out.mkdir(parents=True, exist_ok=True)
     # Each screen still, as it is before a guest's choice moves it on.
@@ -141,11 +140,8 @@ def render_screens(
 
 
 def _walk(
-    controller: object, answers: dict[str, tuple[str, ...]], before: Callable[[], None]
+    controller: KioskController, answers: dict[str, tuple[str, ...]], before: Callable[[], None]
 ) -> None:
-    from kiosk.ui.controller import KioskController
-
-    assert isinstance(controller, KioskController)
     controller.start()
     before()
     journey = controller.journey
@@ -156,14 +152,10 @@ def _walk(
         controller.next()
 
 
-def settle(window: object, timeout: float = READY_SECONDS) -> QImage:
+def settle(window: QQuickWindow, timeout: float = READY_SECONDS) -> QImage:
     """The window's picture once it is ready: no picture loading, no slide waiting to fade in,
     and two frames in a row alike (no fade or other animation under way). Raises `NotReady`
     after `timeout` seconds, saying what it still waited for."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtQuick import QQuickWindow
-
-    assert isinstance(window, QQuickWindow)
 
     def wait(ms: int) -> None:
         loop = QEventLoop()
@@ -187,11 +179,8 @@ def settle(window: object, timeout: float = READY_SECONDS) -> QImage:
         wait(100)
 
 
-def waiting_for(window: object) -> list[str]:
+def waiting_for(window: QQuickWindow) -> list[str]:
     """What the screens still wait for, in words: pictures loading, a slide about to fade in."""
-    from PySide6.QtQuick import QQuickItem, QQuickWindow
-
-    assert isinstance(window, QQuickWindow)
     waiting: list[str] = []
     items: list[QQuickItem] = [window.contentItem()]
     while items:  # the visual tree: QML's items are not all QObject children of their parent
@@ -211,12 +200,8 @@ def waiting_for(window: object) -> list[str]:
     return waiting
 
 
-def _loading(image: object) -> bool:
+def _loading(image: QQuickItem) -> bool:
     """Whether a QML Image is still loading (its `status` is an enum PySide cannot read)."""
-    from PySide6.QtQml import QQmlEngine, QQmlExpression
-    from PySide6.QtQuick import QQuickItem
-
-    assert isinstance(image, QQuickItem)
     context = QQmlEngine.contextForObject(image)
     if context is None:
         return False
@@ -225,9 +210,6 @@ def _loading(image: object) -> bool:
 
 def contact_sheet(shots: list[tuple[str, Path]], target: Path, size: tuple[int, int]) -> None:
     """All pictures as labelled thumbnails on one page."""
-    from PySide6.QtCore import QRect, Qt
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter
-
     columns = 4
     thumb_w = 480
     thumb_h = round(thumb_w * size[1] / size[0])

@@ -20,7 +20,23 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import (
+    QEventLoop,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+
 from kiosk.content.model import Content, Theme
+from kiosk.guest.sample_answers import sample_answers
+from kiosk.ops.resident import rss_mib
+from kiosk.ui.app import KioskWindow, application
+from kiosk.ui.scheduler import SimulatedClock
 
 SAMPLE_EVERY = 600.0  # simulated seconds between memory samples
 WARM_UP = 0.1  # the first tenth of the run is warm-up: caches fill, pictures get decoded
@@ -78,17 +94,6 @@ class SoakReport:
         return data
 
 
-def resident_mib() -> float:
-    """Resident memory of this process now (Linux /proc; peak RSS elsewhere)."""
-    try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
-    except (OSError, ValueError, IndexError):
-        import resource
-
-        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def soak_command(args: argparse.Namespace, content: Content) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
@@ -112,12 +117,6 @@ def output_folder(given: str | None) -> Path:
 
 
 def run_soak(content: Content, hours: float, speed: float, seed: int = 1) -> SoakReport:
-    from PySide6.QtCore import QEventLoop, QSize, QTimer, QtMsgType, qInstallMessageHandler
-
-    from kiosk.guest.sample_answers import sample_answers
-    from kiosk.ui.app import KioskWindow, application
-    from kiosk.ui.scheduler import SimulatedClock
-
     application()
     report = SoakReport(hours=hours, speed=speed)
 
@@ -189,7 +188,7 @@ def run_soak(content: Content, hours: float, speed: float, seed: int = 1) -> Soa
     try:
         while simulated < total:
             if simulated >= next_sample:
-                report.memory.append((simulated / 3600.0, resident_mib()))
+                report.memory.append((simulated / 3600.0, rss_mib()))
                 next_sample += SAMPLE_EVERY
             if simulated >= next_journey:
                 roll = rng.random()
@@ -200,7 +199,7 @@ def run_soak(content: Content, hours: float, speed: float, seed: int = 1) -> Soa
             simulated = clock.mono - 1000.0
             pump(slide_seconds)
             report.slides_shown += controller.slide_serial - before
-        report.memory.append((simulated / 3600.0, resident_mib()))
+        report.memory.append((simulated / 3600.0, rss_mib()))
     finally:
         report.real_seconds = time.monotonic() - started
         kiosk.close()
@@ -211,9 +210,6 @@ def run_soak(content: Content, hours: float, speed: float, seed: int = 1) -> Soa
 
 def plot_memory(report: SoakReport, path: Path) -> None:
     """Resident memory against simulated hours, in the house colours."""
-    from PySide6.QtCore import QPointF, QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
-
     width, height, margin = 1600, 900, 110
     image = QImage(width, height, QImage.Format.Format_RGB32)
     house = Theme()  # the house colours, declared once in the content model
