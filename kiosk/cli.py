@@ -1,9 +1,9 @@
 """`spa-kiosk`: the kiosk itself and every staff tool, behind one command.
 
 The commands that use Qt (run, render, soak, bench and its hidden bench-worker) import their
-module inside their handler, the one place an import sits in a function here: Qt is heavy and
-only they use it, so `check`, `explain`, `stats`, `status`, `schema` and the rest start without
-it. (The stats chart is drawn with Qt too; kiosk.ops.stats imports it when asked for.)
+module inside their handler, the only imports in a function here: Qt is heavy and only they
+need it at start, so that `check`, `explain`, `stats`, `status`, `schema` and the rest start
+without it (check and the stats chart load the parts of Qt they use when they use them).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     if given[:1] == [worker.BENCH_WORKER]:  # one measurement of `bench`, in a process of its own
-        return worker.main(given[1:])
+        return _bench_worker(given[1:])
     if given[:1] == [checker.CHECK_WORKER]:  # the running kiosk's content check
         return checker.worker_main(given[1:])
     args = parse(given)
@@ -378,6 +378,22 @@ def _bench(args: argparse.Namespace) -> int:
     if args.json:
         write_json(figures, Path(args.json))
         print(f"wrote {args.json}")
+    return 0
+
+
+def _bench_worker(argv: Sequence[str]) -> int:
+    """One phase of the bench. Only the module of that phase is imported: `startup` times the
+    kiosk's own modules (real_kiosk imports kiosk.ui.run, as `run` does), so the bench's Qt
+    helpers (in_process, with Python's Qt Quick binding) must not come with them."""
+    args = worker.parse(argv)
+    if args.phase in worker.REAL_KIOSK_PHASES:
+        from kiosk.bench import real_kiosk  # Qt, and the start being measured (see above)
+
+        real_kiosk.PHASES[args.phase](args)
+    else:
+        from kiosk.bench import in_process  # Qt Quick and the bench's Qt helpers (see above)
+
+        in_process.PHASES[args.phase](args)
     return 0
 
 

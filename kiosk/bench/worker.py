@@ -4,7 +4,8 @@ Prints progress to stderr and, last, one line `BENCH-RESULT {json}` on stdout. T
 time start-up or idle CPU start the real kiosk (real_kiosk.py: `spa-kiosk run --windowed`), so
 they measure exactly what a kiosk PC runs; the others drive a `KioskWindow` in this process
 (in_process.py). This module is what the bench (measure.py) and its workers share; the command
-line imports it at every start, so it imports nothing heavy.
+line imports it at every start, so it imports nothing heavy, and runs a phase by importing only
+that phase's module (kiosk.cli: the start being measured must not load the bench's Qt helpers).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ STARTED = time.monotonic()
 it imports above, the command line has imported already)."""
 
 BENCH_WORKER = "bench-worker"
-"""The hidden command of `spa-kiosk` that runs `main` (kiosk.cli)."""
+"""The hidden command of `spa-kiosk` that runs one phase (kiosk.cli)."""
 RESULT_PREFIX = "BENCH-RESULT "
 SIZE = (1920, 1080)
 GROWTH_SIZE = (960, 540)
@@ -47,22 +48,6 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=0.0)
     parser.add_argument("--scenario", action="store_true", help="startup: 20 slides, journeys")
     return parser.parse_args(argv)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one phase. Only the module of that phase is imported, and only here: `startup` times
-    the kiosk's own modules (real_kiosk.py imports kiosk.ui.run, as `spa-kiosk run` does), so the
-    bench's Qt helpers (in_process.py, with Python's Qt Quick binding) must not come with it."""
-    args = parse(argv)
-    if args.phase in REAL_KIOSK_PHASES:
-        from kiosk.bench import real_kiosk  # the start being measured: see above
-
-        real_kiosk.PHASES[args.phase](args)
-    else:
-        from kiosk.bench import in_process  # Qt Quick and the bench's Qt helpers: see above
-
-        in_process.PHASES[args.phase](args)
-    return 0
 
 
 def emit(result: dict[str, Any]) -> None:
