@@ -110,8 +110,14 @@ def taps(args: argparse.Namespace) -> None:
         controller.start_over()
         frames.wait_quiet(0.15, timeout=8)
         journey_number += 1
-    emit({"tap_ms": times, "taps_without_frame": missed, "journeys": journey_number,
-          **_qt_meta(kiosk)})
+    emit(
+        {
+            "tap_ms": times,
+            "taps_without_frame": missed,
+            "journeys": journey_number,
+            **_qt_meta(kiosk),
+        }
+    )
 
 
 def _picks(question: Question, turn: int) -> list[str]:
@@ -199,14 +205,16 @@ def growth(args: argparse.Namespace) -> None:
     after_slides = settled_rss()
     journeys(args.journeys)
     after = settled_rss()
-    emit({
-        "rss_before_mib": before,
-        "rss_after_slides_mib": after_slides,
-        "rss_after_mib": after,
-        "rss_growth_mib": after - before,
-        "growth_seconds": time.perf_counter() - started,
-        "window": f"{GROWTH_SIZE[0]}x{GROWTH_SIZE[1]}",
-    })
+    emit(
+        {
+            "rss_before_mib": before,
+            "rss_after_slides_mib": after_slides,
+            "rss_after_mib": after,
+            "rss_growth_mib": after - before,
+            "growth_seconds": time.perf_counter() - started,
+            "window": f"{GROWTH_SIZE[0]}x{GROWTH_SIZE[1]}",
+        }
+    )
 
 
 def _qt_meta(kiosk: KioskWindow) -> dict[str, Any]:
@@ -250,8 +258,14 @@ def check(args: argparse.Namespace) -> None:
         result = load_content(folder, verify_files)
         times.append((time.perf_counter() - start) * 1000)
     assert result is not None
-    emit({"check_ms": times, "errors": len(result.errors), "warnings": len(result.warnings),
-          "counts": result.counts})
+    emit(
+        {
+            "check_ms": times,
+            "errors": len(result.errors),
+            "warnings": len(result.warnings),
+            "counts": result.counts,
+        }
+    )
 
 
 def reload(args: argparse.Namespace) -> None:
@@ -271,9 +285,7 @@ def reload(args: argparse.Namespace) -> None:
         if result is not None and result.content is not None:
             kiosk.controller.set_content(result.content)  # as run_kiosk does, and it keeps
             if watcher.loaded is not None:  # the set for the next start beside the screen
-                loop.run_in_executor(
-                    None, last_good.save, kept, result, watcher.loaded
-                )
+                loop.run_in_executor(None, last_good.save, kept, result, watcher.loaded)
         if arrived and not arrived[-1].done():
             arrived[-1].set_result(result)
 
@@ -313,8 +325,14 @@ def reload(args: argparse.Namespace) -> None:
 
     with loop:
         loop.run_until_complete(measure())
-    emit({f"{name}_stall_ms": values for name, values in parts.items()
-          if not name.endswith("_seconds")} | {"reload_seconds": parts["reload_seconds"]})
+    emit(
+        {
+            f"{name}_stall_ms": values
+            for name, values in parts.items()
+            if not name.endswith("_seconds")
+        }
+        | {"reload_seconds": parts["reload_seconds"]}
+    )
     kiosk.close()
     shutil.rmtree(keep_in, ignore_errors=True)
 

@@ -187,7 +187,8 @@ def frames_between_fades(frames: Sequence[float], fading: Sequence[float]) -> li
         else:
             spans.append((stamp, stamp))
     return [
-        stamp for stamp in frames
+        stamp
+        for stamp in frames
         if not any(first - before <= stamp <= last + after for first, last in spans)
     ]
 
@@ -198,7 +199,8 @@ def _count_runs(stamps: Sequence[float], gap: float = 1.0) -> int:
 
 
 def _run_kiosk(
-    content: str, on_first_frame: Callable[[KioskWindow], None],
+    content: str,
+    on_first_frame: Callable[[KioskWindow], None],
     on_window: Callable[[KioskWindow], None] | None = None,
 ) -> None:
     """`spa-kiosk run` (full screen; offscreen: `--windowed` at 1920x1080), calling back once

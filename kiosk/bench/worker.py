@@ -54,4 +54,3 @@ def emit(result: dict[str, Any]) -> None:
     """The phase's figures, as the last line of its output."""
     sys.stdout.write(RESULT_PREFIX + json.dumps(result) + "\n")
     sys.stdout.flush()
-
