@@ -3,8 +3,8 @@
 The commands that use Qt (run, render, soak, bench and its hidden bench-worker) import their
 module inside their handler: Qt is heavy and only they need it at start, so that `check`,
 `explain`, `stats`, `status`, `schema` and the rest start without it (check and the stats chart
-load the parts of Qt they use when they use them). So does `schema`, for pydantic's JSON Schema,
-which nothing else loads. These are the only imports in a function here.
+load the parts of Qt they use when they use them). `schema` does the same for pydantic's JSON
+Schema, which nothing else loads. These are the only imports in a function here.
 """
 
 from __future__ import annotations
