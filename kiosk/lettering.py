@@ -15,6 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QRawFont,
+    QTextLayout,
+)
+
 from kiosk.content.assets import looks_like_font_file
 from kiosk.content.model import Content, Text
 from kiosk.ops.places import default_content_dir
@@ -104,8 +113,6 @@ def _can_use_fonts() -> bool:
     """Qt's fonts need a QGuiApplication, and only its thread may use them: one is made when
     there is none (drawing nowhere, unless QT_QPA_PLATFORM says otherwise); a kiosk that checks
     in a worker thread skips this check."""
-    from PySide6.QtGui import QGuiApplication
-
     app = QGuiApplication.instance()
     if app is None:
         if threading.current_thread() is not threading.main_thread():
@@ -124,8 +131,6 @@ class _Font:
     computer, or the kiosk's own (Inter)."""
 
     def __init__(self, content: Content) -> None:
-        from PySide6.QtGui import QFont, QFontDatabase, QRawFont
-
         theme_font = content.kiosk.theme.font
         path: Path | None = None
         if theme_font and looks_like_font_file(theme_font):
@@ -158,8 +163,6 @@ class _Font:
         return missing
 
     def ems(self, word: str) -> float:
-        from PySide6.QtGui import QFontMetricsF
-
         return float(QFontMetricsF(self.font).horizontalAdvance(word)) / 100
 
 
@@ -172,8 +175,6 @@ def _joiner(letter: str) -> bool:
 def _fallback(letter: str, font: Any) -> bool:
     """Whether Qt draws `letter` from another installed font (it does where the theme's font
     has none): laid out as the screens lay it out, glyph 0 is the empty box."""
-    from PySide6.QtGui import QTextLayout
-
     layout = QTextLayout(letter, font)
     layout.beginLayout()
     line = layout.createLine()

@@ -14,9 +14,21 @@ import stat
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMessageLogContext,
+    QSize,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QImageIOHandler, QImageReader
 
 from kiosk.content.assets import FONT_SUFFIXES, MAX_ASSET_BYTES
 
@@ -69,10 +81,6 @@ def examine_files(paths: Sequence[Path]) -> list[Examined]:
         if len(new) < VERIFY_TOGETHER_FROM:
             made = [_examine(paths[index]) for index, _ in new]
         else:
-            from concurrent.futures import ThreadPoolExecutor
-
-            from PySide6.QtGui import QImageIOHandler, QImageReader
-
             # Qt makes its image plugins in the thread that first needs them; made in a pool's
             # thread, they were destroyed from another at exit ("QObject::~QObject: Timers
             # cannot be stopped from another thread", in 2 to 6 of 8 renders).
@@ -114,16 +122,12 @@ def aspect(path: Path | None) -> float:
     key = (str(path), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
     if key in _seen:
         return _seen[key][1]
-    from PySide6.QtGui import QImageReader
-
     return _aspect_of(QImageReader(str(path)))
 
 
 def _aspect_of(reader: Any) -> float:
     """The reader's picture's width over height as the screens draw it (turned as its camera
     says), from its header; 0.0 when not known."""
-    from PySide6.QtGui import QImageIOHandler
-
     reader.setAutoTransform(True)  # as the screens show it: a photo turned by its camera
     size = reader.size()
     found = size.width() / size.height() if size.width() > 0 and size.height() > 0 else 0.0
@@ -187,9 +191,6 @@ CORRUPT = "is damaged: part of the picture data is corrupt (copy it again from t
 
 
 def _examine_image(data: bytes) -> Examined:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-    from PySide6.QtGui import QImageReader
-
     cut = _png_cut_short(data)  # before Qt reads any of it: see there
     if cut is not None:
         return _too_large(*cut) or CUT_SHORT, 0.0
@@ -238,8 +239,6 @@ _JPEG_CATEGORY = "qt.gui.imageio.jpeg"
 
 @contextmanager
 def _jpeg_warnings_caught() -> Iterator[None]:
-    from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
-
     previous: Any = None
 
     def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:

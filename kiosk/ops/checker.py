@@ -6,6 +6,10 @@ Python's lock while the screen's thread waits. So the kiosk starts a short-lived
 program with the hidden command `check-worker`, and takes in only its result: checked content as
 plain objects, unpickled in milliseconds. Should the helper fail to run at all, the folder is
 read in this process instead: slower and larger, but the kiosk never goes without content.
+
+The reader and the Qt layers it checks with (kiosk.media, kiosk.lettering) are imported in the
+functions that read: the kiosk imports this module at start, and every staff command through
+`spa-kiosk check`, and neither should load pydantic, PyYAML or (for the commands) Qt for it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import MappingProxyType
 
+from kiosk.content import last_good
 from kiosk.content.assets import AssetFolder
 from kiosk.content.load_result import FolderError, LoadResult
 from kiosk.content.model import FILE_MODELS, Content, StoredAsset
@@ -57,7 +62,7 @@ def read_here(folder: Path, keep_copies: bool = False) -> LoadResult:
     check found it (`Content.stored`), so that the screens need not open the picture to ask.
     With `keep_copies`, as the kiosk shows it: each asset is copied into the kiosk's store and
     checked there, and the set shows the copies."""
-    from kiosk.content.load import load_content
+    from kiosk.content.load import load_content  # the reader: pydantic, PyYAML (+280 ms, +13 MiB)
 
     files = _Files(assetstore.store_dir() if keep_copies else None)
     result = load_content(folder, files.verify)
@@ -78,7 +83,7 @@ class _Files:
         self.kept: dict[Path, StoredAsset] = {}
 
     def verify(self, paths: Sequence[Path]) -> list[str | None]:
-        from kiosk.media import examine_files
+        from kiosk.media import examine_files  # Qt: only where content is read, not every command
 
         shown: list[Path] = []
         for path in paths:
@@ -116,6 +121,7 @@ def _with_text_warnings(result: LoadResult) -> LoadResult:
     letters no font has, words too long for a line. Only for a set with no errors."""
     if result.content is None:
         return result
+    # Qt's fonts and PyYAML: only where content is read (see the module's docstring).
     from kiosk import lettering
     from kiosk.content.sources import key_path_text
     from kiosk.content.yamlread import YamlDocument, YamlError, read_yaml
@@ -174,8 +180,6 @@ def check_in_helper(folder: Path) -> LoadResult:
             raise HelperFailed(f"unreadable result ({type(exc).__name__}: {exc})") from exc
     if not isinstance(result, LoadResult):
         raise HelperFailed(f"unexpected result {type(result).__name__}")
-    from kiosk.content import last_good
-
     last_good.keep_pickled(result, raw)  # the copy for the next start is written from these
     return result
 
@@ -189,8 +193,6 @@ def helper_command() -> list[str]:
 
 def worker_main(argv: Sequence[str]) -> int:
     """`check-worker FOLDER TARGET`: check FOLDER and pickle the LoadResult into TARGET."""
-    from kiosk.content.last_good import content_pickler
-
     folder, target = Path(argv[0]), Path(argv[1])
     with contextlib.suppress(OSError):
         os.nice(HELPER_NICENESS)  # the screen's thread comes first on a 2-core kiosk
@@ -202,5 +204,5 @@ def worker_main(argv: Sequence[str]) -> int:
         print(exc, file=sys.stderr)
         return EXIT_FOLDER_ERROR
     with target.open("wb") as stream:
-        content_pickler(stream).dump(result)
+        last_good.content_pickler(stream).dump(result)
     return 0

@@ -32,6 +32,9 @@ from typing import Any
 
 from kiosk.ops import places
 
+if sys.platform != "win32":
+    import pwd  # the user database: POSIX only
+
 SOCKET_FILE = "control.sock"
 COMMANDS = ("status", "screenshot")
 MAX_REQUEST = 1024
@@ -199,11 +202,11 @@ def _owner(path: Path) -> str:
     for candidate in (path, path.parent):
         with contextlib.suppress(OSError):
             uid = candidate.stat().st_uid
+            if sys.platform == "win32":
+                return f"uid {uid}"
             try:
-                import pwd
-
                 return f"the user {pwd.getpwuid(uid).pw_name}"
-            except (ImportError, KeyError):
+            except KeyError:
                 return f"uid {uid}"
     return "another user"
 

@@ -15,9 +15,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import enum
+import getpass
+import hashlib
+import hmac
+import json
 import logging
 import os
 import re
+import secrets
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -67,8 +72,6 @@ def lock_seconds(failures: int) -> float:
 
 
 def _hash(pin: str, salt: bytes) -> bytes:
-    import hashlib  # the PIN's modules are not needed until staff use it (start-up time)
-
     return hashlib.scrypt(pin.encode("ascii"), salt=salt, dklen=32, **SCRYPT)
 
 
@@ -89,8 +92,6 @@ class PinStore:
         OSError when the file cannot be written."""
         if not isinstance(pin, str) or not _PIN.fullmatch(pin):
             raise ValueError(PIN_RULE)
-        import secrets
-
         salt = secrets.token_bytes(16)
         record = {
             "format": _FORMAT,
@@ -166,9 +167,6 @@ class PinStore:
             return None
         if not isinstance(pin, str) or not _PIN.fullmatch(pin):
             return False
-        import hashlib
-        import hmac
-
         try:
             actual = hashlib.scrypt(
                 pin.encode("ascii"), salt=salt, dklen=len(expected), n=n, r=r, p=p
@@ -179,8 +177,6 @@ class PinStore:
         return hmac.compare_digest(actual, expected)
 
     def _read(self) -> dict[str, Any]:
-        import json  # read when staff open the pad, not on the way to the first frame
-
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -204,8 +200,6 @@ class PinStore:
             self._memory = state
 
     def _write(self, state: dict[str, Any]) -> None:
-        import json
-
         folder = places.ensure_dir(self.path.parent)
         fd, temp = tempfile.mkstemp(prefix=".staff-pin-", suffix=".tmp", dir=folder)
         try:
@@ -236,8 +230,6 @@ def read_new_pin(stdin: TextIO, interactive: bool) -> str:
     """Ask twice on a terminal, or read one line from stdin for scripts. ValueError with a
     message for the person when the PINs differ or the PIN breaks the rule."""
     if interactive:
-        import getpass
-
         first = getpass.getpass("New staff PIN (4 to 8 digits): ")
         if not _PIN.fullmatch(first):
             raise ValueError(PIN_RULE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 
 log = logging.getLogger("kiosk.watchdog")
 
@@ -19,8 +20,6 @@ def notify(state: str) -> bool:
     address = os.environ.get("NOTIFY_SOCKET", "")
     if not address or address[0] not in "/@":
         return False
-    import socket  # only under systemd: not part of every start
-
     if not hasattr(socket, "AF_UNIX"):
         return False
     if address[0] == "@":  # an abstract socket: a leading NUL byte on the wire
