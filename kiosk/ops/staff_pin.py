@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import re
-import secrets
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -92,7 +91,7 @@ class PinStore:
         OSError when the file cannot be written."""
         if not isinstance(pin, str) or not _PIN.fullmatch(pin):
             raise ValueError(PIN_RULE)
-        salt = secrets.token_bytes(16)
+        salt = os.urandom(16)  # what secrets.token_bytes is, without its import (~3 ms)
         record = {
             "format": _FORMAT,
             "pin": {"kdf": "scrypt", **SCRYPT, "salt": salt.hex(), "hash": _hash(pin, salt).hex()},
