@@ -19,7 +19,7 @@ scales it down (sharp, with `smooth: false`)."""
 @functools.lru_cache(maxsize=16)
 def qr_data_url(text: str) -> str:
     """A black-on-white QR code of `text` as a `data:image/png;base64,...` URL."""
-    import segno  # only once a guest reaches a suggestion (kiosk start: +45 ms, +3.5 MiB)
+    import segno  # only once a guest reaches a suggestion (kiosk start: +40-65 ms, +3.5 MiB)
 
     code = segno.make(text, error="m", micro=False)
     url: str = code.png_data_uri(scale=MODULE_PIXELS, border=QUIET_ZONE, dark="#000", light="#fff")
