@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QTextBoundaryFinder
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -76,9 +77,10 @@ def findings(content: Content) -> list[Finding]:
     if not _can_use_fonts():
         return []
     font = _Font(content)
+    on_screen = frozenset(content.kiosk.languages)
     found: list[Finding] = []
     for file, where, text, title in texts(content):
-        for code, value in _by_language(text):
+        for code, value in _by_language(text, on_screen):
             place = (*where, code) if code else where
             missing = font.boxes(value)
             if missing:
@@ -91,7 +93,7 @@ def findings(content: Content) -> list[Finding]:
                     "that has them (theme: font: in kiosk.yaml) or leave them out"
                 )))
             limit = TITLE_EMS if title else BODY_EMS
-            for word in _WORD.findall(value):
+            for word in _unbreakable(value):
                 if len(word) > 8 and font.ems(word) > limit:
                     start = word[:20] + ("..." if len(word) > 20 else "")
                     found.append(Finding(file, place, (
@@ -101,12 +103,30 @@ def findings(content: Content) -> list[Finding]:
     return found
 
 
-def _by_language(text: Text) -> Iterator[tuple[str, str]]:
+def _by_language(text: Text, shown: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """The text in each language the kiosk shows (a translation in a language not listed in
+    kiosk.yaml is never on screen, nor is a built-in text's)."""
     if text.is_plain:
         yield "", text.get("")
     else:
-        for code in sorted(text.languages):
+        for code in sorted(text.languages & shown):
             yield code, text.get(code)
+
+
+def _unbreakable(value: str) -> Iterator[str]:
+    """The runs of `value` that a line cannot be broken inside, as the screens wrap text:
+    between spaces and hyphens, and within those where Unicode's line breaking rules allow a
+    break (Qt's, the screens' own). Chinese and Japanese are written without spaces and may be
+    broken between most letters: no run of them is one long word."""
+    for word in _WORD.findall(value):
+        if len(word) <= 8:
+            continue
+        finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, word)
+        start = 0
+        while (end := finder.toNextBoundary()) != -1:
+            if end > start:
+                yield word[start:end]
+            start = end
 
 
 def _can_use_fonts() -> bool:

@@ -24,6 +24,11 @@ def warnings(folder: Path) -> list[str]:
     return [p.format(relative_to=folder.parent) for p in result.problems if not p.is_error]
 
 
+def lettering_warnings(folder: Path) -> list[str]:
+    """Only the warnings about drawing the texts (not, say, a missing translation)."""
+    return [line for line in warnings(folder) if "too long to fit" in line or "the font" in line]
+
+
 def test_letters_no_font_has_are_named_with_their_text_and_font(
     make_content: MakeContent,
 ) -> None:
@@ -76,3 +81,30 @@ def test_spa_kiosk_check_warns_without_a_display(make_content: MakeContent) -> N
     said = done.stdout + done.stderr
     assert "0 errors, 1 warning" in said
     assert "slides.yaml:3:12: warning: slides[0].title: the font 'Inter'" in said
+
+
+def test_chinese_and_japanese_without_spaces_are_not_one_long_word(
+    make_content: MakeContent,
+) -> None:
+    """The screens break these lines between letters (Unicode's line breaking, as Qt wraps),
+    so a sentence with no space in it is not "a word too long for a line"."""
+    japanese = "リラクゼーションと心身の健康のためのものです。医療上の助言ではありません。"
+    chinese = "仅供放松与保健之用，并非医疗建议。如有任何健康问题，请咨询您的医生。"  # noqa: RUF001
+    folder = make_content(
+        kiosk="spa_name: Test Spa\nlanguages: [en, ja, zh]\n",
+        slides="slides:\n  - id: hello\n    title: {en: Hello, ja: こんにちは, zh: 你好}\n"
+        f"    body: {{en: Warm, ja: {japanese}, zh: {chinese}}}\n",
+    )
+    assert lettering_warnings(folder) == []
+    assert lettering_warnings(REPO / "content") == []  # the built-in disclaimer speaks both too
+
+
+def test_only_the_languages_the_kiosk_shows_are_looked_at(make_content: MakeContent) -> None:
+    """A translation kept for later (a language not yet in kiosk.yaml's list) is never on
+    screen; once it is listed, its letters are looked at."""
+    slides = f"slides:\n  - id: hello\n    title: {{en: Hello, th: {THAI}}}\n"
+    assert lettering_warnings(make_content(slides=slides)) == []
+    listed = make_content(kiosk="spa_name: Test Spa\nlanguages: [en, th]\n", slides=slides)
+    assert [line.split(": the font")[0] for line in lettering_warnings(listed)] == [
+        "content/slides.yaml:3:28: warning: slides[0].title.th"
+    ]
