@@ -14,7 +14,6 @@ import stat
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,8 +32,6 @@ from PySide6.QtGui import QImageIOHandler, QImageReader
 from kiosk.content.assets import FONT_SUFFIXES, MAX_ASSET_BYTES
 
 MAX_IMAGE_SIDE = 8192
-VERIFY_THREADS = 4
-VERIFY_TOGETHER_FROM = 8  # files to decode; fewer are decoded one after another
 _PROBE_SIDE = 64
 _MAX_REMEMBERED = 20_000
 _MAX_FRAMES = 1000  # an animated picture's frames decoded at most
@@ -61,9 +58,9 @@ def verify_files(paths: Sequence[Path]) -> list[str | None]:
 
 
 def examine_files(paths: Sequence[Path]) -> list[Examined]:
-    """Each of `paths` decoded through: its verdict and a picture's aspect. Decoding is most of a
-    first check of a big set, and Qt's decoders let go of Python's lock: files not seen before
-    are decoded a few at a time."""
+    """Each of `paths` decoded through: its verdict and a picture's aspect. Files not seen
+    before are decoded one after another, in the calling thread (docs/decisions/
+    pictures-decoded-in-one-thread.md: decoding in a thread pool crashed the process)."""
     found: list[Examined] = [(None, 0.0)] * len(paths)
     new: list[tuple[int, tuple[str, int, int, int, int] | None]] = []
     for index, path in enumerate(paths):
@@ -78,19 +75,7 @@ def examine_files(paths: Sequence[Path]) -> list[Examined]:
         else:
             new.append((index, key))
     with _jpeg_warnings_caught():
-        if len(new) < VERIFY_TOGETHER_FROM:
-            made = [_examine(paths[index]) for index, _ in new]
-        else:
-            # Qt makes its image plugins in the thread that first needs them; made in a pool's
-            # thread, they were destroyed from another at exit ("QObject::~QObject: Timers
-            # cannot be stopped from another thread", in 2 to 6 of 8 renders).
-            QImageReader.supportedImageFormats()
-            # Python's copy of a Qt enum is made on its first use, and two pool threads making
-            # it at once crashed the process: made here first (docs/decisions/).
-            _ = QImageIOHandler.Transformation.TransformationRotate90
-            workers = min(VERIFY_THREADS, os.cpu_count() or 1)
-            with ThreadPoolExecutor(workers, thread_name_prefix="verify") as pool:
-                made = list(pool.map(_examine, [paths[index] for index, _ in new]))
+        made = [_examine(paths[index]) for index, _ in new]
     for (index, remembered_as), examined in zip(new, made, strict=True):
         found[index] = examined
         if remembered_as is not None:

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,23 @@ def test_many_files_are_verified_together_each_verdict_in_its_place(tmp_path: Pa
     assert verdicts[6] is not None and "damaged" in verdicts[6]
     assert media.verify_files(paths) == verdicts  # the second time from what was seen
     assert media.verify_file(tmp_path / "broken.png") == verdicts[6]
+
+
+def test_pictures_are_decoded_in_the_calling_thread_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No thread pool: PySide6 6.11 crashed when two threads met a Qt type for the first time
+    at once (docs/decisions/pictures-decoded-in-one-thread.md)."""
+    started: list[str] = []
+
+    def no_thread(self: threading.Thread) -> None:
+        started.append(self.name)
+        raise AssertionError(f"a thread was started to decode pictures: {self.name}")
+
+    paths = [_png(tmp_path / f"slide-{i}.png", 64 + i, 36) for i in range(24)]
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    assert media.verify_files(paths) == [None] * 24
+    assert started == []
 
 
 def test_a_png_cut_short_is_told_without_libpngs_own_line(
