@@ -179,9 +179,10 @@ def _run(argv: tuple[str, ...], quiet: bool) -> bool:
 
 
 _chosen: list[Way | None] = []
-_requests: queue.SimpleQueue[bool] = queue.SimpleQueue()
+_requests: queue.SimpleQueue[tuple[bool, threading.Event | None]] = queue.SimpleQueue()
 _worker: list[threading.Thread] = []
 _lock = threading.Lock()
+_last: list[bool] = []  # what the last request asked: on (True) or off (False)
 
 
 def chosen_way() -> Way | None:
@@ -203,8 +204,27 @@ def chosen_way() -> Way | None:
 def display_power(on: bool) -> None:
     """Put the display into power saving (on=False) or wake it (on=True); never raises. The
     commands run in a thread of their own, one request after the other in the order asked."""
-    _requests.put(on)
+    _ask(on, None)
+
+
+def wake_before_exit() -> None:
+    """The display back on if the kiosk asked for it off last (it stops while asleep, e.g. a
+    technician's `systemctl stop` at night): whoever looks at the screen next must not find it
+    dark with nothing running. Waits for the request to be carried out (the worker thread ends
+    with the process), at most as long as one command may take; never raises."""
     with _lock:
+        if not _last or _last[-1]:
+            return
+    done = threading.Event()
+    _ask(True, done)
+    if not done.wait(TIMEOUT_S + 1):
+        log.warning("the display may still be off: switching it on took too long")
+
+
+def _ask(on: bool, done: threading.Event | None) -> None:
+    with _lock:
+        _last[:] = [on]
+        _requests.put((on, done))
         if not _worker:
             _worker.append(threading.Thread(target=_serve, name="display-power", daemon=True))
             _worker[0].start()
@@ -212,8 +232,11 @@ def display_power(on: bool) -> None:
 
 def _serve() -> None:
     while True:
-        on = _requests.get()
+        on, done = _requests.get()
         try:
             set_power(on, chosen_way())
         except Exception as exc:  # never the end of the kiosk, nor of this thread
             log.warning("switching the display %s failed: %s", "on" if on else "off", exc)
+        finally:
+            if done is not None:
+                done.set()

@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kiosk.ops.display_power import display_power as display_power
+from kiosk.ops.display_power import wake_before_exit as wake_before_exit
 
 log = logging.getLogger("kiosk.screensaver")
 

@@ -357,7 +357,8 @@ class RunningKiosk:
 
     def stop(self) -> None:
         """Whatever the start got to: the control socket closed, the watchdog told, screen
-        blanking back on, the window closed, the usage file closed."""
+        blanking back on (and the display, if it slept), the window closed, the usage file
+        closed."""
         if self.feed is not None:
             self.feed.stop()
         if self.control is not None:
@@ -365,6 +366,7 @@ class RunningKiosk:
         watchdog.stopping()
         for undo in self.undo_screensaver:
             undo()
+        screensaver.wake_before_exit()  # stopped while asleep: the display on again
         if self.window is not None:
             self.window.close()
         self.usage.close()

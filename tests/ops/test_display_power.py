@@ -170,6 +170,24 @@ def test_the_kiosk_asks_in_a_thread_in_order_and_logs_the_way_once(
     ]
 
 
+def test_a_kiosk_stopped_while_asleep_leaves_the_display_on(
+    fakes: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`systemctl stop` at night: the stop waits until the display is on again; a kiosk stopped
+    while awake runs no command at all."""
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+    monkeypatch.setattr(display_power, "_chosen", [])
+    monkeypatch.setattr(display_power, "_last", [])
+    screensaver.wake_before_exit()  # never asked: nothing to undo
+    assert calls(fakes) == []
+    screensaver.display_power(False)  # asleep
+    screensaver.wake_before_exit()  # returns once the display is on
+    assert calls(fakes) == ["kscreen-doctor --dpms off", "kscreen-doctor --dpms on"]
+    screensaver.wake_before_exit()  # already on
+    assert calls(fakes) == ["kscreen-doctor --dpms off", "kscreen-doctor --dpms on"]
+
+
 def test_without_a_way_the_log_says_the_screen_shows_black(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:

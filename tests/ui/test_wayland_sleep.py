@@ -98,6 +98,7 @@ def test_a_kiosk_started_after_closing_time_switches_the_display_off(
     folder = write_test_content(
         tmp_path / "spa", kiosk=KIOSK_YAML + "opening_hours: {mon-sun: closed}\n"
     )
+    woken = sway.said(ON)  # sway turns its output on as it starts
     done, _ = start_and_quit(
         [sys.executable, "-m", "kiosk", "run", "--content", str(folder)],
         client_env(sway, tmp_path), cwd=tmp_path, after_ready=3,
@@ -106,6 +107,8 @@ def test_a_kiosk_started_after_closing_time_switches_the_display_off(
     assert "outside opening hours: the screen sleeps" in done.stdout
     assert "the display is switched off through sway" in done.stdout
     assert sway.said(OFF) == 1, "the kiosk asked sway to switch its output off"
+    # Stopped while asleep (a technician's `systemctl stop` at night): the display on again.
+    assert sway.said(ON) == woken + 1, "the stopped kiosk left sway's output off"
 
 
 def test_the_kiosk_on_wayland_sleeps_at_closing_and_wakes_at_opening(
