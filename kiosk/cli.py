@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -69,6 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of the output went away (`spa-kiosk stats | head`): no error to tell.
+        # Python's documented way: the rest of the output goes nowhere, so the exit stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell reports a program ended by SIGPIPE (128 + 13)
 
 
 def _options() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:

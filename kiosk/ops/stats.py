@@ -548,6 +548,8 @@ def stats_command(args: argparse.Namespace) -> int:
                 light=not getattr(args, "dark", False), language=chart_language(args),
             )
             print(f"wrote {args.chart}")
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): kiosk.cli ends quietly
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -736,6 +738,8 @@ def _many_command(args: argparse.Namespace, paths: list[Path]) -> int:
                 light=not getattr(args, "dark", False), language=chart_language(args),
             )
             print(f"wrote {args.chart}")
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): kiosk.cli ends quietly
     except OSError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -4,6 +4,8 @@ journeys."""
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -370,3 +372,17 @@ def test_empty_database(ops_dirs: Path, capsys: pytest.CaptureFixture[str]) -> N
     UsageLog().close()
     assert main(["stats"]) == 0
     assert "Nothing counted in this time." in capsys.readouterr().out
+
+
+def test_a_reader_that_stops_early_gets_no_error(db: Path) -> None:
+    """`spa-kiosk stats | head`: the report's reader goes away; no "Broken pipe" error line
+    and no traceback, and the exit status a shell gives a program ended that way."""
+    report = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "stats", str(db)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert report.stdout is not None and report.stderr is not None
+    report.stdout.close()  # before the first line: every write finds no reader
+    said = report.stderr.read()
+    assert report.wait(timeout=120) == 141
+    assert said == ""
