@@ -83,6 +83,9 @@ class KioskController(QObject):
         """Given the picture copies the sets still held use, drops all others (the running
         kiosk sets kiosk.ops.assetstore.drop_unused_soon; nothing else drops copies)."""
         self.display_power: Callable[[bool], None] | None = None
+        # The phrases for the screens, made once per language and content: QML reads `words`
+        # from every binding that shows one (eight times before the first frame).
+        self._screen_words: tuple[str, Content, dict[str, str]] | None = None
         """Turns the display off (False) and on (True) as the screen sleeps and wakes (the
         running kiosk sets kiosk.ops.screensaver.display_power; nothing else touches it)."""
         self._asleep = False
@@ -235,7 +238,11 @@ class KioskController(QObject):
         return words(self.session.language, kiosk.words, kiosk.default_language)
 
     def _get_words(self) -> dict[str, str]:
-        return self.phrases().for_screens()
+        made = self._screen_words
+        if made is None or made[0] != self.session.language or made[1] is not self.content:
+            made = (self.session.language, self.content, self.phrases().for_screens())
+            self._screen_words = made
+        return made[2]
 
     # The kiosk's own phrases by key (`words.next`, `words.back`...): a fixed table of strings.
     words = Property(dict, _get_words, notify=languageChanged)
