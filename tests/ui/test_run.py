@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -11,71 +12,56 @@ import sys
 import time
 from pathlib import Path
 
+import kioskproc
 import pytest
 from contentkit import MakeContent
 from kioskkit import write_test_content
+from kioskproc import (
+    CONTROL_UP,
+    Kiosk,
+    kiosk_command,
+    kiosk_env,
+    private_env,
+    running,
+    status,
+    wait_until,
+)
 
 pytestmark = pytest.mark.ui
 
 
-def kiosk_env(tmp_path: Path) -> dict[str, str]:
-    """Offscreen, with the kiosk's data, logs, lock and cache in `tmp_path`."""
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
-        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
-        XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
-        SPA_KIOSK_CACHE_DIR=str(tmp_path / "cache"),
-        SPA_KIOSK_SETTLE_SECONDS="1.5",  # these tests edit by hand, in one go
+def start_and_stop(tmp_path: Path, folder: Path, until: str | None = None) -> tuple[str, str]:
+    """A start that is stopped (SIGTERM) once it is up, or once `until` is in its log: its
+    output and log; it must have ended well (exit 0)."""
+    code, output, log = kioskproc.start_and_stop(
+        kiosk_command(folder), kiosk_env(tmp_path), until=until
     )
-    (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
-    return env
-
-
-def start(tmp_path: Path, folder: Path, seconds: float) -> subprocess.Popen[str]:
-    env = kiosk_env(tmp_path)
-    return subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
-         "--exit-after", str(seconds)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-
-
-def wait_for(path: Path, text: str, timeout: float = 15) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        log = path.read_text() if path.exists() else ""
-        if text in log:
-            return log
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} not in the log:\n{log}")
+    assert code == 0, output
+    return output, log
 
 
 def test_live_edits_bad_then_good_while_running(tmp_path: Path) -> None:
     folder = write_test_content(tmp_path / "spa")
-    kiosk = start(tmp_path, folder, seconds=14)
-    log_file = tmp_path / "logs" / "spa-kiosk.log"
-    try:
+    with running(kiosk_command(folder), kiosk_env(tmp_path)) as kiosk:
         # Once the first frame is up the start's own check is over: the typo is the change.
-        wait_for(log_file, "first frame on screen")
+        kiosk.wait_ready()
         slides = folder / "slides.yaml"
         slides.write_text("slides:\n  - id: x\n    titel: Typo\n")  # a staff typo
-        log = wait_for(log_file, "unknown field 'titel'")
+        log = kiosk.wait_log("unknown field 'titel'")
         typo = "slides.yaml:3:5: error: slides[0]: unknown field 'titel' (did you mean 'title'?)"
         assert typo in log
         assert "keeps showing the last good content" in log
         slides.write_text("slides:\n  - id: x\n    title: Fixed\n")
-        wait_for(log_file, "new content checked")
+        kiosk.wait_log("new content checked")
         # Both checks ran in a helper process: the kiosk itself never loaded the content reader.
         maps = Path(f"/proc/{kiosk.pid}/maps")
         if maps.exists():
             assert "pydantic_core" not in maps.read_text()
-        second = start(tmp_path, folder, seconds=5)
-        output, _ = second.communicate(timeout=30)
+        with running(kiosk_command(folder), kiosk_env(tmp_path)) as second:
+            output = second.wait(30)
         assert second.returncode == 3
         assert "already running" in output
-    finally:
-        output, _ = kiosk.communicate(timeout=30)
+        output = kiosk.stop()
     assert kiosk.returncode == 0, output
     db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -86,9 +72,7 @@ def test_live_edits_bad_then_good_while_running(tmp_path: Path) -> None:
 def test_first_start_with_broken_content_shows_the_default_and_says_so(tmp_path: Path) -> None:
     folder = write_test_content(tmp_path / "spa")
     (folder / "packages.yaml").write_text("packages:\n  - id: x\n    minutes: sixty\n")
-    kiosk = start(tmp_path, folder, seconds=4)
-    output, _ = kiosk.communicate(timeout=30)
-    assert kiosk.returncode == 0, output
+    output, _ = start_and_stop(tmp_path, folder)
     assert "packages[0].minutes: expected a whole number of minutes, got \"sixty\"" in output
     assert "showing the default content" in output
 
@@ -133,23 +117,18 @@ def test_content_broken_while_the_kiosk_was_off_leaves_the_last_good_content_on_
     file while it was off see their own slides (not the built-in ones), and the error is logged
     as for any live edit; once fixed, the new content comes in without another restart."""
     folder = write_test_content(tmp_path / "spa")
-    first = start(tmp_path, folder, seconds=3)
-    output, _ = first.communicate(timeout=30)
-    assert first.returncode == 0, output
+    start_and_stop(tmp_path, folder)
     slides = folder / "slides.yaml"
     good = slides.read_text()
     slides.write_text("slides:\n  - id: x\n    titel: Typo\n")
-    log_file = tmp_path / "logs" / "spa-kiosk.log"
-    kiosk = start(tmp_path, folder, seconds=12)
-    try:
-        log = wait_for(log_file, "unknown field 'titel'")
+    with running(kiosk_command(folder), kiosk_env(tmp_path)) as kiosk:
+        log = kiosk.wait_log("unknown field 'titel'")
         assert "showing the last good content until the change is checked" in log
         assert "keeps showing the last good content" in log
         assert "showing the default content" not in log
         slides.write_text(good.replace("Warmth that flows", "Warmth that flows on"))
-        wait_for(log_file, "new content checked")
-    finally:
-        output, _ = kiosk.communicate(timeout=30)
+        kiosk.wait_log("new content checked")
+        output = kiosk.stop()
     assert kiosk.returncode == 0, output
     # Both starts showed the spa's own first slide (the built-in content has no slide 'first').
     db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
@@ -192,13 +171,11 @@ def test_the_kiosk_leaves_out_the_qt_bindings_it_does_not_use(tmp_path: Path) ->
         "loaded += ['libQt6Widgets'] if 'libQt6Widgets' in maps else []\n"
         "print('LOADED', ' '.join(loaded), code)\n"
     )
-    env = kiosk_env(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-c", script, "run", "--windowed", "--content", str(folder),
-         "--exit-after", "4"],
-        env=env, capture_output=True, text=True, timeout=60,
+    _, output, _ = kioskproc.start_and_stop(
+        [sys.executable, "-c", script, *kiosk_command(folder)[3:]], kiosk_env(tmp_path),
+        until=CONTROL_UP,  # the loop runs: live reload, the control socket
     )
-    line = next((x for x in done.stdout.splitlines() if x.startswith("LOADED")), done.stderr)
+    line = next((x for x in output.splitlines() if x.startswith("LOADED")), output)
     loaded = line.split()
     assert loaded[-1] == "0", line
     assert "PySide6.QtQml" in loaded  # it did run
@@ -215,17 +192,13 @@ def test_the_kiosk_never_loads_the_content_reader(tmp_path: Path) -> None:
         "code = main(sys.argv[1:])\n"
         "print('READER', code, 'pydantic' in sys.modules)\n"
     )
-    env = kiosk_env(tmp_path)
     lines = []
     for _ in range(2):
-        done = subprocess.run(
-            [sys.executable, "-c", script, "run", "--windowed", "--content", str(folder),
-             "--exit-after", "3"],
-            env=env, capture_output=True, text=True, timeout=60,
+        _, output, _ = kioskproc.start_and_stop(
+            [sys.executable, "-c", script, *kiosk_command(folder)[3:]], kiosk_env(tmp_path),
+            until=CONTROL_UP,
         )
-        lines.append(next(
-            (x for x in done.stdout.splitlines() if x.startswith("READER")), done.stderr
-        ))
+        lines.append(next((x for x in output.splitlines() if x.startswith("READER")), output))
     assert lines == ["READER 0 False", "READER 0 False"], lines
     log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
     assert log.count("using the checked copy") == 1  # the second start
@@ -240,32 +213,40 @@ def test_the_attract_loop_runs_in_a_start_from_the_checked_copy(tmp_path: Path) 
         "  - {id: two, title: Second, seconds: 0.5}\n"
     )
     folder = write_test_content(tmp_path / "spa", slides=slides)
+    env = kiosk_env(tmp_path)
+    usage = tmp_path / "data" / "usage.sqlite3"
+
+    def shown() -> dict[str, int]:
+        """The slides shown, from the usage file of a kiosk that has stopped."""
+        with contextlib.closing(sqlite3.connect(usage)) as db:
+            return dict(db.execute("SELECT slide, shown FROM slides").fetchall())
+
+    before = 0
     for _ in range(2):
-        kiosk = start(tmp_path, folder, seconds=4)
-        output, _ = kiosk.communicate(timeout=60)
+        with running(kiosk_command(folder), env) as kiosk:
+            kiosk.wait_log(CONTROL_UP)
+            # Two turns of both slides in each start (today's count goes on from the last).
+            wait_until(
+                lambda b=before: status(env)["today"]["slides_shown"] >= b + 4, 30,
+                "the slides turn",
+            )
+            output = kiosk.stop()
         assert kiosk.returncode == 0, output
+        before = sum(shown().values())
     log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
     assert log.count("using the checked copy") == 1  # the second start
-    db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
-    shown = dict(db.execute("SELECT slide, shown FROM slides").fetchall())
-    assert shown.get("one", 0) >= 4 and shown.get("two", 0) >= 4, shown  # 2 starts x ~4 turns
+    counts = shown()
+    assert counts.get("one", 0) >= 4 and counts.get("two", 0) >= 4, counts  # 2 starts x 2 turns
 
 
-def _running(
-    tmp_path: Path, folder: Path, display: str | None = None
-) -> subprocess.Popen[str]:
+def _running(tmp_path: Path, folder: Path, display: str | None = None) -> Kiosk:
     """`spa-kiosk run` with no time limit, its temporary files in tmp_path/tmp: windowed and
-    offscreen, or full screen on the X server `display`."""
-    env = kiosk_env(tmp_path)
+    offscreen, or full screen on the X server `display` (close it when done)."""
     (tmp_path / "tmp").mkdir(exist_ok=True)
-    env["TMPDIR"] = str(tmp_path / "tmp")
+    env = kiosk_env(tmp_path, TMPDIR=str(tmp_path / "tmp"))
     if display is not None:
         env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
-    return subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--content", str(folder),
-         *(["--windowed"] if display is None else [])],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    return Kiosk(kiosk_command(folder, windowed=display is None), env)
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
@@ -276,23 +257,19 @@ def test_a_stop_signal_during_a_content_check_stops_the_kiosk_cleanly(
     usage file closed, and no `spa-kiosk-check-*` folder of a check under way left behind."""
     folder = write_test_content(tmp_path / "spa")
     kiosk = _running(tmp_path, folder)
-    log_file = tmp_path / "logs" / "spa-kiosk.log"
     try:
-        wait_for(log_file, "first frame on screen")
+        kiosk.wait_ready()
         slides = folder / "slides.yaml"
         slides.write_text(slides.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
         deadline = time.monotonic() + 30
         while not list((tmp_path / "tmp").glob("spa-kiosk-check-*")):
             assert time.monotonic() < deadline, "no content check started"
             time.sleep(0.01)
-        kiosk.send_signal(stop)
-        output, _ = kiosk.communicate(timeout=60)
+        output = kiosk.stop(stop)
     finally:
-        if kiosk.poll() is None:
-            kiosk.kill()
-            kiosk.communicate()
+        kiosk.close()
     assert kiosk.returncode == 0, output
-    assert f"stopped by {stop.name}" in log_file.read_text()
+    assert f"stopped by {stop.name}" in kiosk.log()
     assert list((tmp_path / "tmp").glob("spa-kiosk-check-*")) == []
     assert not (tmp_path / "data" / "usage.sqlite3-wal").exists()  # closed, not cut off
     db = sqlite3.connect(tmp_path / "data" / "usage.sqlite3")
@@ -326,16 +303,12 @@ def test_sigterm_turns_screen_blanking_back_on(tmp_path: Path) -> None:
         assert before != "0"
         folder = write_test_content(tmp_path / "spa")
         kiosk = _running(tmp_path, folder, display)
-        log_file = tmp_path / "logs" / "spa-kiosk.log"
         try:
-            wait_for(log_file, "screen blanking and power saving turned off")
+            kiosk.wait_log("screen blanking and power saving turned off")
             assert _screen_saver_timeout(display) == "0"
-            kiosk.send_signal(signal.SIGTERM)
-            output, _ = kiosk.communicate(timeout=60)
+            output = kiosk.stop(signal.SIGTERM)
         finally:
-            if kiosk.poll() is None:
-                kiosk.kill()
-                kiosk.communicate()
+            kiosk.close()
         assert kiosk.returncode == 0, output
         assert _screen_saver_timeout(display) == before
     finally:
@@ -350,10 +323,7 @@ def test_each_content_problem_is_logged_once_at_start(tmp_path: Path) -> None:
 
     questionnaire = QUESTIONNAIRE_YAML.replace("    max: 2\n", "    max: 5\n", 1)
     folder = write_test_content(tmp_path / "spa", questionnaire=questionnaire)
-    kiosk = start(tmp_path, folder, seconds=2)
-    output, _ = kiosk.communicate(timeout=60)
-    assert kiosk.returncode == 0, output
-    log = (tmp_path / "logs" / "spa-kiosk.log").read_text()
+    _, log = start_and_stop(tmp_path, folder, until=CONTROL_UP)
     assert log.count("max is 5 but the question has only 3 options") == 1, log
 
 
@@ -372,20 +342,18 @@ def test_qts_caches_go_into_the_kiosks_cache_folder(tmp_path: Path) -> None:
         with os.fdopen(read) as said:
             display = ":" + said.readline().strip()
         folder = write_test_content(tmp_path / "spa")
-        env = kiosk_env(tmp_path)
+        env = private_env(tmp_path)  # the cache in tmp_path/cache, not the test run's
         home = tmp_path / "home"
         home.mkdir()
         env.update(HOME=str(home), DISPLAY=display, QT_QPA_PLATFORM="xcb")
         for name in ("XDG_CACHE_HOME", "QT_QUICK_BACKEND", "QML_DISK_CACHE_PATH"):
             env.pop(name, None)
-        done = subprocess.run(
-            # OpenGL (on llvmpipe here) rather than the software renderer the kiosk would
-            # choose: only Qt's graphics API path builds pipelines.
-            [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
-             "--renderer", "gpu", "--exit-after", "3"],
-            env=env, capture_output=True, text=True, timeout=60,
+        # OpenGL (on llvmpipe here) rather than the software renderer the kiosk would choose:
+        # only Qt's graphics API path builds pipelines.
+        code, output, _ = kioskproc.start_and_stop(
+            kiosk_command(folder, "--renderer", "gpu"), env, until=CONTROL_UP
         )
-        assert done.returncode == 0, done.stderr
+        assert code == 0, output
     finally:
         server.terminate()
         server.wait(10)
