@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -263,3 +264,28 @@ def start_and_quit(
         text = kiosk.wait(60)
         return subprocess.CompletedProcess(kiosk.process.args, kiosk.process.returncode, text,
                                            ""), ready
+
+
+@contextmanager
+def xvfb_display(width: int = 1280, height: int = 720) -> Iterator[str]:
+    """A virtual X server of the test's own (Xvfb picks a free display number and says which:
+    tests running side by side never share one): its DISPLAY. Skips the test without Xvfb."""
+    import pytest
+
+    if shutil.which("Xvfb") is None:
+        pytest.skip("needs Xvfb (apt-get install xvfb)")
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0",
+         f"{width}x{height}x24"],
+        pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as said:
+            number = said.readline().strip()
+        assert number, "Xvfb did not say which display it took"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -5,7 +5,6 @@ socket, other users, the metrics file and a kiosk that has stopped."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from typing import Any
 
 import pytest
 from kioskkit import Guest, load_test_content, write_test_content
+from kioskproc import CONTROL_UP, kiosk_command, kiosk_env, running
 from otheruser import need_another_user, run_as_nobody, shared_folder
 from prometheus_client.parser import text_string_to_metric_families
 from PySide6.QtGui import QImage
@@ -148,30 +148,16 @@ def test_a_request_too_long_or_too_slow_is_closed(
 # ---- the real kiosk -----------------------------------------------------------------------
 
 
-def kiosk_env(tmp_path: Path, runtime: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if key != "SPA_KIOSK_METRICS_FILE"}
-    env.update(
-        QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software", PYTHONPATH=str(REPO),
-        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
-        XDG_RUNTIME_DIR=str(runtime), SPA_KIOSK_RUNTIME_DIR=str(runtime / "spa-kiosk"),
+def control_env(tmp_path: Path, runtime: Path) -> dict[str, str]:
+    """A kiosk's environment with its runtime folder (the socket's) in `runtime`/spa-kiosk."""
+    return kiosk_env(
+        tmp_path, XDG_RUNTIME_DIR=str(runtime), SPA_KIOSK_RUNTIME_DIR=str(runtime / "spa-kiosk")
     )
-    return env
 
 
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "kiosk", *args], env=env, cwd=REPO,
                           capture_output=True, text=True, timeout=60, check=False)
-
-
-def wait_for(path: Path, text: str, timeout: float = 30) -> str:
-    deadline = time.monotonic() + timeout
-    log = ""
-    while time.monotonic() < deadline:
-        log = path.read_text() if path.exists() else ""
-        if text in log:
-            return log
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} not in the log:\n{log}")
 
 
 def metric(path: Path, name: str) -> float:
@@ -186,16 +172,11 @@ def test_status_screenshot_metrics_and_a_stopped_kiosk(tmp_path: Path) -> None:
     folder = write_test_content(tmp_path / "spa")
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
-    env = kiosk_env(tmp_path, runtime)
+    env = control_env(tmp_path, runtime)
     metrics_file = tmp_path / "textfile" / "spa_kiosk.prom"
     metrics_file.parent.mkdir()
-    kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
-         "--exit-after", "18", "--metrics", str(metrics_file)],
-        env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    try:
-        wait_for(tmp_path / "logs" / "spa-kiosk.log", "answering spa-kiosk status")
+    with running(kiosk_command(folder, "--metrics", str(metrics_file)), env, REPO) as kiosk:
+        kiosk.wait_log(CONTROL_UP)
         socket_file = runtime / "spa-kiosk" / "control.sock"
         assert socket_file.stat().st_mode & 0o777 == 0o600
         assert socket_file.parent.stat().st_mode & 0o777 == 0o700
@@ -224,8 +205,7 @@ def test_status_screenshot_metrics_and_a_stopped_kiosk(tmp_path: Path) -> None:
         assert metric(metrics_file, "spa_kiosk_up") == 1
         assert metric(metrics_file, "spa_kiosk_content_problems") == 0
         assert metrics_file.stat().st_mode & 0o777 == 0o644
-    finally:
-        output, _ = kiosk.communicate(timeout=60)
+        output = kiosk.stop()
     assert kiosk.returncode == 0, output
     assert metric(metrics_file, "spa_kiosk_up") == 0  # a clean stop says so
     assert not (runtime / "spa-kiosk" / "control.sock").exists()
@@ -238,15 +218,9 @@ def test_another_user_is_refused_by_the_folder_and_by_the_kiosk(tmp_path: Path) 
     shared = shared_folder()  # nobody must be able to reach the kiosk's runtime folder
     try:
         folder = write_test_content(tmp_path / "spa")
-        env = kiosk_env(tmp_path, shared)
-        kiosk = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
-             "--exit-after", "18"],
-            env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
-        try:
-            log = tmp_path / "logs" / "spa-kiosk.log"
-            wait_for(log, "answering spa-kiosk status")
+        env = control_env(tmp_path, shared)
+        with running(kiosk_command(folder), env, REPO) as kiosk:
+            kiosk.wait_log(CONTROL_UP)
             runtime = shared / "spa-kiosk"
             # As set up: the 0700 folder stops another user before the socket.
             done = run_as_nobody(["status", "--json"], env)
@@ -262,10 +236,9 @@ def test_another_user_is_refused_by_the_folder_and_by_the_kiosk(tmp_path: Path) 
                 assert "only the kiosk's own user" in done.stderr
                 assert done.stdout == "" and str(folder) not in done.stderr
             assert not Path("/tmp/never.png").exists()
-            assert "refused a connection from uid 65534" in wait_for(log, "uid 65534")
+            assert "refused a connection from uid 65534" in kiosk.wait_log("uid 65534")
             assert cli(env, "status").returncode == 0  # the kiosk's own user still may
-        finally:
-            output, _ = kiosk.communicate(timeout=60)
+            output = kiosk.stop()
         assert kiosk.returncode == 0, output
     finally:
         shutil.rmtree(shared)

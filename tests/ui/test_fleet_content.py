@@ -5,19 +5,17 @@ rewrites the slides that used it: in between, the folder has an error)."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shlex
 import shutil
 import sqlite3
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 from kioskkit import SLIDES_YAML, write_test_content
+from kioskproc import CONTROL_UP, kiosk_command, kiosk_env, running, status, wait_until
 
 pytestmark = pytest.mark.ui
 REPO = Path(__file__).resolve().parents[2]
@@ -27,9 +25,11 @@ slides:
   - id: first
     title: {en: Warmth that flows, es: Calor que fluye}
     image: slides/first.svg
+    seconds: 1
   - id: winter
     title: {en: Winter warmth, es: Calor de invierno}
     image: slides/winter.svg
+    seconds: 1
 """
 
 
@@ -51,17 +51,6 @@ def git(*args: str, cwd: Path) -> str:
     return done.stdout
 
 
-def wait_for(path: Path, text: str, timeout: float = 40) -> str:
-    deadline = time.monotonic() + timeout
-    log = ""
-    while time.monotonic() < deadline:
-        log = path.read_text() if path.exists() else ""
-        if text in log:
-            return log
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} not in the log:\n{log}")
-
-
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_a_pull_while_the_kiosk_runs_swaps_the_content_whole(tmp_path: Path) -> None:
     # The spa's repository, and the office PC's clone where staff edit.
@@ -79,18 +68,9 @@ def test_a_pull_while_the_kiosk_runs_swaps_the_content_whole(tmp_path: Path) -> 
     folder = home / "spa-content" / "content"
     assert (folder / "slides.yaml").read_text() == SLIDES_YAML
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
-           "PYTHONPATH": str(REPO), "SPA_KIOSK_DATA_DIR": str(tmp_path / "data"),
-           "SPA_KIOSK_LOG_DIR": str(tmp_path / "logs"),
-           "SPA_KIOSK_RUNTIME_DIR": str(tmp_path / "run"), "SPA_KIOSK_SETTLE_SECONDS": "1"}
-    kiosk = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
-         "--exit-after", "30"],
-        env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    log_file = tmp_path / "logs" / "spa-kiosk.log"
-    try:
-        wait_for(log_file, "answering spa-kiosk status")
+    env = kiosk_env(tmp_path, settle=1)
+    with running(kiosk_command(folder), env, REPO) as kiosk:
+        kiosk.wait_log(CONTROL_UP)
         # Staff replace the second slide and its picture, and push.
         (office / "content" / "slides.yaml").write_text(NEW_SLIDES)
         (office / "assets" / "slides" / "missing-later.svg").unlink()
@@ -109,16 +89,17 @@ def test_a_pull_while_the_kiosk_runs_swaps_the_content_whole(tmp_path: Path) -> 
         assert done.returncode == 0, done.stderr
         assert (folder / "slides.yaml").read_text() == NEW_SLIDES
 
-        wait_for(log_file, "new content checked")
-        status = json.loads(subprocess.run(
-            [sys.executable, "-m", "kiosk", "status", "--json"], env=env, cwd=REPO,
-            capture_output=True, text=True, timeout=60, check=True,
-        ).stdout)
-        assert status["problems"] == []
-    finally:
-        output, _ = kiosk.communicate(timeout=60)
+        kiosk.wait_log("new content checked")
+        checked = status(env)
+        assert checked["problems"] == []
+        # Three turns after the check: the new set goes on at the first, and shows both its
+        # (one-second) slides in the next two.
+        shown = checked["today"]["slides_shown"]
+        wait_until(lambda: status(env)["today"]["slides_shown"] >= shown + 3, 30,
+                   "the new slides turn")
+        output = kiosk.stop()
     assert kiosk.returncode == 0, output
-    log = log_file.read_text()
+    log = kiosk.log()
     assert log.count("new content checked") == 1
     assert " ERROR " not in log and "missing-later" not in log, log  # no half-pulled check
     shown = dict(sqlite3.connect(tmp_path / "data" / "usage.sqlite3").execute(

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from kioskkit import Guest, load_test_content, write_test_content
+from kioskproc import Kiosk, kiosk_command, kiosk_env, status, wait_until, xvfb_display
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
@@ -53,44 +54,24 @@ def spa(root: Path, slides: str = FAST_SLIDES) -> Path:
     return folder
 
 
-def kiosk_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software",
-        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
-        XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
-        SPA_KIOSK_CACHE_DIR=str(tmp_path / "cache"),
-        # A change is taken in once the folder has been quiet this long (12 s by default, more
-        # than these kiosks run).
-        SPA_KIOSK_SETTLE_SECONDS="1.5",
-    )
-    (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
-    return env
+def start(tmp_path: Path, folder: Path, display: str | None = None) -> Kiosk:
+    """`spa-kiosk run --windowed`, its files in tmp_path: offscreen, or on the X server
+    `display`. In a session of its own, killed whole should it freeze (close it when done)."""
+    env = kiosk_env(tmp_path)
+    if display is not None:
+        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    return Kiosk(kiosk_command(folder), env, new_session=True)
 
 
-def run_kiosk(
-    tmp_path: Path, folder: Path, seconds: float, prefix: tuple[str, ...] = ()
-) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [*prefix, sys.executable, "-m", "kiosk", "run", "--windowed", "--content", str(folder),
-         "--exit-after", str(seconds)],
-        env=kiosk_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True,
-    )
-
-
-def finish(kiosk: subprocess.Popen[str], within: float, pipe: Path | None = None) -> str:
-    """The kiosk's output once it has exited by itself (--exit-after) within `within` seconds;
-    a kiosk that does not is frozen: it is killed (and anything stuck opening `pipe` let go)."""
+def stop(kiosk: Kiosk, pipe: Path | None = None) -> str:
+    """Its output once SIGTERM has stopped it, which a frozen kiosk does not (it is then killed,
+    anything stuck opening `pipe` let go, and the test fails)."""
     try:
-        output, _ = kiosk.communicate(timeout=within)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(kiosk.pid, 9)
+        output = kiosk.stop(timeout=30)
+    except AssertionError as exc:
         if pipe is not None:
             release_readers(pipe)
-        output, _ = kiosk.communicate(timeout=30)
-        pytest.fail(f"the kiosk froze (did not exit after --exit-after):\n{output}")
+        pytest.fail(f"the kiosk froze (SIGTERM did not stop it): {exc}")
     assert kiosk.returncode == 0, output
     return output
 
@@ -114,19 +95,23 @@ def test_a_named_pipe_where_a_picture_was_leaves_the_kiosk_running(
     """The picture is replaced by a named pipe while the kiosk is off: the next start shows the
     last good content (the folder changed) and checks the change, which is refused. Before,
     the screen's thread opened the pipe to read the picture's shape and waited for good."""
-    prefix: tuple[str, ...] = ()
-    if display == "xvfb":
-        if shutil.which("xvfb-run") is None:
-            pytest.skip("xvfb-run is not installed")
-        prefix = ("xvfb-run", "-a", "-s", "-screen 0 1280x720x24")
-    folder = spa(tmp_path / "spa")
-    finish(run_kiosk(tmp_path, folder, 3, prefix), within=60)
-    picture = tmp_path / "spa" / "assets" / "slides" / "photo.png"
-    picture.unlink()
-    os.mkfifo(picture)
-    kiosk = run_kiosk(tmp_path, folder, 8, prefix)
-    output = finish(kiosk, within=60, pipe=picture)
-    assert "'slides/photo.png' is not a file" in output  # check still refuses it
+    with contextlib.ExitStack() as stack:
+        screen = stack.enter_context(xvfb_display()) if display == "xvfb" else None
+        folder = spa(tmp_path / "spa")
+        with contextlib.closing(start(tmp_path, folder, screen)) as first:
+            first.wait_ready()
+            stop(first)
+        picture = tmp_path / "spa" / "assets" / "slides" / "photo.png"
+        picture.unlink()
+        os.mkfifo(picture)
+        env = kiosk_env(tmp_path)
+        with contextlib.closing(start(tmp_path, folder, screen)) as kiosk:
+            kiosk.wait_log("'slides/photo.png' is not a file")  # the check still refuses it
+            # Slides go on turning (one a second) and the kiosk answers: not stuck on the pipe.
+            shown = status(env)["today"]["slides_shown"]
+            wait_until(lambda: status(env)["today"]["slides_shown"] >= shown + 2, 30,
+                       "the slides turn")
+            output = stop(kiosk, pipe=picture)
     assert "showing the last good content" in output
     copies = list((tmp_path / "data" / assetstore.FOLDER).iterdir())
     assert [p.read_bytes() for p in copies if p.suffix == ".png"] == [png(300, 100)]
@@ -299,26 +284,13 @@ def test_a_picture_that_fails_when_shown_leaves_the_words(
 
 
 
-def wait_for(path: Path, text: str, timeout: float = 60) -> str:
-    deadline = time.monotonic() + timeout
-    log = ""
-    while time.monotonic() < deadline:
-        log = path.read_text() if path.exists() else ""
-        if text in log:
-            return log
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} not in the log:\n{log}")
-
-
 def test_the_running_kiosk_drops_the_copies_of_a_set_it_let_go(tmp_path: Path) -> None:
     """`spa-kiosk run`: a picture replaced under the same name is taken in, and once the old set
     is off screen the old copy goes (made long ago: its age is set back, as if it were)."""
     folder = spa(tmp_path / "spa")
-    kiosk = run_kiosk(tmp_path, folder, 90)
-    log_file = tmp_path / "logs" / "spa-kiosk.log"
     store = tmp_path / "data" / assetstore.FOLDER
-    try:
-        wait_for(log_file, "content folder:")
+    with contextlib.closing(start(tmp_path, folder)) as kiosk:
+        kiosk.wait_ready()
         deadline = time.monotonic() + 30
         while not list(store.glob("*.png")) and time.monotonic() < deadline:
             time.sleep(0.1)
@@ -328,11 +300,8 @@ def test_the_running_kiosk_drops_the_copies_of_a_set_it_let_go(tmp_path: Path) -
         picture = tmp_path / "spa" / "assets" / "slides" / "photo.png"
         subprocess.run(["cp", "/dev/stdin", str(picture)], input=png(300, 100, "#2060a0"),
                        check=True)
-        wait_for(log_file, "new content checked")
-        wait_for(log_file, "dropped 1 picture copies")
+        kiosk.wait_log("new content checked")
+        kiosk.wait_log("dropped 1 picture copies")
         assert not old.exists()
         assert [p.read_bytes() for p in store.glob("*.png")] == [png(300, 100, "#2060a0")]
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(kiosk.pid, 15)
-        kiosk.communicate(timeout=30)
+        stop(kiosk)
