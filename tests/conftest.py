@@ -12,10 +12,18 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Kiosks and check helpers that tests start keep their compiled patterns here, not in the
-# cache folder of whoever runs the tests.
+# Kiosks and check helpers that tests start keep their compiled patterns and QML here, not in
+# the cache folder of whoever runs the tests.
 _CACHE = tempfile.TemporaryDirectory(prefix="spa-kiosk-tests-cache-")
 os.environ.setdefault("SPA_KIOSK_CACHE_DIR", _CACHE.name)
+# Data, logs and the single-instance lock of whatever runs in this process (or is started from
+# it without folders of its own) go into folders of this test process: never the user's, and
+# never those of a test running beside it (pytest-xdist runs the tests in parallel processes).
+_STATE = tempfile.TemporaryDirectory(prefix="spa-kiosk-tests-state-")
+for _variable, _name in (
+    ("SPA_KIOSK_DATA_DIR", "data"), ("SPA_KIOSK_LOG_DIR", "logs"), ("SPA_KIOSK_RUNTIME_DIR", "run")
+):
+    os.environ[_variable] = os.path.join(_STATE.name, _name)
 
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # run without installing the package
@@ -23,6 +31,16 @@ if str(REPO) not in sys.path:  # run without installing the package
 
 from contentkit import MakeContent, write_content  # noqa: E402
 from wheelkit import build_wheel, copy_source, install  # noqa: E402
+
+# Tests that share an expensive build run on one pytest-xdist worker, which builds it once.
+SHARED_BUILDS = {"installed_kiosk": "wheel", "built": "pyinstaller"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, group in SHARED_BUILDS.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture

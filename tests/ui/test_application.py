@@ -6,9 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
+from kioskproc import xvfb_display
 
 PROBE = """
 from PySide6.QtGui import QGuiApplication
@@ -38,20 +38,10 @@ def test_the_application_is_made_once_without_the_desktops_settings() -> None:
 )
 def test_on_a_gnome_desktop_gtk_is_not_loaded() -> None:
     """Qt's GTK theme (loaded on GNOME-like desktops for their settings) cost ~90 ms a start."""
-    display = ":97"
-    server = subprocess.Popen(["Xvfb", display, "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
-    try:
+    with xvfb_display() as display:  # a free display of its own, not a fixed number
         env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
         env.update(DISPLAY=display, XDG_CURRENT_DESKTOP="GNOME", QT_QPA_PLATFORM="xcb")
-        for _ in range(50):  # until the server takes connections
-            if os.path.exists(f"/tmp/.X11-unix/X{display[1:]}"):
-                break
-            time.sleep(0.1)
         assert probe(env) == ["False", "True", "False"]
-    finally:
-        server.terminate()
-        server.wait(10)
-
 
 UPDATES = """
 from PySide6.QtCore import QEvent
