@@ -348,14 +348,16 @@ def test_slide_words_and_pictures_sit_on_whole_pixels(
     a fraction of a pixel, or a fraction of a pixel taller than their image, the software
     renderer resamples them (a fade frame took half as long again)."""
     guest = start_kiosk(default_content, size=size)
+    screen = guest.item("attractScreen")
     for slide in range(3):
         for name in ("slideWords", "slideImage"):
             item = guest.item(name)
             corner = item.mapToScene(item.boundingRect().topLeft())
             for value in (corner.x(), corner.y(), item.width(), item.height()):
                 assert value == round(value), (slide, name, value)
-        guest.clock.advance(30)
-        guest.qtbot.wait(900)
+        guest.clock.advance(30)  # the next slide: its cross-fade, then it rests
+        guest.qtbot.waitUntil(lambda: bool(screen.property("fading")), timeout=3000)
+        guest.qtbot.waitUntil(lambda: not screen.property("fading"), timeout=5000)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1366, 768)])

@@ -50,9 +50,9 @@ def test_render_waits_for_a_slow_picture(tmp_path: Path) -> None:
 
 
 def test_render_says_which_screen_was_not_ready(tmp_path: Path) -> None:
-    """Far longer to load (~12 s) than the 2 s it is given here."""
+    """Three times longer to load (~6 s) than the 2 s it is given here."""
     out = tmp_path / "out"
-    folder = slow_second_slide(tmp_path, 60000)
+    folder = slow_second_slide(tmp_path, 30000)
     with pytest.raises(NotReady) as problem:
         render_screens(load_test_content(folder), out, (960, 540), "en", ready_seconds=2)
     message = str(problem.value)

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from kioskkit import FakeClock, load_test_content, write_test_content
+from kioskproc import kiosk_command, start_and_stop
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -92,14 +93,13 @@ def probe(env: dict[str, str]) -> dict[str, str]:
 
 
 def run_kiosk(env: dict[str, str], folder: Path, *options: str) -> str:
-    """`spa-kiosk run` full screen for a moment; its log and Qt's scene graph messages."""
-    done = subprocess.run(
-        [sys.executable, "-m", "kiosk", "run", "--content", str(folder), "--exit-after", "2",
-         *options],
-        env={**env, "QSG_INFO": "1"}, capture_output=True, text=True, timeout=120,
+    """`spa-kiosk run` full screen until its first frame is up; its log and Qt's scene graph
+    messages."""
+    code, output, _ = start_and_stop(
+        kiosk_command(folder, *options, windowed=False), {**env, "QSG_INFO": "1"}
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stderr
+    assert code == 0, output[-3000:]
+    return output
 
 
 def renderer_line(log: str) -> str:
