@@ -12,13 +12,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from kioskkit import write_test_content
+from kioskproc import Kiosk, kiosk_command, kiosk_env
 from xkit import Display, xvfb
 
 DRIVER = Path(__file__).with_name("atspi_driver.py")
@@ -101,37 +101,24 @@ def screen_reader(session_bus: str, tmp_path: Path) -> Iterator[ScreenReader]:
     folder = write_test_content(tmp_path)
     with xvfb(1920, 1080) as display:
         env = _env(display, session_bus, tmp_path)
-        kiosk = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", "run", "--windowed", "--size", "1920x1080",
-             "--content", str(folder), "--exit-after", "120"],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
+        kiosk = Kiosk(kiosk_command(folder, "--size", "1920x1080"), env)
         reader = ScreenReader(env)
         try:
             reply = reader.ask("wait_app", name="Spa Kiosk", timeout=60)
             if not reply["ok"]:
-                kiosk.terminate()
-                output = kiosk.communicate(timeout=10)[0]
-                pytest.fail(f"{reply['error']}; the kiosk said:\n{output}")
+                pytest.fail(f"{reply['error']}; the kiosk said:\n{kiosk.stop()}")
             yield reader
         finally:
             reader.close()
-            kiosk.terminate()
-            kiosk.communicate(timeout=10)
+            kiosk.close()
 
 
 def _env(display: Display, bus: str, tmp_path: Path) -> dict[str, str]:
-    env = display.env()
-    run = tmp_path / "run"
-    run.mkdir(exist_ok=True, mode=0o700)
-    env.update(
-        DBUS_SESSION_BUS_ADDRESS=bus, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
-        QT_QUICK_BACKEND="software", QT_QPA_PLATFORM="xcb",
-        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
-        XDG_RUNTIME_DIR=str(run), SPA_KIOSK_RUNTIME_DIR=str(run),
-        SPA_KIOSK_CACHE_DIR=str(tmp_path / "cache"),
+    env = kiosk_env(
+        tmp_path, DISPLAY=display.name, QT_QPA_PLATFORM="xcb", DBUS_SESSION_BUS_ADDRESS=bus,
+        QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1",
     )
-    env.pop("PYTHONPATH", None)
+    env.pop("WAYLAND_DISPLAY", None)
     return env
 
 

@@ -60,9 +60,9 @@ def kiosk_under_openbox(tmp_path: Path) -> Iterator[Display]:
         try:
             wait_until(lambda: kiosk_in_front(display), 20, "the kiosk in front at start")
             yield display
+            kiosk.stop()
         finally:
-            kiosk.terminate()
-            kiosk.communicate(timeout=30)
+            kiosk.close()
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_on_bare_x_the_kiosk_covers_the_screen(tmp_path: Path) -> None:
             wait_until(lambda: kiosk_in_front(display), 20, "the kiosk covering the screen")
             display.run("xdotool", "key", "super+d", "alt+F4", "Escape")
             stays_in_front(display, "keys on bare X")
+            output = kiosk.stop()
         finally:
-            kiosk.terminate()
-            kiosk.communicate(timeout=30)
-        assert kiosk.returncode is not None
+            kiosk.close()
+        assert kiosk.returncode == 0, output

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from kioskproc import Kiosk, kiosk_command, kiosk_env
 
 
 def need(*tools: str) -> None:
@@ -144,20 +144,9 @@ def openbox(display: Display) -> Iterator[None]:
         manager.wait(timeout=10)
 
 
-def start_kiosk(
-    display: Display, tmp_path: Path, content: Path, *extra: str
-) -> subprocess.Popen[str]:
-    """`spa-kiosk run`, locked down unless `extra` says otherwise, with its files in tmp_path."""
-    env = display.env()
-    env.update(
-        QT_QUICK_BACKEND="software",
-        SPA_KIOSK_DATA_DIR=str(tmp_path / "data"), SPA_KIOSK_LOG_DIR=str(tmp_path / "logs"),
-        XDG_RUNTIME_DIR=str(tmp_path / "run"), SPA_KIOSK_RUNTIME_DIR=str(tmp_path / "run"),
-        SPA_KIOSK_CACHE_DIR=str(tmp_path / "cache"),
-    )
-    (tmp_path / "run").mkdir(exist_ok=True, mode=0o700)
-    return subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "run",
-         "--content", str(content), "--exit-after", "120", *extra],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+def start_kiosk(display: Display, tmp_path: Path, content: Path, *extra: str) -> Kiosk:
+    """`spa-kiosk run` on `display`, locked down unless `extra` says otherwise, with its files in
+    tmp_path (stop or close it when done)."""
+    env = kiosk_env(tmp_path, DISPLAY=display.name, QT_QPA_PLATFORM="xcb")
+    env.pop("WAYLAND_DISPLAY", None)
+    return Kiosk(kiosk_command(content, *extra, windowed=False), env)
