@@ -38,13 +38,18 @@ def _skip_unless_tools() -> None:
 
 
 @pytest.fixture
-def session_bus() -> Iterator[str]:
-    """A private D-Bus session bus; the accessibility bus is activated from it on first use."""
+def session_bus(tmp_path: Path) -> Iterator[str]:
+    """A private D-Bus session bus; the accessibility bus is activated from it on first use.
+    What it activates gets a runtime folder of its own: the accessibility bus's socket is made
+    there, and a test running beside this one has its own."""
     _skip_unless_tools()
+    runtime = tmp_path / "bus-run"
+    runtime.mkdir(mode=0o700)
     read, write = os.pipe()
     daemon = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", f"--print-address={write}"],
         pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "XDG_RUNTIME_DIR": str(runtime)},
     )
     os.close(write)
     try:
@@ -101,8 +106,8 @@ def screen_reader(session_bus: str, tmp_path: Path) -> Iterator[ScreenReader]:
     folder = write_test_content(tmp_path)
     with xvfb(1920, 1080) as display:
         env = _env(display, session_bus, tmp_path)
-        kiosk = Kiosk(kiosk_command(folder, "--size", "1920x1080"), env)
         reader = ScreenReader(env)
+        kiosk = Kiosk(kiosk_command(folder, "--size", "1920x1080"), env)
         try:
             reply = reader.ask("wait_app", name="Spa Kiosk", timeout=60)
             if not reply["ok"]:
