@@ -32,8 +32,11 @@ if str(REPO) not in sys.path:  # run without installing the package
 from contentkit import MakeContent, write_content  # noqa: E402
 from wheelkit import build_wheel, copy_source, install  # noqa: E402
 
-# Tests that share an expensive build run on one pytest-xdist worker, which builds it once.
-SHARED_BUILDS = {"installed_kiosk": "wheel", "built": "pyinstaller"}
+# Tests that share an expensive build (or server) run on one pytest-xdist worker, which makes it
+# once: fixture name -> xdist group.
+SHARED_BUILDS = {
+    "installed_kiosk": "wheel", "built": "pyinstaller", "editor": "yaml-language-server",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
