@@ -116,6 +116,8 @@ def _press(request: dict[str, Any]) -> dict[str, Any]:
         if node is None:
             if presses and until is None:
                 return {"ok": True, "presses": presses}  # it went away: the press took
+            if presses and _find(until) is not None:  # it went away, and what it brings came
+                return {"ok": True, "presses": presses}  # later than the wait after the press
             continue
         try:
             action = node.queryAction()

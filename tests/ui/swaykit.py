@@ -56,6 +56,15 @@ class Sway:
         """How many lines of sway's log hold `text`."""
         return sum(text in line for line in self.log.read_text(errors="replace").splitlines())
 
+    def said_last(self, *texts: str) -> str | None:
+        """Which of `texts` the latest line of sway's log that holds one of them holds (sway
+        logs its own "Turning on output" as it starts, at a moment of its own choosing)."""
+        for line in reversed(self.log.read_text(errors="replace").splitlines()):
+            for text in texts:
+                if text in line:
+                    return text
+        return None
+
     def app_ids(self) -> list[str]:
         """The app_id of every window sway shows."""
         found: list[str] = []

@@ -89,7 +89,7 @@ def test_the_kiosks_call_switches_sways_output_off_and_on(
     assert sway.powered() == [False] or sway.said(OFF) == 1
     assert set_power(True, way)
     assert sway.powered() == [True]
-    assert sway.said(ON) == woken + 1
+    assert sway.said_last(ON, OFF) == ON and sway.said(ON) >= woken + 1
 
 
 def test_a_kiosk_started_after_closing_time_switches_the_display_off(
@@ -98,7 +98,6 @@ def test_a_kiosk_started_after_closing_time_switches_the_display_off(
     folder = write_test_content(
         tmp_path / "spa", kiosk=KIOSK_YAML + "opening_hours: {mon-sun: closed}\n"
     )
-    woken = sway.said(ON)  # sway turns its output on as it starts
     done, _ = start_and_quit(
         [sys.executable, "-m", "kiosk", "run", "--content", str(folder)],
         client_env(sway, tmp_path), cwd=tmp_path, after_ready=3,
@@ -108,7 +107,7 @@ def test_a_kiosk_started_after_closing_time_switches_the_display_off(
     assert "the display is switched off through sway" in done.stdout
     assert sway.said(OFF) == 1, "the kiosk asked sway to switch its output off"
     # Stopped while asleep (a technician's `systemctl stop` at night): the display on again.
-    assert sway.said(ON) == woken + 1, "the stopped kiosk left sway's output off"
+    assert sway.said_last(ON, OFF) == ON, "the stopped kiosk left sway's output off"
 
 
 def test_the_kiosk_on_wayland_sleeps_at_closing_and_wakes_at_opening(
