@@ -30,7 +30,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.ops import places
+from kiosk.ops import places, resident
 
 if sys.platform != "win32":
     import pwd  # the user database: POSIX only
@@ -269,12 +269,12 @@ def process_uptime() -> float | None:
 
 
 def rss_mib() -> float | None:
-    """This process's resident memory now, in MiB, from /proc (Linux); None elsewhere."""
+    """This process's resident memory now, in MiB to one decimal (kiosk.ops.resident); None
+    when the system will not say."""
     try:
-        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        return round(resident.rss_mib(), 1)
     except (OSError, ValueError, IndexError):
         return None
-    return round(pages * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
 
 
 def iso_time(epoch: float | None) -> str | None:
