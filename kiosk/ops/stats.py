@@ -29,8 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-
+from kiosk.content.yamlread import YamlError, read_yaml
 from kiosk.ops import places
 from kiosk.ops.chart import Bar, write_chart
 from kiosk.ops.usage import SCREENED, journeys_from_events
@@ -289,8 +288,8 @@ def first_language(folder: Path) -> str | None:
     """The first of `languages` in `folder`'s kiosk.yaml, or None where it cannot be read
     (the content is checked by `spa-kiosk check`, not here)."""
     try:
-        data = yaml.safe_load((folder / "kiosk.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = read_yaml(folder / "kiosk.yaml").data  # as the kiosk reads it (`no` is Norwegian)
+    except YamlError:
         return None
     languages = data.get("languages") if isinstance(data, dict) else None
     if isinstance(languages, list) and languages and isinstance(languages[0], str):
