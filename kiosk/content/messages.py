@@ -7,7 +7,14 @@ from dataclasses import fields
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from kiosk.content.model import ID_PATTERN, LANGUAGE_PATTERN, Model, yaml_name
+from kiosk.content.model import (
+    ID_PATTERN,
+    ID_WORDS,
+    LANGUAGE_PATTERN,
+    LANGUAGE_WORDS,
+    Model,
+    yaml_name,
+)
 from kiosk.content.problems import did_you_mean, quote_list
 
 if TYPE_CHECKING:
@@ -27,7 +34,7 @@ _NOUNS = {
     "max": "a whole number of options",
     "from": "a date written YYYY-MM-DD",
     "until": "a date written YYYY-MM-DD",
-    "id": "an id (letters, digits, '-', '_' or '.')",
+    "id": ID_WORDS,
 }
 
 # What the items of a list are called, for "expected at least 2 options".
@@ -42,8 +49,8 @@ _ITEMS = {
 
 # What a string must look like, by the pattern of its field type in model.py.
 _PATTERNS = {
-    ID_PATTERN: "an id (letters, digits, '-', '_' or '.')",
-    LANGUAGE_PATTERN: "a language code such as en, es or pt-BR",
+    ID_PATTERN: ID_WORDS,
+    LANGUAGE_PATTERN: LANGUAGE_WORDS,
 }
 
 

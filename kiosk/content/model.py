@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 
 DEFAULT_LANGUAGE = "en"
 
+# What a value must look like, in the words staff read: in check's messages (here and in
+# kiosk.content.messages) and in the schemas' sentences for editors.
+ID_WORDS = "an id (letters, digits, '-', '_' or '.')"
+LANGUAGE_WORDS = "a language code such as en, es or pt-BR"
+COLOUR_WORDS = 'a colour written as #RRGGBB (such as "#E8643C")'
+DECIMAL_HINT = "write a plain decimal number such as 1 or 0.5"
+
 
 def invalid(kind: str, message: str, **context: Any) -> PydanticCustomError:
     """pydantic's error for a value staff wrote wrong; `message` may name `{context}` keys."""
@@ -224,7 +231,7 @@ def _colour_given(value: Any) -> Any:
 def _check_colour(value: str) -> str:
     if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
         raise invalid(
-            "colour", 'expected a colour written as #RRGGBB (such as "#E8643C"), got "{value}"',
+            "colour", f'expected {COLOUR_WORDS}, got "{{value}}"',
             value=value,
         )
     return value.upper()
@@ -289,7 +296,7 @@ def _number_hint(written: str, unit: tuple[str, str] | None) -> str:
         big, small = int(clock[1]), int(clock[2])
         return f"; write {big * 60 + small} for {_duration(big, small, *unit)}"
     if _YAML_NUMBER.fullmatch(written):
-        return "; write a plain decimal number such as 1 or 0.5"
+        return f"; {DECIMAL_HINT}"
     if re.match(r"[-+]?\d", written) and re.search(r"[A-Za-z]", written):
         return "; write the number alone, such as 30"
     return ""
@@ -346,23 +353,22 @@ def _told(schema: dict[str, Any], message: str) -> dict[str, Any]:
 
 Id = Annotated[
     str, Rule(min_length=1, max_length=64, pattern=ID_PATTERN, json_schema_extra=_told(
-        _AS_TEXT, "expected an id (letters, digits, '-', '_' or '.'), at most 64 characters"))
+        _AS_TEXT, f"expected {ID_WORDS}, at most 64 characters"))
 ]
 Colour = Annotated[
     str, Rule(before=_colour_given, after=_check_colour,
               json_schema_extra=_told({"pattern": "^#[0-9A-Fa-f]{6}$"},
-                                      'expected a colour written as #RRGGBB (such as "#E8643C"), '
-                                      "in quotes")),
+                                      f"expected {COLOUR_WORDS}, in quotes")),
 ]
 # .nan would make ranking undefined
 Weight = Annotated[
     float, Rule(allow_inf_nan=False, before=_number, json_schema_extra=_told(
-        _DECIMAL_TEXT, "expected a number; write a plain decimal number such as 1 or 0.5"))
+        _DECIMAL_TEXT, f"expected a number; {DECIMAL_HINT}"))
 ]
 Weights = Annotated[Mapping[str, Weight], Rule(after=frozen_mapping)]
 AssetPath = Annotated[str, Rule(min_length=1, json_schema_extra=_AS_TEXT)]
 LanguageCode = Annotated[str, Rule(pattern=LANGUAGE_PATTERN, json_schema_extra=_told(
-    _AS_TEXT, "expected a language code such as en, es or pt-BR"))]
+    _AS_TEXT, f"expected {LANGUAGE_WORDS}"))]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 # A time on a clock as the checks read it: 0:00 to 23:59, and 24:00 (the end of a day).
 _CLOCK_TIME = r"(([01]?\d|2[0-3]):[0-5]\d|24:00)"
