@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 
@@ -48,8 +49,6 @@ def _nothing() -> None:
 
 
 def _xset(xset: str, commands: Sequence[Sequence[str]]) -> bool:
-    import subprocess  # only with an X display: ~5 ms of every start otherwise
-
     done = True
     for args in commands:
         try:
