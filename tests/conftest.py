@@ -40,15 +40,16 @@ SHARED_BUILDS = {
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
-    """`-n auto`: two test processes per core. Most tests spend their time waiting for the
+    """`-n auto`: three test processes per core. Most tests spend their time waiting for the
     kiosk (its cross-fades, the time a chosen answer stays shown, a process starting), not
-    computing: on 2 cores, 4 processes took the suite from ~375 s to ~250 s. A number given
-    with `-n` or in PYTEST_XDIST_AUTO_NUM_WORKERS wins."""
+    computing. On 2 cores the suite took ~375 s with 2 processes, ~220 s with 4, ~165 s with 6
+    and ~143 s with 8; 6 keeps the machine from being so overloaded that the timing of taps
+    the tests make drifts. A number in PYTEST_XDIST_AUTO_NUM_WORKERS, or `-n N`, wins."""
     asked = os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "")
     if asked.isdigit():
         return int(asked)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return 2 * (cores or 1)
+    return 3 * (cores or 1)
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -129,19 +130,34 @@ def xvfb(width: int = 1280, height: int = 800) -> Iterator[Display]:
 
 @contextmanager
 def openbox(display: Display) -> Iterator[None]:
+    """openbox on `display`, once it has taken the screen and made its desktops. A slow start
+    (a loaded machine) is waited for; one that ends says why, with openbox's own words."""
     need("openbox")
-    manager = subprocess.Popen(
-        ["openbox", "--sm-disable"], env=display.env(),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(lambda: display.root("_NET_SUPPORTING_WM_CHECK") != "", 10, "openbox runs")
-        wait_until(lambda: display.root("_NET_NUMBER_OF_DESKTOPS") not in ("", "1"), 10,
-                   "openbox has its desktops")
-        yield
-    finally:
-        manager.terminate()
-        manager.wait(timeout=10)
+    with tempfile.TemporaryFile(mode="w+") as said:
+        manager = subprocess.Popen(
+            ["openbox", "--sm-disable"], env=display.env(),
+            stdout=subprocess.DEVNULL, stderr=said,
+        )
+
+        def running(test: Callable[[], bool]) -> Callable[[], bool]:
+            def check() -> bool:
+                if manager.poll() is not None:
+                    said.seek(0)
+                    raise AssertionError(
+                        f"openbox ended ({manager.returncode}): {said.read()[-2000:]}"
+                    )
+                return test()
+            return check
+
+        try:
+            wait_until(running(lambda: display.root("_NET_SUPPORTING_WM_CHECK") != ""), 30,
+                       "openbox runs")
+            wait_until(running(lambda: display.root("_NET_NUMBER_OF_DESKTOPS") not in ("", "1")),
+                       30, "openbox has its desktops")
+            yield
+        finally:
+            manager.terminate()
+            manager.wait(timeout=10)
 
 
 def start_kiosk(display: Display, tmp_path: Path, content: Path, *extra: str) -> Kiosk:
