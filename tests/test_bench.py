@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import shutil
 import subprocess
@@ -31,17 +30,15 @@ pytestmark = [pytest.mark.ui, pytest.mark.slow]
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _bench_env(tmp_path: Path, base: dict[str, str] | None = None) -> dict[str, str]:
-    """No display of the session (the bench starts an Xvfb, or falls back to offscreen) and no
-    renderer set by hand: the kiosk chooses its own, as on a kiosk PC."""
-    env = {
-        key: value for key, value in (os.environ if base is None else base).items()
+def _bench_env(tmp_path: Path) -> dict[str, str]:
+    """A kiosk process's own folders (`private_env`, in tmp_path/state: a folder named kiosk
+    in the working folder would stand in for the package), with no display of the session
+    (the bench starts an Xvfb, or falls back to offscreen) and no renderer set by hand: the
+    kiosk chooses its own, as on a kiosk PC."""
+    return {
+        key: value for key, value in private_env(tmp_path / "state").items()
         if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "QT_QUICK_BACKEND")
     }
-    if base is None:
-        env["PYTHONPATH"] = os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
-        env["SPA_KIOSK_CACHE_DIR"] = str(tmp_path / "cache")
-    return env
 
 
 def test_a_smoke_run_reports_every_figure_and_where_it_was_measured(
@@ -60,7 +57,7 @@ def test_a_smoke_run_reports_every_figure_and_where_it_was_measured(
     done = subprocess.run(
         [str(installed_kiosk), "bench", "--smoke", "--json", str(target),
          *(["--peer", "chromium"] if peer else [])],
-        cwd=tmp_path, env=_bench_env(tmp_path, private_env(tmp_path / "kiosk")),
+        cwd=tmp_path, env=_bench_env(tmp_path),
         capture_output=True, text=True, timeout=300, check=False,
     )
     assert done.returncode == 0, done.stderr[-3000:]

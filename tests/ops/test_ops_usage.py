@@ -365,7 +365,7 @@ while True:
 def test_kill_9_while_writing_loses_at_most_the_journey_under_way(ops_dirs: Path) -> None:
     path = ops_dirs / "data" / "usage.sqlite3"
     writer = spawn(WRITER, str(path))
-    assert writer.stdout is not None
+    assert writer.stdout is not None and writer.stderr is not None
     try:
         for line in writer.stdout:
             if int(line) >= 120:
@@ -374,7 +374,7 @@ def test_kill_9_while_writing_loses_at_most_the_journey_under_way(ops_dirs: Path
         writer.wait(timeout=10)
         # The rest from the same reader: it may hold lines it read ahead (communicate() would
         # read only what is still in the pipe, and the last number would seem smaller).
-        rest, errors = writer.stdout.read(), writer.stderr.read() if writer.stderr else ""
+        rest, errors = writer.stdout.read(), writer.stderr.read()
     finally:
         writer.kill()
     assert writer.returncode == -signal.SIGKILL, errors

@@ -139,21 +139,20 @@ def openbox(display: Display) -> Iterator[None]:
             stdout=subprocess.DEVNULL, stderr=said,
         )
 
-        def running(test: Callable[[], bool]) -> Callable[[], bool]:
-            def check() -> bool:
-                if manager.poll() is not None:
-                    said.seek(0)
-                    raise AssertionError(
-                        f"openbox ended ({manager.returncode}): {said.read()[-2000:]}"
-                    )
-                return test()
-            return check
+        def alive() -> bool:
+            """True while openbox runs; its end fails the wait, with what it said."""
+            if manager.poll() is None:
+                return True
+            said.seek(0)
+            raise AssertionError(f"openbox ended ({manager.returncode}): {said.read()[-2000:]}")
 
         try:
-            wait_until(running(lambda: display.root("_NET_SUPPORTING_WM_CHECK") != ""), 30,
+            wait_until(lambda: alive() and display.root("_NET_SUPPORTING_WM_CHECK") != "", 30,
                        "openbox runs")
-            wait_until(running(lambda: display.root("_NET_NUMBER_OF_DESKTOPS") not in ("", "1")),
-                       30, "openbox has its desktops")
+            wait_until(
+                lambda: alive() and display.root("_NET_NUMBER_OF_DESKTOPS") not in ("", "1"), 30,
+                "openbox has its desktops",
+            )
             yield
         finally:
             manager.terminate()
